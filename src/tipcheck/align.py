@@ -1,0 +1,281 @@
+"""Stage 3: Segmentation x Questionnaire -> Alignment: which unit answers which question, and how sure.
+
+All the evidence is weighed together in one score per (unit, question): an explicit label (tasking-cable
+paragraph + letter), the letter, the restated question or topic label (rapidfuzz against the model's text
+and labels), the section heading in force, and the order of answers. A global, monotonic alignment then picks
+the best chain of matches (units that answer nothing, such as the point-of-contact paragraph, cost a little
+to skip; unanswered questions cost nothing), and a second pass places strongly evidenced answers given out of
+questionnaire order. Letters repeat in every section, so a bare `QUESTION B.` is placed by its text and
+position, never by its letter alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from tipcheck.numbering import Reading, Scheme, decode, infer_scheme
+from tipcheck.questionnaire import Question, Questionnaire, Section
+from tipcheck.segment import Heading, Segmentation, Unit
+
+MATCH_THRESHOLD = 0.25  # below this a (unit, question) pair is not worth matching
+SKIP_UNIT_COST = 0.05
+STRONG_TEXT = 0.80  # a restated question this close to the model's text identifies the question by itself
+
+
+@dataclass(frozen=True)
+class Evidence:
+    score: float
+    text_similarity: float | None  # restated question vs the model, 0..1; None if nothing restated
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    question_id: str
+    unit_index: int
+    confidence: float
+    evidence: Evidence
+    out_of_order: bool = False
+
+
+@dataclass(frozen=True)
+class Alignment:
+    questionnaire: Questionnaire
+    segmentation: Segmentation
+    matches: tuple[Match, ...]  # in questionnaire order, at most one per question
+    readings: dict[int, Reading]  # marker line -> paragraph number as meant (numbered units and headings)
+    scheme: Scheme | None
+    unit_sections: dict[int, str]  # unit index -> section id the headings put it in
+
+    def match_for(self, question_id: str) -> Match | None:
+        return next((m for m in self.matches if m.question_id == question_id), None)
+
+    def questions_of(self, unit_index: int) -> list[str]:
+        return [m.question_id for m in self.matches if m.unit_index == unit_index]
+
+    def unit(self, index: int) -> Unit:
+        return self.segmentation.units[index]
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two question wordings are, 0..1, tolerant of case, wrapping and truncation."""
+    pa, pb = default_process(a), default_process(b)
+    if not pa or not pb:
+        return 0.0
+    full = fuzz.ratio(pa, pb)
+    shorter, longer = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    # A restated first sentence or a shortened question is a prefix-like part of the full wording.
+    partial = fuzz.partial_ratio(shorter, longer) if len(shorter) >= 24 else 0.0
+    tokens = fuzz.token_set_ratio(pa, pb) if len(shorter) >= 40 else 0.0
+    return max(full, partial * 0.97, tokens * 0.95) / 100.0
+
+
+def text_similarity(restated: str, question: Question) -> float:
+    restated = re.sub(r"^\s*(?:QUESTION|Question)\s*[:.]?\s*", "", restated)
+    best = similarity(restated, question.text) if question.text else 0.0
+    for label in question.labels:
+        label_part = restated.split(":", 1)[0] if ":" in restated[:90] else restated
+        best = max(best, fuzz.ratio(default_process(label_part), default_process(label)) / 100.0)
+    return best
+
+
+def heading_section(heading: Heading | None, questionnaire: Questionnaire) -> Section | None:
+    """The section a heading stands for: by banner paragraph, roman numeral or fuzzy heading text."""
+    if heading is None:
+        return None
+    if heading.section_paragraph is not None:
+        found = questionnaire.section_by_paragraph(heading.section_paragraph)
+        if found is not None:
+            return found
+    if heading.number is not None:
+        found = questionnaire.section_by_paragraph(heading.number)
+        if found is not None and _heading_score(heading.text, found) >= 0.6:
+            return found
+    best: tuple[float, Section | None] = (0.0, None)
+    for section in questionnaire.sections:
+        score = _heading_score(heading.text, section)
+        if score > best[0]:
+            best = (score, section)
+    if best[0] >= 0.72:
+        return best[1]
+    if heading.roman is not None and 1 <= heading.roman <= len(questionnaire.sections):
+        return questionnaire.sections[heading.roman - 1]
+    return None
+
+
+def _heading_score(text: str, section: Section) -> float:
+    a, b = default_process(text), default_process(section.heading)
+    if not a or not b:
+        return 0.0
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b), fuzz.partial_ratio(a, b) * 0.9 if len(a) > 8 else 0) / 100
+
+
+def _labelled_section(unit: Unit, questionnaire: Questionnaire) -> Section | None:
+    sp = unit.marker.section_paragraph
+    if sp is None:
+        return None
+    found = questionnaire.section_by_paragraph(sp)
+    if found is None and 1 <= sp <= len(questionnaire.sections) and sp < questionnaire.sections[0].paragraph:
+        found = questionnaire.sections[sp - 1]  # `1A.`: the post numbered the sections 1, 2, 3...
+    return found
+
+
+def score(unit: Unit, question: Question, questionnaire: Questionnaire,
+          heading_sec: Section | None, letter: str | None) -> Evidence:
+    total = 0.0
+    reasons: list[str] = []
+    labelled = _labelled_section(unit, questionnaire)
+    if unit.marker.section_paragraph is not None:
+        if labelled is not None and labelled.id == question.section_id:
+            total += 0.45
+            reasons.append(f"label {unit.marker.section_paragraph}")
+        else:
+            total -= 0.6
+    if letter is not None:
+        if letter == question.letter:
+            total += 0.35
+            reasons.append(f"letter {letter}")
+        else:
+            total -= 0.45
+    sim: float | None = None
+    if unit.restated is not None and unit.restated.text.strip():
+        sim = text_similarity(unit.restated.text, question)
+        if sim >= 0.55:
+            total += 0.7 * sim
+            reasons.append(f"restated text {sim:.2f}")
+        elif sim < 0.4 and question.completeness in ("full", "first-sentence"):
+            total -= 0.1
+    if heading_sec is not None and labelled is None:
+        if heading_sec.id == question.section_id:
+            total += 0.15
+            reasons.append("heading")
+        else:
+            total -= 0.1
+    return Evidence(total, sim, tuple(reasons))
+
+
+@dataclass(frozen=True)
+class _Slot:
+    unit: Unit
+    letter: str | None  # one of the unit's letters (grouped answers make one slot per letter)
+
+
+def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment:
+    questions = questionnaire.questions
+    units = segmentation.units
+    heading_secs = {u.index: heading_section(u.heading, questionnaire) for u in units}
+    slots: list[_Slot] = []
+    for u in units:
+        if u.marker.letters:
+            slots.extend(_Slot(u, letter) for letter in u.marker.letters)
+        else:
+            slots.append(_Slot(u, None))
+    evidence: dict[tuple[int, int], Evidence] = {}
+    for si, slot in enumerate(slots):
+        for qi, q in enumerate(questions):
+            ev = score(slot.unit, q, questionnaire, heading_secs[slot.unit.index], slot.letter)
+            if ev.score > MATCH_THRESHOLD:
+                evidence[(si, qi)] = ev
+    chain = _best_chain(evidence, len(questions))
+    matched_q = {qi for _, qi in chain}
+    matched_s = {si for si, _ in chain}
+    extra = _out_of_order(evidence, chain, matched_q, matched_s)
+    numbered = sorted(
+        [(u.marker.line, u.marker.number, bool(u.marker.sign)) for u in units if u.marker.number is not None]
+        + [(h.line, h.number, False) for h in segmentation.headings if h.number is not None])
+    reads = decode([(number, sign) for _, number, sign in numbered])
+    readings = {line: r for (line, _, _), r in zip(numbered, reads, strict=True)}
+    pairs = sorted(chain + extra)
+    position_of = {si: questions[qi].position for si, qi in pairs}
+    numbered_answers = [
+        (readings[slots[si].unit.line].number, position_of[si])
+        for si, _ in pairs if slots[si].unit.line in readings and readings[slots[si].unit.line].in_sequence]
+    scheme = infer_scheme(numbered_answers)
+    extra_set = set(extra)
+    matches = sorted(
+        (Match(questions[qi].id, slots[si].unit.index, _confidence(evidence[(si, qi)], evidence, si, qi),
+               evidence[(si, qi)], out_of_order=(si, qi) in extra_set)
+         for si, qi in pairs),
+        key=lambda m: questionnaire.question(m.question_id).position)  # type: ignore[union-attr]
+    sections = {u.index: s.id for u in units if (s := _labelled_section(u, questionnaire) or heading_secs[u.index])}
+    return Alignment(questionnaire, segmentation, tuple(matches), readings, scheme, sections)
+
+
+def _best_chain(evidence: dict[tuple[int, int], Evidence], n_questions: int) -> list[tuple[int, int]]:
+    """The strictly increasing (slot, question) chain of greatest total gain: sparse DP with a Fenwick tree."""
+    size = n_questions + 1
+    tree_val = [0.0] * (size + 1)
+    tree_arg: list[tuple[int, int] | None] = [None] * (size + 1)
+    back: dict[tuple[int, int], tuple[int, int] | None] = {}
+    gains: dict[tuple[int, int], float] = {}
+
+    def query(j: int) -> tuple[float, tuple[int, int] | None]:
+        best, arg = 0.0, None
+        while j > 0:
+            if tree_val[j] > best:
+                best, arg = tree_val[j], tree_arg[j]
+            j -= j & -j
+        return best, arg
+
+    def update(j: int, value: float, arg: tuple[int, int]) -> None:
+        while j <= size:
+            if value > tree_val[j]:
+                tree_val[j], tree_arg[j] = value, arg
+            j += j & -j
+
+    by_slot: dict[int, list[int]] = {}
+    for si, qi in evidence:
+        by_slot.setdefault(si, []).append(qi)
+    best_total, best_end = 0.0, None
+    for si in sorted(by_slot):
+        pending = []
+        for qi in by_slot[si]:
+            prev_total, prev = query(qi)  # questions strictly before qi (tree is 1-based: qi+1 - 1)
+            gain = evidence[(si, qi)].score - MATCH_THRESHOLD + SKIP_UNIT_COST
+            total = prev_total + gain
+            back[(si, qi)] = prev
+            gains[(si, qi)] = total
+            pending.append((qi, total))
+            if total > best_total:
+                best_total, best_end = total, (si, qi)
+        for qi, total in pending:  # after the whole slot, so one slot matches one question
+            update(qi + 1, total, (si, qi))
+    chain = []
+    node = best_end
+    while node is not None:
+        chain.append(node)
+        node = back[node]
+    return sorted(chain)
+
+
+def _out_of_order(evidence: dict[tuple[int, int], Evidence], chain: list[tuple[int, int]],
+                  matched_q: set[int], matched_s: set[int]) -> list[tuple[int, int]]:
+    """Answers the monotonic chain left out that clearly answer a question still unanswered."""
+    extra: list[tuple[int, int]] = []
+    candidates = sorted(
+        ((ev.score, si, qi) for (si, qi), ev in evidence.items()
+         if si not in matched_s and qi not in matched_q and _strong(ev)), reverse=True)
+    for _, si, qi in candidates:
+        if si in matched_s or qi in matched_q:
+            continue
+        extra.append((si, qi))
+        matched_s.add(si)
+        matched_q.add(qi)
+    return extra
+
+
+def _strong(ev: Evidence) -> bool:
+    return (ev.text_similarity or 0.0) >= STRONG_TEXT or any(r.startswith("label") for r in ev.reasons) and (
+        any(r.startswith("letter") for r in ev.reasons))
+
+
+def _confidence(ev: Evidence, evidence: dict[tuple[int, int], Evidence], si: int, qi: int) -> float:
+    """The match's score, lowered when another question fits this unit almost as well."""
+    rival = max((e.score for (s, q), e in evidence.items() if s == si and q != qi), default=0.0)
+    margin = max(0.0, ev.score - rival)
+    value = min(1.0, 0.35 + 0.45 * min(ev.score, 1.2) / 1.2 + 0.4 * min(margin, 0.5))
+    return round(min(value, 0.99), 2)

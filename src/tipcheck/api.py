@@ -1,0 +1,123 @@
+"""The public library API: check a cable given as text, bytes or a path, and get typed results back.
+
+Nothing here prints. Errors the user can act on are raised as `tipcheck.errors.TipcheckError` subclasses.
+
+    >>> from tipcheck.api import check_file
+    >>> report = check_file("examples/09MEXICO828.txt")
+    >>> report.counts()["answered"]
+    21
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from tipcheck import questionnaire as qmod
+from tipcheck import rules
+from tipcheck.align import align
+from tipcheck.cable import Cable, read_cable
+from tipcheck.choose import Choice, choose
+from tipcheck.errors import InputError
+from tipcheck.findings import Finding
+from tipcheck.kinds import reply_kind
+from tipcheck.questionnaire import Questionnaire
+from tipcheck.report import CableReport, statuses
+from tipcheck.rules.base import Context, Options
+from tipcheck.rules.broken_cross_reference import references
+from tipcheck.segment import segment
+from tipcheck.settings import Ignore, Settings
+
+__all__ = ["CableReport", "Finding", "Settings", "check_bytes", "check_cable", "check_file", "check_text",
+           "read_file"]
+
+MAX_BYTES = 64 * 1024 * 1024  # far beyond any real cable; a larger file is refused, not read into memory
+
+
+def read_file(path: str | Path) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a cable (use 'tipcheck check DIR' to check every file in it)")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size // (1024 * 1024)} MB is too large for a cable (limit "
+                             f"{MAX_BYTES // (1024 * 1024)} MB)")
+        return p.read_bytes()
+    except PermissionError as exc:
+        raise InputError(f"{path}: permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def resolve_questionnaire(cable: Cable, settings: Settings) -> tuple[Questionnaire, Choice]:
+    if settings.questionnaire:
+        model = qmod.load(settings.questionnaire)
+        return model, Choice(model.id, "given with --questionnaire")
+    models = [qmod.load_bundled(name) for name in qmod.bundled_names()]
+    choice = choose(cable.header, models)
+    return qmod.load_bundled(choice.questionnaire), choice
+
+
+def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
+    settings = settings or Settings()
+    model, choice = resolve_questionnaire(cable, settings)
+    segmentation = segment(cable)
+    if not segmentation.units and not segmentation.headings:
+        raise InputError(f"{cable.path}: no numbered or lettered paragraphs found; is this a reply cable?")
+    alignment = align(segmentation, model)
+    kind = reply_kind(cable.header)
+    ctx = Context(cable, alignment, kind, Options(extra_seeking_phrases=settings.extra_seeking_phrases))
+    enabled = {rid for rid in rules.registry() if settings.severities.get(rid, True) is not None}
+    findings = [_with_severity(f, settings) for f in rules.run(ctx, enabled)]
+    kept, suppressed = _apply_ignores(findings, settings)
+    kept.sort(key=Finding.sort_key)
+    results = statuses(cable, alignment, findings)
+    return CableReport(
+        path=cable.path, questionnaire=model.id, questionnaire_reason=choice.reason, kind=kind,
+        subject=cable.header.subject, cable_id=cable.header.cable_id, questions=results, findings=tuple(kept),
+        cross_references=tuple(references(ctx)),
+        numbering=alignment.scheme.describe() if alignment.scheme else None, suppressed=len(suppressed),
+        extra={"ignores_used": [i for i in settings.ignores if any(i.matches(f) for f in suppressed)]})
+
+
+def _with_severity(finding: Finding, settings: Settings) -> Finding:
+    severity = settings.severities.get(finding.rule)
+    return dataclasses.replace(finding, severity=severity) if severity is not None else finding
+
+
+def _apply_ignores(findings: list[Finding], settings: Settings) -> tuple[list[Finding], list[Finding]]:
+    if not settings.use_ignores or not settings.ignores:
+        return list(findings), []
+    kept, dropped = [], []
+    for f in findings:
+        (dropped if any(i.matches(f) for i in settings.ignores) else kept).append(f)
+    return kept, dropped
+
+
+def check_bytes(data: bytes, path: str = "<bytes>", settings: Settings | None = None) -> CableReport:
+    return check_cable(read_cable(data, path), settings)
+
+
+def check_text(text: str, path: str = "<string>", settings: Settings | None = None) -> CableReport:
+    from tipcheck.cable import parse_cable
+
+    if not text.strip():
+        raise InputError(f"{path}: the cable is empty")
+    return check_cable(parse_cable(text, path), settings)
+
+
+def check_file(path: str | Path, settings: Settings | None = None) -> CableReport:
+    data = read_file(path)
+    try:
+        return check_bytes(data, str(path), settings)
+    except InputError as exc:
+        message = str(exc)
+        raise InputError(message if message.startswith(str(path)) else f"{path}: {message}") from exc
+
+
+def unused_ignores(reports: list[CableReport], settings: Settings) -> list[Ignore]:
+    used = {id(i) for r in reports for i in r.extra.get("ignores_used", [])}  # type: ignore[attr-defined]
+    return [i for i in settings.ignores if id(i) not in used]

@@ -1,0 +1,330 @@
+"""Stage 1: bytes of a reply cable -> Cable (decoded lines, header, transmission artefacts marked).
+
+Nothing is rewritten: every line keeps its number and text as in the original file, so any character the
+later stages look at maps back to the real line and column. Artefacts (page-break lines, repeated section
+banners, SIPDIS) are only marked, and a paragraph that a page break cut in two reads as one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tipcheck.errors import InputError
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
+
+# "MEXICO 00000828 002 OF 011", "KUWAIT 00000157 001.2 OF 012", "ABU  DHABI  00000202  002  OF  015"
+PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z.' -]{0,40}?\s+0*\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
+# "UNCLAS SECTION 02 OF 11 MEXICO 000828", "C O N F I D E N T I A L SECTION 02 OF 04 ..."
+SECTION_BANNER = re.compile(
+    r"^\s*(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)"
+    r"\s+SECTION\s+\d+\s+OF\s+\d+\b.*$")
+_LONE_ARTEFACT = re.compile(r"^\s*(?:SIPDIS|SENSITIVE BUT UNCLASSIFIED|NNNN|END CABLE TEXT)\s*$", re.I)
+_DTG = re.compile(r"\b(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})\b")
+_CABLE_NUMBER = re.compile(
+    r"^\s*(?P<classification>UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)"
+    r"\s+(?:SECTION\s+\d+\s+OF\s+(?P<sections>\d+)\s+)?(?P<post>[A-Z][A-Z .'-]*?)\s+0*(?P<number>\d{1,6})\s*$")
+_FIELD = re.compile(r"^\s*(?P<name>SUBJECT|SUBJ|REFS?|REFERENCE|TAGS|E\.\s*O\.\s*12958|FM|FROM|TO|INFO)\s*:?\s+"
+                    r"(?P<value>.*)$")
+_TERMINAL = re.compile(r"""[.?!:;"')\]]\s*$""")
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the cable's routing and caption lines say about it."""
+
+    dtg: str | None = None
+    date: dt.date | None = None
+    sender: str | None = None
+    recipients: tuple[str, ...] = ()
+    classification: str | None = None
+    post: str | None = None
+    number: int | None = None
+    sections: int | None = None
+    tags: tuple[str, ...] = ()
+    subject: str = ""
+    refs: tuple[str, ...] = ()
+    ref_text: str = ""
+
+    @property
+    def cable_id(self) -> str | None:
+        """The conventional id, e.g. `09MEXICO828`, when date, post and number are known."""
+        if self.date is None or self.post is None or self.number is None:
+            return None
+        return f"{self.date.year % 100:02d}{self.post.replace(' ', '')}{self.number}"
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Cable:
+    """A decoded reply: all original lines, the header, and which lines the reader set aside."""
+
+    path: str
+    encoding: str
+    lines: tuple[Line, ...]
+    header: Header
+    body_start: int  # line number of the first body line
+    artefacts: frozenset[int]  # line numbers of transmission artefacts (page breaks, banners, SIPDIS)
+    soft_breaks: frozenset[int] = field(default_factory=frozenset)  # blank lines that do not end a paragraph
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1].text
+
+    def body_lines(self) -> list[Line]:
+        """Body lines in order, without artefacts and without blank lines that only a page break made."""
+        skip = self.artefacts | self.soft_breaks
+        return [ln for ln in self.lines[self.body_start - 1:] if ln.number not in skip]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Text joined from several original lines, which maps each character back to its line and column."""
+
+    text: str
+    _offsets: tuple[int, ...]  # offset in `text` where each joined line starts
+    _lines: tuple[int, ...]  # original line number of each joined line
+    _columns: tuple[int, ...]  # 0-based column in the original line where the joined part starts
+
+    @classmethod
+    def from_lines(cls, lines: list[Line], first_column: int = 0) -> Passage:
+        parts: list[str] = []
+        offsets: list[int] = []
+        numbers: list[int] = []
+        columns: list[int] = []
+        pos = 0
+        for i, ln in enumerate(lines):
+            col = first_column if i == 0 else 0
+            chunk = ln.text[col:]
+            offsets.append(pos)
+            numbers.append(ln.number)
+            columns.append(col)
+            parts.append(chunk)
+            pos += len(chunk) + 1
+        return cls("\n".join(parts), tuple(offsets), tuple(numbers), tuple(columns))
+
+    @property
+    def first_line(self) -> int:
+        return self._lines[0] if self._lines else 0
+
+    @property
+    def last_line(self) -> int:
+        return self._lines[-1] if self._lines else 0
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of the character at `offset`."""
+        if not self._offsets:
+            return (0, 0)
+        i = max(bisect.bisect_right(self._offsets, offset) - 1, 0)
+        return self._lines[i], self._columns[i] + (offset - self._offsets[i]) + 1
+
+    def slice(self, start: int, end: int) -> Passage:
+        """The part of this passage from `start` to `end`, still mapped to the original file."""
+        i = max(bisect.bisect_right(self._offsets, start) - 1, 0)
+        j = max(bisect.bisect_right(self._offsets, max(end - 1, start)) - 1, 0)
+        offsets = [max(self._offsets[i], start) - start]
+        lines = [self._lines[i]]
+        columns = [self._columns[i] + max(start - self._offsets[i], 0)]
+        for k in range(i + 1, j + 1):
+            offsets.append(self._offsets[k] - start)
+            lines.append(self._lines[k])
+            columns.append(self._columns[k])
+        return Passage(self.text[start:end], tuple(offsets), tuple(lines), tuple(columns))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the name of the encoding it was read with; binary data is refused."""
+    if not data.strip():
+        raise InputError("the file is empty")
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise InputError(f"the file starts with a {name} byte-order mark but is not {name}") from exc
+    if b"\x00" in data[:65536]:
+        raise InputError("the file looks binary (it contains NUL bytes), not a cable")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(text) // 100):
+        raise InputError("the file looks binary (many control characters), not a cable")
+    return text, encoding
+
+
+def read_cable(data: bytes, path: str = "<string>") -> Cable:
+    text, encoding = decode(data)
+    return parse_cable(text, path, encoding)
+
+
+def parse_cable(text: str, path: str = "<string>", encoding: str = "utf-8") -> Cable:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    lines = tuple(Line(i, t.replace("\f", " ")) for i, t in enumerate(raw, start=1))
+    if not any(not ln.is_blank for ln in lines):
+        raise InputError("the file has no text")
+    header, body_start = parse_header(lines)
+    artefacts = _find_artefacts(lines, body_start)
+    soft = _find_soft_breaks(lines, body_start, artefacts)
+    return Cable(path, encoding, lines, header, body_start, frozenset(artefacts), frozenset(soft))
+
+
+def is_artefact(text: str) -> bool:
+    return bool(PAGE_BREAK.match(text) or SECTION_BANNER.match(text) or _LONE_ARTEFACT.match(text))
+
+
+def _find_artefacts(lines: tuple[Line, ...], body_start: int) -> set[int]:
+    found: set[int] = set()
+    for ln in lines[body_start - 1:]:
+        if is_artefact(ln.text):
+            found.add(ln.number)
+    # A page break splits a sentence across pages; the blank lines it brought with it are not a paragraph end.
+    for number in sorted(found):
+        before = _neighbour(lines, number, -1, found)
+        after = _neighbour(lines, number, +1, found)
+        if before is None or after is None:
+            continue
+        if _continues(lines[before - 1].text, lines[after - 1].text):
+            found.update(range(before + 1, after))
+    return found
+
+
+def _neighbour(lines: tuple[Line, ...], number: int, step: int, skip: set[int]) -> int | None:
+    n = number + step
+    while 1 <= n <= len(lines):
+        if n not in skip and not lines[n - 1].is_blank:
+            return n
+        n += step
+    return None
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether `after` carries on the sentence that `before` leaves open."""
+    stripped = after.lstrip()
+    if not stripped or _TERMINAL.search(before):
+        return False
+    return stripped[0].islower() or stripped[0].isdigit() and not re.match(r"\d{1,3}\s*\.\s", stripped)
+
+
+def _find_soft_breaks(lines: tuple[Line, ...], body_start: int, artefacts: set[int]) -> set[int]:
+    soft: set[int] = set()
+    for ln in lines[body_start - 1:]:
+        if not ln.is_blank or ln.number in artefacts:
+            continue
+        before = _neighbour(lines, ln.number, -1, artefacts)
+        after = _neighbour(lines, ln.number, +1, artefacts)
+        if before is not None and after is not None and _continues(lines[before - 1].text, lines[after - 1].text):
+            soft.add(ln.number)
+    return soft
+
+
+def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
+    """The header fields and the number of the first body line."""
+    values: dict[str, list[str]] = {}
+    current: str | None = None
+    body_start = 1
+    dtg: str | None = None
+    date: dt.date | None = None
+    classification = post = None
+    number = sections = None
+    seen_subject = False
+    limit = min(len(lines), 120)
+    for ln in lines[:limit]:
+        text = ln.text.strip()
+        if not text:
+            if current in ("SUBJECT", "REF"):
+                current = None
+            continue
+        if dtg is None and (m := _DTG.search(text)) and len(text) < 40:
+            dtg = m.group(0)
+            date = _dtg_date(m)
+            body_start = ln.number + 1
+            continue
+        if (m := _CABLE_NUMBER.match(text)) and post is None:
+            classification = m.group("classification").replace(" ", "")
+            post = " ".join(m.group("post").split())
+            number = int(m.group("number"))
+            sections = int(m.group("sections")) if m.group("sections") else None
+            body_start = ln.number + 1
+            current = None
+            continue
+        if m := _FIELD.match(text):
+            name = m.group("name").upper()
+            name = {"SUBJ": "SUBJECT", "REFS": "REF", "REFERENCE": "REF", "FROM": "FM"}.get(name, name)
+            if name.startswith("E."):
+                name = "EO"
+            if name == "SUBJECT":
+                seen_subject = True
+            current = name
+            values.setdefault(name, []).append(m.group("value").strip())
+            body_start = ln.number + 1
+            continue
+        if current in ("SUBJECT", "REF", "TO", "INFO", "TAGS") and not _looks_like_body(text):
+            values[current].append(text)
+            body_start = ln.number + 1
+            continue
+        if seen_subject or _looks_like_body(text):
+            if seen_subject and not values.get("REF") and _ref_list_item(text):
+                continue
+            break
+        body_start = ln.number + 1
+    subject = " ".join(" ".join(values.get("SUBJECT", [])).split())
+    ref_text = " ".join(" ".join(values.get("REF", [])).split())
+    tags_text = " ".join(values.get("TAGS", []))
+    tags = tuple(t for t in re.split(r"[\s,]+", re.sub(r"\[([A-Z]+)\]\(#\)", r"\1", tags_text)) if t)
+    header = Header(
+        dtg=dtg, date=date, sender=" ".join(values.get("FM", [])) or None,
+        recipients=tuple(values.get("TO", []) + values.get("INFO", [])),
+        classification=classification, post=post, number=number, sections=sections,
+        tags=tags, subject=subject, refs=tuple(_split_refs(ref_text)), ref_text=ref_text)
+    return header, min(body_start, len(lines))
+
+
+def _looks_like_body(text: str) -> bool:
+    return bool(re.match(r"^(?:¶|!)?\s*\d{1,3}\s*\.\s", text) or len(text) > 90 and text[-1:] in ".?")
+
+
+def _ref_list_item(text: str) -> bool:
+    return bool(re.match(r"^(?:¶|[A-H][.)])\s*[A-Z]?\.?\s*\d{2}\s+[A-Z]", text))
+
+
+def _dtg_date(m: re.Match[str]) -> dt.date | None:
+    month = _MONTHS.get(m.group(4).upper())
+    if month is None:
+        return None
+    try:
+        return dt.date(2000 + int(m.group(5)), month, int(m.group(1)))
+    except ValueError:
+        return None
+
+
+_REF_ITEM = re.compile(r"(?:\b(?:\d{2}|\d{4})\s+)?\b[A-Z][A-Z ]*?\s+\d{2,6}\b")
+
+
+def _split_refs(ref_text: str) -> list[str]:
+    """`A) STATE 5577 B) 08 STATE 132759` -> ['STATE 5577', '08 STATE 132759']."""
+    text = re.sub(r"(?:^|\s)(?:¶|\(?[A-H][.)])\s*", " ", ref_text)
+    items = []
+    for m in re.finditer(r"(?:\b\d{2}\s+)?\b[A-Z][A-Z]+(?:\s+[A-Z][A-Z]+)*\s+\d{1,6}\b", text):
+        items.append(" ".join(m.group(0).split()))
+    return items

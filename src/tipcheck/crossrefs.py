@@ -1,0 +1,130 @@
+"""Cross-references inside a reply ("As discussed in 10.c.", "see 16.E.", "see paragraph 15",
+"See PROTECTION A. above", "referred to in Overview A and E above"), resolved against the reply's own
+paragraph numbers and the questionnaire."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tipcheck.align import Alignment
+from tipcheck.cable import Passage
+from tipcheck.kinds import ReplyKind
+from tipcheck.questionnaire import Questionnaire, Section
+
+_TRIGGER = re.compile(
+    r"\b(?:see(?:\s+also)?|discussed\s+(?:in|under)|described\s+(?:in|under)|referred\s+to\s+in|noted\s+in|"
+    r"mentioned\s+in|reported\s+in|detailed\s+in|addressed\s+in|covered\s+in|explained\s+in|"
+    r"answered\s+in|cf\.)\s+(?:the\s+)?(?:answer\s+to\s+)?(?:question\s+)?", re.I)
+_NUMBER_LETTER = re.compile(r"(?:para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\s*\.?\s*(?P<letter>[A-Ma-m])\b\.?")
+_NUMBER = re.compile(r"(?P<para>para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\b(?![\d,%])")
+_SECTION_LETTERS = re.compile(
+    r"(?P<word>[A-Za-z][A-Za-z' ]{2,60}?)[\s,:]+(?P<letters>[A-M](?:\s*(?:,|and|&)\s*[A-M])*)\b(?![a-z'])")
+_ALIASES = {"overview": 0, "situation": 0}
+_STOP = {"the", "of", "and", "to", "for", "tip", "s", "government", "government's", "anti", "efforts", "country's"}
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    line: int
+    column: int
+    text: str
+    target: str | None  # question id, or "paragraph N"
+    valid: bool
+    note: str = ""
+
+
+def find(alignment: Alignment, kind: ReplyKind, passages: list[Passage]) -> list[CrossReference]:
+    refs: list[CrossReference] = []
+    for passage in passages:
+        refs.extend(_in_passage(passage, alignment, kind))
+    return refs
+
+
+def _section_for_word(word: str, questionnaire: Questionnaire) -> Section | None:
+    words = [w for w in re.findall(r"[a-z']+", word.lower()) if w not in _STOP]
+    if not words:
+        return None
+    for w in words:
+        if w in _ALIASES:
+            return questionnaire.sections[_ALIASES[w]]
+    for section in questionnaire.sections:
+        heading_words = set(re.findall(r"[a-z']+", section.heading.lower())) | {section.id}
+        if all(w in heading_words for w in words):
+            return section
+    return None
+
+
+def _in_passage(passage: Passage, alignment: Alignment, kind: ReplyKind) -> Iterator[CrossReference]:
+    text = passage.text
+    for trigger in _TRIGGER.finditer(text):
+        pos = trigger.end()
+        rest = text[pos: pos + 90]
+        if m := _SECTION_LETTERS.match(rest):
+            section = _section_for_word(m.group("word"), alignment.questionnaire)
+            if section is not None:
+                for letter in re.findall(r"[A-M]", m.group("letters")):
+                    yield _resolve_question(passage, pos, m.group(0), section.id, letter, alignment, kind)
+                continue
+        if m := _NUMBER_LETTER.match(rest):
+            yield _resolve_number_letter(passage, pos, m, alignment, kind)
+            continue
+        if (m := _NUMBER.match(rest)) and (m.group("para") or not re.match(r"\s*(?:years?|percent|%)", rest[m.end():])):
+            yield _resolve_paragraph(passage, pos, m.group(0).strip(), int(m.group("number")), alignment)
+
+
+def _answered(alignment: Alignment, qid: str) -> bool:
+    return alignment.match_for(qid) is not None
+
+
+def _resolve_question(passage: Passage, pos: int, printed: str, section_id: str, letter: str,
+                      alignment: Alignment, kind: ReplyKind) -> CrossReference:
+    line, column = passage.locate(pos)
+    qid = f"{section_id}.{letter}"
+    exists = alignment.questionnaire.question(qid) is not None
+    if not exists:
+        return CrossReference(line, column, printed, qid, False, f"the questionnaire has no question {qid}")
+    if _answered(alignment, qid):
+        return CrossReference(line, column, printed, qid, True)
+    if kind.incomplete_by_design:
+        return CrossReference(line, column, printed, qid, True, f"{qid} is not in this cable; another part may hold it")
+    return CrossReference(line, column, printed, qid, False, f"{qid} is not answered in this cable")
+
+
+def _unit_numbered(alignment: Alignment, number: int) -> list[str] | None:
+    for unit in alignment.segmentation.units:
+        reading = alignment.readings.get(unit.marker.line)
+        if reading is not None and reading.number == number:
+            return alignment.questions_of(unit.index)
+    return None
+
+
+def _resolve_number_letter(passage: Passage, pos: int, m: re.Match[str], alignment: Alignment,
+                           kind: ReplyKind) -> CrossReference:
+    number, letter = int(m.group("number")), m.group("letter").upper()
+    printed = m.group(0)
+    section = alignment.questionnaire.section_by_paragraph(number)
+    if section is not None:
+        return _resolve_question(passage, pos, printed, section.id, letter, alignment, kind)
+    line, column = passage.locate(pos)
+    questions = _unit_numbered(alignment, number)
+    if questions is None:
+        return CrossReference(line, column, printed, f"paragraph {number}", False,
+                              f"the reply has no paragraph {number}")
+    target = next((q for q in questions if q.endswith("." + letter)), questions[0] if questions else None)
+    return CrossReference(line, column, printed, target or f"paragraph {number}", True)
+
+
+def _resolve_paragraph(passage: Passage, pos: int, printed: str, number: int,
+                       alignment: Alignment) -> CrossReference:
+    line, column = passage.locate(pos)
+    questions = _unit_numbered(alignment, number)
+    if questions is not None:
+        return CrossReference(line, column, printed, questions[0] if questions else f"paragraph {number}", True)
+    if alignment.questionnaire.section_by_paragraph(number) is not None:
+        return CrossReference(line, column, printed, f"paragraph {number}", True, "a paragraph of the tasking cable")
+    headings = [h for h in alignment.segmentation.headings if h.number == number]
+    if headings:
+        return CrossReference(line, column, printed, f"paragraph {number}", True)
+    return CrossReference(line, column, printed, f"paragraph {number}", False, f"the reply has no paragraph {number}")

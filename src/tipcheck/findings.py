@@ -1,0 +1,47 @@
+"""Findings: what the rules report. Plain data; formatters decide how it looks."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (error, warning or info)") from None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One defect, at the line and column of the original file where its text stands.
+
+    `message` never quotes the cable (so a redacted report can show it); the cable text a finding is about
+    is in `excerpt`.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    question: str | None = None
+    paragraph: int | None = None
+    excerpt: str | None = None
+    fix: str | None = None
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)

@@ -1,0 +1,49 @@
+"""What kind of reply a cable says it is: a whole reply, one part of a set, or a supplement to another."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipcheck.cable import Header
+
+_PART = re.compile(r"\bPART\s+(?P<part>\d+|ONE|TWO|THREE|FOUR)\s*(?:OF\s+(?P<of>\d+|TWO|THREE|FOUR))?\b|"
+                   r"\((?P<part2>\d+)\s+OF\s+(?P<of2>\d+)\)", re.I)
+_SUPPLEMENT = re.compile(r"\b(?:ADDITIONAL INFORMATION|SUPPLEMENT(?:AL|ARY)?|ADDENDUM|UPDATE[D]?|CORRECTED|"
+                         r"FOLLOW[- ]UP)\b", re.I)
+_WORDS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4}
+
+
+@dataclass(frozen=True)
+class ReplyKind:
+    kind: str  # "reply", "part" or "supplement"
+    part: int | None = None
+    of: int | None = None
+    main_ref: str | None = None  # the reply a supplement adds to, as the REF line cites it
+
+    def describe(self) -> str:
+        if self.kind == "part":
+            return f"part {self.part} of {self.of or '?'} of a reply"
+        if self.kind == "supplement":
+            return f"a supplement to {self.main_ref}" if self.main_ref else "a supplement to an earlier reply"
+        return "a complete reply"
+
+    @property
+    def incomplete_by_design(self) -> bool:
+        return self.kind != "reply"
+
+
+def _number(text: str | None) -> int | None:
+    if not text:
+        return None
+    return _WORDS.get(text.upper()) or (int(text) if text.isdigit() else None)
+
+
+def reply_kind(header: Header) -> ReplyKind:
+    subject = header.subject
+    if m := _PART.search(subject):
+        return ReplyKind("part", _number(m.group("part") or m.group("part2")), _number(m.group("of") or m.group("of2")))
+    if _SUPPLEMENT.search(subject):
+        main = next((r for r in header.refs if "STATE" not in r.upper()), None)
+        return ReplyKind("supplement", main_ref=main)
+    return ReplyKind("reply")

@@ -1,0 +1,112 @@
+"""Stage 5: alignment + findings -> CableReport: per-question status, findings, summary. Pure data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tipcheck.align import Alignment
+from tipcheck.cable import Cable
+from tipcheck.crossrefs import CrossReference
+from tipcheck.findings import Finding, Severity
+from tipcheck.kinds import ReplyKind
+
+STATUSES = ("answered", "partial", "seeking", "missing")
+_PROMISE_WORDS = 25  # an answer with fewer words than this besides its seeking sentences is only a promise
+
+
+@dataclass(frozen=True)
+class SubQuestionResult:
+    id: str
+    status: str  # addressed | elsewhere | missing
+    evidence_line: int | None = None
+    elsewhere: str | None = None  # question id whose answer holds it
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    id: str
+    section: str
+    letter: str
+    status: str
+    paragraph: int | None = None
+    line: int | None = None
+    confidence: float | None = None
+    marker: str | None = None
+    subquestions: tuple[SubQuestionResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class CableReport:
+    path: str
+    questionnaire: str
+    questionnaire_reason: str
+    kind: ReplyKind
+    subject: str
+    cable_id: str | None
+    questions: tuple[QuestionResult, ...]
+    findings: tuple[Finding, ...]
+    cross_references: tuple[CrossReference, ...] = ()
+    numbering: str | None = None
+    suppressed: int = 0
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for q in self.questions:
+            counts[q.status] += 1
+        return counts
+
+    def severity_counts(self) -> dict[str, int]:
+        counts = {str(s): 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+        for f in self.findings:
+            counts[str(f.severity)] += 1
+        return counts
+
+    @property
+    def answered_ratio(self) -> float:
+        if not self.questions:
+            return 0.0
+        return sum(1 for q in self.questions if q.status != "missing") / len(self.questions)
+
+    def question(self, qid: str) -> QuestionResult | None:
+        return next((q for q in self.questions if q.id == qid), None)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]{2,}", text))
+
+
+def statuses(cable: Cable, alignment: Alignment, findings: list[Finding],
+             subquestions: dict[str, tuple[SubQuestionResult, ...]] | None = None) -> tuple[QuestionResult, ...]:
+    del cable
+    by_rule: dict[str, set[str]] = {}
+    seeking_text: dict[str, list[str]] = {}
+    for f in findings:
+        if f.question:
+            by_rule.setdefault(f.rule, set()).add(f.question)
+            if f.rule == "seeking-information" and f.excerpt:
+                seeking_text.setdefault(f.question, []).append(f.excerpt)
+    results = []
+    for q in alignment.questionnaire.questions:
+        match = alignment.match_for(q.id)
+        subs = (subquestions or {}).get(q.id, ())
+        if match is None:
+            results.append(QuestionResult(q.id, q.section_id, q.letter, "missing", subquestions=subs))
+            continue
+        unit = alignment.unit(match.unit_index)
+        reading = alignment.readings.get(unit.marker.line)
+        status = "answered"
+        if q.id in by_rule.get("duplicate-answer", set()):
+            status = "missing"
+        elif q.id in by_rule.get("seeking-information", set()):
+            rest = _words(unit.response.text) - sum(_words(t) for t in seeking_text.get(q.id, []))
+            if rest < _PROMISE_WORDS:
+                status = "seeking"
+        if status == "answered" and q.id in by_rule.get("partial-answer", set()):
+            status = "partial"
+        results.append(QuestionResult(
+            q.id, q.section_id, q.letter, status,
+            paragraph=reading.number if reading else None, line=unit.line, confidence=match.confidence,
+            marker=unit.marker.printed, subquestions=subs))
+    return tuple(results)

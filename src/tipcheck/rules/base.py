@@ -1,0 +1,103 @@
+"""What every rule module shares: the context it checks and small text helpers.
+
+A rule is a module with `ID`, `DEFAULT_SEVERITY`, `SUMMARY` (one line), `EXAMPLES` (a failing and a passing
+cable excerpt, which the test suite runs) and `check(context) -> Iterator[Finding]`. Its docstring explains
+the rule for `tipcheck explain`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tipcheck.align import Alignment
+from tipcheck.cable import Cable, Passage
+from tipcheck.findings import Finding, Severity
+from tipcheck.kinds import ReplyKind
+from tipcheck.segment import Unit
+
+
+@dataclass(frozen=True)
+class Examples:
+    """A cable excerpt the rule must flag, and one it must pass. `questionnaire` names the model to use."""
+
+    failing: str
+    passing: str
+    questionnaire: str = "tip-2009"
+
+
+@dataclass(frozen=True)
+class Options:
+    extra_seeking_phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    cable: Cable
+    alignment: Alignment
+    kind: ReplyKind
+    options: Options = field(default_factory=Options)
+
+    @property
+    def path(self) -> str:
+        return self.cable.path
+
+    def unit_questions(self, unit: Unit) -> list[str]:
+        return self.alignment.questions_of(unit.index)
+
+    def paragraph_number(self, unit: Unit) -> int | None:
+        reading = self.alignment.readings.get(unit.marker.line)
+        return reading.number if reading else None
+
+    def finding(self, rule: str, severity: Severity, message: str, line: int, column: int,
+                question: str | None = None, unit: Unit | None = None, excerpt: str | None = None,
+                fix: str | None = None, **data: object) -> Finding:
+        return Finding(rule=rule, severity=severity, message=message, path=self.path, line=line,
+                       column=column, question=question,
+                       paragraph=self.paragraph_number(unit) if unit is not None else None,
+                       excerpt=excerpt, fix=fix, data=dict(data))
+
+    def question_at(self, line: int) -> str | None:
+        """The question answered by the unit that holds `line`, if any."""
+        for unit in self.alignment.segmentation.units:
+            if unit.line <= line <= unit.end_line:
+                questions = self.unit_questions(unit)
+                return questions[0] if questions else None
+        return None
+
+    def answer_passages(self) -> Iterator[tuple[Unit, Passage, str | None]]:
+        """Each unit's answer text with the question it answers (the first, for grouped answers)."""
+        for unit in self.alignment.segmentation.units:
+            questions = self.unit_questions(unit)
+            yield unit, unit.response, questions[0] if questions else None
+
+
+_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])(?<!\bNo)(?<!\bU\.S)(?<!\bi\.e)(?<!\be\.g)(?<!\bArt)"
+                           r"(?<!\bno)[.?!]+[\"')\]]*(?=\s+[\"(\[]?[A-Z0-9-]|\s*$)")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the sentences in `text`, tolerant of wrapped lines and list dashes."""
+    start = 0
+    length = len(text)
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        s = _skip_space(text, start)
+        if s < end:
+            yield s, end
+        start = end
+    s = _skip_space(text, start)
+    if s < length:
+        yield s, length
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n-":
+        pos += 1
+    return pos
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -1,0 +1,80 @@
+"""Two answers with the same text.
+
+A drafter who pastes one answer under two questions has, in effect, not answered the second: the finding
+stands at the second copy, and that question counts as unanswered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from tipcheck.findings import Finding, Severity
+from tipcheck.rules.base import Context, Examples, one_line
+
+ID = "duplicate-answer"
+DEFAULT_SEVERITY = Severity.ERROR
+SUMMARY = "Two answers with the same text; the second question is not really answered."
+MIN_LENGTH = 80  # "Not applicable." under several questions is not a slip
+SAME = 95.0
+EXAMPLES = Examples(
+    failing="""SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT
+
+SETTING THE SCENE FOR THE GOVERNMENT'S ANTI-TIP EFFORTS:
+
+-- A. Does the government acknowledge that trafficking is a problem in the country?
+
+The government acknowledges the problem and has created an inter-agency commission to address it.
+
+-- B. Which government agencies are involved in anti-trafficking efforts and which agency, if any, has the lead?
+
+The government acknowledges the problem and has created an inter-agency commission to address it.
+""",
+    passing="""SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT
+
+SETTING THE SCENE FOR THE GOVERNMENT'S ANTI-TIP EFFORTS:
+
+-- A. Does the government acknowledge that trafficking is a problem in the country?
+
+The government acknowledges the problem and has created an inter-agency commission to address it.
+
+-- B. Which government agencies are involved in anti-trafficking efforts and which agency, if any, has the lead?
+
+The Ministry of Justice leads; the Ministry of Labor and the police take part.
+""",
+)
+
+
+def duplicates(ctx: Context) -> list[tuple[str, str, int]]:
+    """(copied question, original question, original unit index) for each answer that repeats an earlier one."""
+    alignment = ctx.alignment
+    seen: list[tuple[str, str, int]] = []  # (processed text, question, unit index)
+    found: list[tuple[str, str, int]] = []
+    for match in alignment.matches:
+        unit = alignment.unit(match.unit_index)
+        text = default_process(unit.response.text)
+        if len(text) < MIN_LENGTH:
+            continue
+        for other_text, other_q, other_index in seen:
+            if other_index != unit.index and fuzz.ratio(text, other_text) >= SAME:
+                found.append((match.question_id, other_q, other_index))
+                break
+        else:
+            seen.append((text, match.question_id, unit.index))
+    return found
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    alignment = ctx.alignment
+    for question, original, _ in duplicates(ctx):
+        match = alignment.match_for(question)
+        assert match is not None
+        unit = alignment.unit(match.unit_index)
+        line, column = unit.response.locate(len(unit.response.text) - len(unit.response.text.lstrip()))
+        yield ctx.finding(
+            ID, DEFAULT_SEVERITY,
+            f"the answer to {question} repeats the answer to {original} word for word, so {question} is "
+            f"not answered", line, column, question=question, unit=unit, excerpt=one_line(unit.response.text),
+            fix=f"write the answer to {question}", original=original)

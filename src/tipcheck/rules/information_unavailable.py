@@ -1,0 +1,60 @@
+"""The answer says information was not available.
+
+Lower severity than seeking-information: the post makes no promise to follow up, but the desk officer may
+want to know whether the information exists at all or whether the post asked for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tipcheck.findings import Finding, Severity
+from tipcheck.rules.base import Context, Examples, one_line, sentences
+
+ID = "information-unavailable"
+DEFAULT_SEVERITY = Severity.INFO
+SUMMARY = "The answer says information was not available (a gap without a promise to follow up)."
+EXAMPLES = Examples(
+    failing="""SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT
+
+128. (SBU) QUESTION D. Does the government assist foreign trafficking victims?
+
+POST RESPONSE: Through humanitarian visas. Specific information about the assistance these individuals
+received was not available.
+""",
+    passing="""SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT
+
+129. (SBU) QUESTION E. Does the government provide longer-term shelter or housing benefits to victims?
+
+POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides assistance for three months.
+""",
+)
+
+_INFO = (r"(?:information|info|data|statistics|stats|figures|numbers|details|records|estimates?|"
+         r"breakdown|disaggregat\w*|specifics)")
+_UNAVAILABLE = re.compile(
+    rf"\b{_INFO}\b[^.;]{{0,90}}?\b(?:(?:is|are|was|were|has been|have been|remains?)\s+(?:not|un)\s*"
+    r"(?:yet\s+)?available|unavailable|not\s+(?:been\s+)?(?:available|provided|released|made available))|"
+    rf"\bno\s+(?:(?:further|specific|reliable|official|additional|such|detailed|exact|precise)\s+)*{_INFO}\b"
+    r"[^.;]{0,60}?\b(?:(?:is|are|was|were)\s+)?(?:available|provided|released|exists?|kept|collected)\b|"
+    rf"\b(?:we|post|embassy|the embassy)\s+(?:has|have|had)\s+no\s+(?:further\s+|specific\s+)?{_INFO}\b|"
+    rf"^\s*no\s+{_INFO}\s*\.?\s*$|"
+    rf"\b(?:did|does|do)\s+not\s+(?:provide|release|keep|collect|maintain|disaggregate)\b[^.;]{{0,40}}?\b{_INFO}\b",
+    re.I)
+_NOT_GAP = re.compile(r"not/not|for public disclosure|\bnot available (?:to|for) (?:victims|the public)\b", re.I)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for unit, passage, question in ctx.answer_passages():
+        text = passage.text
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            if _NOT_GAP.search(sentence) or not _UNAVAILABLE.search(sentence):
+                continue
+            line, column = passage.locate(start)
+            yield ctx.finding(
+                ID, DEFAULT_SEVERITY,
+                f"the answer{' to ' + question if question else ''} says information was not available",
+                line, column, question=question, unit=unit, excerpt=one_line(sentence),
+                fix="say whether the post asked for it and when it may be available, or leave as is")

@@ -1,0 +1,61 @@
+"""A question of the questionnaire that no paragraph of the reply answers.
+
+The finding points where the answer belongs: at the answer to the next question the reply does answer (or
+the end of the cable). A reply that says it is one part of a set, or a supplement to an earlier reply, is
+still checked, at warning severity, and the message says the other part may hold the answer; check the whole
+set together with `tipcheck check --with MAIN SUPPLEMENT`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tipcheck.findings import Finding, Severity
+from tipcheck.rules.base import Context, Examples
+
+ID = "unanswered-question"
+DEFAULT_SEVERITY = Severity.ERROR
+SUMMARY = "A question of the questionnaire that no paragraph answers."
+EXAMPLES = Examples(
+    failing="""SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT
+
+1. (SBU) QUESTION A. What is (are) the source(s) of available information on trafficking in persons?
+
+POST RESPONSE: Police statistics and NGO reports.
+""",
+    passing="""SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT
+
+23A-E. (SBU) Iceland is a destination country; sources, victims and methods are described in septel.
+
+24A-D. (SBU) The government acknowledges the problem; the Ministry of Social Affairs leads.
+
+25A-M. (SBU) No prosecutions took place; the laws and penalties are unchanged.
+
+26A-M. (SBU) Victims may use the Women's Shelter and receive residence permits.
+
+27A-G. (SBU) An action plan was adopted in March; no campaigns were held.
+""",
+)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    alignment = ctx.alignment
+    matched = {m.question_id for m in alignment.matches}
+    units = alignment.segmentation.units
+    last_line = ctx.cable.lines[-1].number if ctx.cable.lines else 1
+    in_set = ctx.kind.incomplete_by_design
+    for q in alignment.questionnaire.questions:
+        if q.id in matched:
+            continue
+        later = [m for m in alignment.matches
+                 if alignment.questionnaire.question(m.question_id).position > q.position]  # type: ignore[union-attr]
+        line = units[later[0].unit_index].line if later else last_line
+        where = f"{q.section_paragraph}.{q.letter}"
+        message = f"question {where} ({q.id}) is not answered"
+        if in_set:
+            message += f"; this cable is {ctx.kind.describe()}, so another part may hold the answer"
+        fix = (f"add a paragraph answering {where}, restating the question or labelling it "
+               f"'{q.section_paragraph}{q.letter}', or say why it does not apply")
+        yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY, message, line, 1,
+                          question=q.id, fix=fix)
+

@@ -1,0 +1,35 @@
+"""The settings a check runs with, whatever set them (defaults, a config file, the command line)."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+
+from tipcheck.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """A suppression: findings of `rule` and/or on `question` in files matching `files` (glob)."""
+
+    reason: str
+    files: str = "*"
+    rule: str | None = None
+    question: str | None = None
+
+    def matches(self, finding: Finding) -> bool:
+        return (
+            (self.rule is None or self.rule == finding.rule)
+            and (self.question is None or self.question == finding.question
+                 or finding.question is not None and finding.question.startswith(self.question + "."))
+            and (fnmatch.fnmatch(finding.path, self.files) or fnmatch.fnmatch(finding.path.split("/")[-1], self.files))
+        )
+
+
+@dataclass(frozen=True)
+class Settings:
+    questionnaire: str | None = None  # name or path; None chooses by the cable's REF, subject and date
+    severities: dict[str, Severity | None] = field(default_factory=dict)  # rule id -> severity, None = off
+    extra_seeking_phrases: tuple[str, ...] = ()
+    ignores: tuple[Ignore, ...] = ()
+    use_ignores: bool = True
