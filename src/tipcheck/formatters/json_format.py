@@ -1,0 +1,62 @@
+"""JSON output: the versioned machine-readable contract (docs/json-output.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tipcheck import __version__
+from tipcheck.findings import Finding
+from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.report import CableReport
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(f: Finding, options: FormatOptions) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "rule": f.rule, "severity": str(f.severity), "question": f.question, "paragraph": f.paragraph,
+        "line": f.line, "column": f.column, "message": finding_message(f.message, f.excerpt, options.redact),
+    }
+    if f.fix:
+        d["fix"] = f.fix
+    if f.excerpt and not options.redact:
+        d["excerpt"] = f.excerpt
+    return d
+
+
+def cable_dict(r: CableReport, options: FormatOptions) -> dict[str, Any]:
+    questions = []
+    for q in r.questions:
+        item: dict[str, Any] = {"id": q.id, "status": q.status, "paragraph": q.paragraph, "line": q.line,
+                                "confidence": q.confidence}
+        if q.subquestions:
+            item["subquestions"] = [
+                {"id": s.id, "status": s.status, "evidence_line": s.evidence_line,
+                 **({"elsewhere": s.elsewhere} if s.elsewhere else {})} for s in q.subquestions]
+        questions.append(item)
+    shown = [f for f in r.findings if int(f.severity) >= options.min_severity]
+    return {
+        "path": r.path,
+        "questionnaire": r.questionnaire,
+        "questionnaire_reason": r.questionnaire_reason,
+        "kind": {"kind": r.kind.kind, "part": r.kind.part, "of": r.kind.of, "main_ref": r.kind.main_ref},
+        "cable_id": r.cable_id,
+        "subject": None if options.redact else r.subject,
+        "numbering": r.numbering,
+        "summary": {**r.counts(), "findings": r.severity_counts(), "suppressed": r.suppressed},
+        "questions": questions,
+        "findings": [finding_dict(f, options) for f in shown],
+        "cross_references": [
+            {"line": x.line, "column": x.column, "target": x.target, "valid": x.valid,
+             **({} if options.redact else {"text": x.text})} for x in r.cross_references],
+    }
+
+
+def document(reports: list[CableReport], options: FormatOptions) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "tool": "tipcheck", "version": __version__,
+            "cables": [cable_dict(r, options) for r in reports]}
+
+
+def render(reports: list[CableReport], options: FormatOptions) -> str:
+    return json.dumps(document(reports, options), indent=2, ensure_ascii=False) + "\n"
