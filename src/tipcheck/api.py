@@ -91,7 +91,8 @@ def _with_severity(finding: Finding, settings: Settings) -> Finding:
 def _apply_ignores(findings: list[Finding], settings: Settings) -> tuple[list[Finding], list[Finding]]:
     if not settings.use_ignores or not settings.ignores:
         return list(findings), []
-    kept, dropped = [], []
+    kept: list[Finding] = []
+    dropped: list[Finding] = []
     for f in findings:
         (dropped if any(i.matches(f) for i in settings.ignores) else kept).append(f)
     return kept, dropped

@@ -223,7 +223,7 @@ def _continues(before: str, after: str) -> bool:
     stripped = after.lstrip()
     if not stripped or _TERMINAL.search(before):
         return False
-    return stripped[0].islower() or stripped[0].isdigit() and not re.match(r"\d{1,3}\s*\.\s", stripped)
+    return stripped[0].islower() or (stripped[0].isdigit() and not re.match(r"\d{1,3}\s*\.\s", stripped))
 
 
 def _find_soft_breaks(lines: tuple[Line, ...], body_start: int, artefacts: set[int]) -> set[int]:
@@ -301,7 +301,7 @@ def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
 
 
 def _looks_like_body(text: str) -> bool:
-    return bool(re.match(r"^(?:¶|!)?\s*\d{1,3}\s*\.\s", text) or len(text) > 90 and text[-1:] in ".?")
+    return bool(re.match(r"^(?:¶|!)?\s*\d{1,3}\s*\.\s", text) or (len(text) > 90 and text[-1:] in ".?"))
 
 
 def _ref_list_item(text: str) -> bool:
@@ -318,13 +318,12 @@ def _dtg_date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
-_REF_ITEM = re.compile(r"(?:\b(?:\d{2}|\d{4})\s+)?\b[A-Z][A-Z ]*?\s+\d{2,6}\b")
-
-
 def _split_refs(ref_text: str) -> list[str]:
     """`A) STATE 5577 B) 08 STATE 132759` -> ['STATE 5577', '08 STATE 132759']."""
     text = re.sub(r"(?:^|\s)(?:¶|\(?[A-H][.)])\s*", " ", ref_text)
     items = []
     for m in re.finditer(r"(?:\b\d{2}\s+)?\b[A-Z][A-Z]+(?:\s+[A-Z][A-Z]+)*\s+\d{1,6}\b", text):
-        items.append(" ".join(m.group(0).split()))
+        item = " ".join(m.group(0).split())
+        if not item.startswith("OF "):  # "... SECTION 01 OF 12" of a banner line, not a reference
+            items.append(item)
     return items

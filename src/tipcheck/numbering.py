@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def infer_scheme(numbered_answers: list[tuple[int, int]]) -> Scheme | None:
     offsets = Counter(number - position for number, position in numbered_answers)
     offset, support = offsets.most_common(1)[0]
     ordered = [number for number, _ in numbered_answers]
-    sequential = 1 + sum(1 for a, b in zip(ordered, ordered[1:], strict=False) if b == a + 1)
+    sequential = 1 + sum(1 for a, b in pairwise(ordered) if b == a + 1)
     if support >= sequential and support >= max(3, len(numbered_answers) // 2):
         return Scheme("keyed", offset, support)
     if sequential >= max(3, len(numbered_answers) // 2):
