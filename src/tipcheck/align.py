@@ -12,7 +12,9 @@ position, never by its letter alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -24,6 +26,9 @@ from tipcheck.segment import Heading, Segmentation, Unit
 MATCH_THRESHOLD = 0.25  # below this a (unit, question) pair is not worth matching
 SKIP_UNIT_COST = 0.05
 STRONG_TEXT = 0.80  # a restated question this close to the model's text identifies the question by itself
+LETTER_MISMATCH_FORGIVEN = 0.3  # most of a contradicting letter's penalty, when the text names the question
+OTHER_TEXT_PENALTY = 0.3  # against the other questions, when the restated text clearly names one
+KEYED_NUMBER = 0.3  # for the question a paragraph's number names, once the post's numbering is known
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,20 @@ class Alignment:
 
     def unit(self, index: int) -> Unit:
         return self.segmentation.units[index]
+
+    def unit_numbered(self, number: int) -> Unit | None:
+        """The first unit whose paragraph number, as meant, is `number`."""
+        return self._units_by_number.get(number)
+
+    @cached_property
+    def _units_by_number(self) -> dict[int, Unit]:
+        # built once: cross-references look paragraphs up by number, and a scan each time is quadratic
+        by_number: dict[int, Unit] = {}
+        for unit in self.segmentation.units:
+            reading = self.readings.get(unit.marker.line)
+            if reading is not None:
+                by_number.setdefault(reading.number, unit)
+        return by_number
 
 
 def similarity(a: str, b: str) -> float:
@@ -125,7 +144,8 @@ def _labelled_section(unit: Unit, questionnaire: Questionnaire) -> Section | Non
 
 
 def score(unit: Unit, question: Question, questionnaire: Questionnaire,
-          heading_sec: Section | None, letter: str | None) -> Evidence:
+          heading_sec: Section | None, letter: str | None,
+          similarity_of: Callable[[str, Question], float] = text_similarity) -> Evidence:
     total = 0.0
     reasons: list[str] = []
     labelled = _labelled_section(unit, questionnaire)
@@ -143,7 +163,7 @@ def score(unit: Unit, question: Question, questionnaire: Questionnaire,
             total -= 0.45
     sim: float | None = None
     if unit.restated is not None and unit.restated.text.strip():
-        sim = text_similarity(unit.restated.text, question)
+        sim = similarity_of(unit.restated.text, question)
         if sim >= 0.55:
             total += 0.7 * sim
             reasons.append(f"restated text {sim:.2f}")
@@ -156,6 +176,48 @@ def score(unit: Unit, question: Question, questionnaire: Questionnaire,
         else:
             total -= 0.1
     return Evidence(total, sim, tuple(reasons))
+
+
+def _keyed_offset(slots: Sequence[_Slot], readings: dict[int, Reading], questions: Sequence[Question]) -> int | None:
+    """k when the post numbers its answers k + the question's position, as the letters on them show.
+
+    In the seed `19. (SBU) QUESTION B.` is paragraph 9 = 2 + the position of scene.B: with k known, a bare
+    `QUESTION B.` with no restated text is still scene.B, not situation.B. Only letters that agree for at least
+    four answers and four in five of them count, so a post numbering its paragraphs one after another gets no
+    such hint.
+    """
+    pairs = [(readings[s.unit.line].number, s.letter) for s in slots
+             if s.letter is not None and s.unit.marker.section_paragraph is None and s.unit.line in readings
+             and readings[s.unit.line].in_sequence]
+    if len(pairs) < 4:
+        return None
+    letter_at = {q.position: q.letter for q in questions}
+    hits = {k: sum(1 for number, letter in pairs if letter_at.get(number - k) == letter)
+            for k in {number - position for number, _ in pairs for position in letter_at}}
+    best = max(sorted(hits), key=lambda k: hits[k])
+    return best if hits[best] >= 4 and hits[best] * 5 >= len(pairs) * 4 else None
+
+
+def _text_dominates(scored: list[Evidence], questions: Sequence[Question], letter: str | None) -> list[Evidence]:
+    """A restated question that clearly is one question outweighs a label that says another.
+
+    `-- C.` over the full wording of question B answers B (question-label-mismatch reports the label), and
+    `-- 24A.` over the wording of 24.A does not answer 24.D merely because both start "Does the government".
+    """
+    best = max((ev.text_similarity or 0.0 for ev in scored), default=0.0)
+    if best < STRONG_TEXT:
+        return scored
+    adjusted = []
+    for ev, q in zip(scored, questions, strict=True):
+        sim = ev.text_similarity or 0.0
+        if sim >= best - 0.05:
+            forgiven = LETTER_MISMATCH_FORGIVEN if letter is not None and letter != q.letter else 0.0
+            adjusted.append(Evidence(ev.score + forgiven, sim, ev.reasons))
+        elif sim < best - 0.25:
+            adjusted.append(Evidence(ev.score - OTHER_TEXT_PENALTY, sim, (*ev.reasons, "text is another question")))
+        else:
+            adjusted.append(ev)
+    return adjusted
 
 
 @dataclass(frozen=True)
@@ -174,21 +236,38 @@ def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment
             slots.extend(_Slot(u, letter) for letter in u.marker.letters)
         else:
             slots.append(_Slot(u, None))
-    evidence: dict[tuple[int, int], Evidence] = {}
-    for si, slot in enumerate(slots):
-        for qi, q in enumerate(questions):
-            ev = score(slot.unit, q, questionnaire, heading_secs[slot.unit.index], slot.letter)
-            if ev.score > MATCH_THRESHOLD:
-                evidence[(si, qi)] = ev
-    chain = _best_chain(evidence, len(questions))
-    matched_q = {qi for _, qi in chain}
-    matched_s = {si for si, _ in chain}
-    extra = _out_of_order(evidence, chain, matched_q, matched_s)
+    # partial_ratio is most of the cost of a check; grouped answers (one slot per letter) and repeated text
+    # restate the same words, so each (restated text, question) pair is compared once.
+    similarities: dict[tuple[str, str], float] = {}
+
+    def similarity_of(restated: str, question: Question) -> float:
+        key = (restated, question.id)
+        if key not in similarities:
+            similarities[key] = text_similarity(restated, question)
+        return similarities[key]
+
     numbered = sorted(
         [(u.marker.line, u.marker.number, bool(u.marker.sign)) for u in units if u.marker.number is not None]
         + [(h.line, h.number, False) for h in segmentation.headings if h.number is not None])
     reads = decode([(number, sign) for _, number, sign in numbered])
     readings = {line: r for (line, _, _), r in zip(numbered, reads, strict=True)}
+    offset = _keyed_offset(slots, readings, questions)
+    evidence: dict[tuple[int, int], Evidence] = {}
+    for si, slot in enumerate(slots):
+        scored = [score(slot.unit, q, questionnaire, heading_secs[slot.unit.index], slot.letter, similarity_of)
+                  for q in questions]
+        scored = _text_dominates(scored, questions, slot.letter)
+        reading = readings.get(slot.unit.line)
+        for qi, ev in enumerate(scored):
+            keyed = offset is not None and reading is not None and reading.number - offset == questions[qi].position
+            weighed = Evidence(ev.score + KEYED_NUMBER, ev.text_similarity, (*ev.reasons, "paragraph number")) \
+                if keyed else ev
+            if weighed.score > MATCH_THRESHOLD:
+                evidence[(si, qi)] = weighed
+    chain = _best_chain(evidence, len(questions))
+    matched_q = {qi for _, qi in chain}
+    matched_s = {si for si, _ in chain}
+    extra = _out_of_order(evidence, chain, matched_q, matched_s)
     pairs = sorted(chain + extra)
     position_of = {si: questions[qi].position for si, qi in pairs}
     numbered_answers = [
@@ -196,8 +275,9 @@ def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment
         for si, _ in pairs if slots[si].unit.line in readings and readings[slots[si].unit.line].in_sequence]
     scheme = infer_scheme(numbered_answers)
     extra_set = set(extra)
+    top_two = _top_two_by_slot(evidence)
     matches = sorted(
-        (Match(questions[qi].id, slots[si].unit.index, _confidence(evidence[(si, qi)], evidence, si, qi),
+        (Match(questions[qi].id, slots[si].unit.index, _confidence(evidence[(si, qi)], top_two[si], qi),
                evidence[(si, qi)], out_of_order=(si, qi) in extra_set)
          for si, qi in pairs),
         key=lambda m: questionnaire.question(m.question_id).position)  # type: ignore[union-attr]
@@ -269,13 +349,24 @@ def _out_of_order(evidence: dict[tuple[int, int], Evidence], chain: list[tuple[i
 
 
 def _strong(ev: Evidence) -> bool:
-    return (ev.text_similarity or 0.0) >= STRONG_TEXT or any(r.startswith("label") for r in ev.reasons) and (
-        any(r.startswith("letter") for r in ev.reasons))
+    return (ev.text_similarity or 0.0) >= STRONG_TEXT or (any(r.startswith("label") for r in ev.reasons) and (
+        any(r.startswith("letter") for r in ev.reasons)))
 
 
-def _confidence(ev: Evidence, evidence: dict[tuple[int, int], Evidence], si: int, qi: int) -> float:
+def _top_two_by_slot(evidence: dict[tuple[int, int], Evidence]) -> dict[int, list[tuple[float, int]]]:
+    """Per slot, its two best (score, question) pairs: a match's rival in one look-up, not a scan of all."""
+    top: dict[int, list[tuple[float, int]]] = {}
+    for (si, qi), ev in evidence.items():
+        best = top.setdefault(si, [])
+        best.append((ev.score, qi))
+        best.sort(key=lambda pair: pair[0], reverse=True)
+        del best[2:]
+    return top
+
+
+def _confidence(ev: Evidence, top_two: list[tuple[float, int]], qi: int) -> float:
     """The match's score, lowered when another question fits this unit almost as well."""
-    rival = max((e.score for (s, q), e in evidence.items() if s == si and q != qi), default=0.0)
+    rival = max((score for score, q in top_two if q != qi), default=0.0)
     margin = max(0.0, ev.score - rival)
     value = min(1.0, 0.35 + 0.45 * min(ev.score, 1.2) / 1.2 + 0.4 * min(margin, 0.5))
     return round(min(value, 0.99), 2)

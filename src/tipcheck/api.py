@@ -11,13 +11,15 @@ Nothing here prints. Errors the user can act on are raised as `tipcheck.errors.T
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tipcheck import questionnaire as qmod
-from tipcheck import rules
+from tipcheck import rules, subquestions
 from tipcheck.align import align
 from tipcheck.cable import Cable, read_cable
-from tipcheck.choose import Choice, choose
+from tipcheck.choose import Choice, choose_for_cable
 from tipcheck.errors import InputError
 from tipcheck.findings import Finding
 from tipcheck.kinds import reply_kind
@@ -28,8 +30,11 @@ from tipcheck.rules.broken_cross_reference import references
 from tipcheck.segment import segment
 from tipcheck.settings import Ignore, Settings
 
-__all__ = ["CableReport", "Finding", "Settings", "check_bytes", "check_cable", "check_file", "check_text",
-           "read_file"]
+if TYPE_CHECKING:
+    from tipcheck.merge import ReplySet
+
+__all__ = ["CableReport", "Finding", "Settings", "check_bytes", "check_cable", "check_file", "check_set",
+           "check_text", "read_file"]
 
 MAX_BYTES = 64 * 1024 * 1024  # far beyond any real cable; a larger file is refused, not read into memory
 
@@ -57,7 +62,7 @@ def resolve_questionnaire(cable: Cable, settings: Settings) -> tuple[Questionnai
         model = qmod.load(settings.questionnaire)
         return model, Choice(model.id, "given with --questionnaire")
     models = [qmod.load_bundled(name) for name in qmod.bundled_names()]
-    choice = choose(cable.header, models)
+    choice = choose_for_cable(cable, models)
     return qmod.load_bundled(choice.questionnaire), choice
 
 
@@ -74,7 +79,10 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
     findings = [_with_severity(f, settings) for f in rules.run(ctx, enabled)]
     kept, suppressed = _apply_ignores(findings, settings)
     kept.sort(key=Finding.sort_key)
-    results = statuses(cable, alignment, findings)
+    # The sub-question pass runs only with its rule on (the rule has already computed it; this reuses it).
+    subs = (subquestions.results(subquestions.check_alignment(alignment))
+            if "partial-answer" in enabled else None)
+    results = statuses(cable, alignment, findings, subquestions=subs)
     return CableReport(
         path=cable.path, questionnaire=model.id, questionnaire_reason=choice.reason, kind=kind,
         subject=cable.header.subject, cable_id=cable.header.cable_id, questions=results, findings=tuple(kept),
@@ -120,5 +128,16 @@ def check_file(path: str | Path, settings: Settings | None = None) -> CableRepor
 
 
 def unused_ignores(reports: list[CableReport], settings: Settings) -> list[Ignore]:
-    used = {id(i) for r in reports for i in r.extra.get("ignores_used", [])}  # type: ignore[attr-defined]
-    return [i for i in settings.ignores if id(i) not in used]
+    # by value, not identity: reports made in worker processes carry copies of the ignores
+    used = {i for r in reports for i in r.extra.get("ignores_used", [])}  # type: ignore[attr-defined]
+    return [i for i in settings.ignores if i not in used]
+
+
+def check_set(paths_or_cables: Sequence[str | Path | Cable], settings: Settings | None = None) -> ReplySet:
+    """Check several cables as one reply (parts of a set, or a main reply with its supplements): a question
+    answered in any of them is answered; each finding keeps the file it was found in."""
+    from tipcheck.merge import merge
+
+    reports = [check_cable(item, settings) if isinstance(item, Cable) else check_file(item, settings)
+               for item in paths_or_cables]
+    return merge(reports, settings)

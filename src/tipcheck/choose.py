@@ -1,20 +1,44 @@
-"""Which questionnaire a reply answers, and why: by the tasking cable its REF lines cite, else by the
-subject ("NINTH ANNUAL"), else by the date it was sent (a reply sent January-June answers that year's cable)."""
+"""Which questionnaire a reply answers, and why.
+
+Evidence, strongest first:
+1. the REF lines cite a model's tasking cable (`REF: 08 STATE 132759`, `REF: STATE 132759`, `REF: A. STATE 2094`,
+   `REFS: A) STATE 5577 B) 08 STATE 132759`, `08 SECSTATE 132759`, `STATE 02094`): matched by the cable number,
+   since posts drop or get wrong the year prefix; then a cable the model lists as going with its tasking cable;
+2. the subject: a model's subject marker, the report's ordinal (`NINTH ANNUAL`, `9TH ANNUAL` -> 2009), or the
+   report year (`2010 TIP REPORT`) when no date contradicts it (posts also name the year the report covers:
+   `UAE: 2008 TRAFFICKING IN PERSONS (TIP) REPORT` was sent in February 2009 for the 2009 report);
+3. the date the cable was sent (a reply sent January-June answers that year's cable, July-December next year's);
+4. the opening paragraphs (`This cable includes the Mission's input for the 2010 Trafficking in Persons (TIP)
+   Report`), for releases that lost their header;
+5. the cable id the file is named after (`08TOKYO782`: sent in 2008), the weakest hint, said to be so.
+Nothing fitting is an error, and so is a reply for a year that has no model.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from tipcheck.cable import Header
+from tipcheck.cable import Cable, Header
 from tipcheck.errors import QuestionnaireError
 from tipcheck.questionnaire import Questionnaire
 
-_ORDINALS = {
-    "FIFTH": 2005, "SIXTH": 2006, "SEVENTH": 2007, "EIGHTH": 2008, "NINTH": 2009, "TENTH": 2010,
-    "ELEVENTH": 2011, "TWELFTH": 2012, "5TH": 2005, "6TH": 2006, "7TH": 2007, "8TH": 2008, "9TH": 2009,
-    "10TH": 2010, "11TH": 2011, "12TH": 2012,
+FIRST_REPORT_YEAR = 2000  # the Nth annual TIP report is that of the year 2000 + N
+_ORDINAL_WORDS = {
+    "FIFTH": 5, "SIXTH": 6, "SEVENTH": 7, "EIGHTH": 8, "NINTH": 9, "TENTH": 10, "ELEVENTH": 11, "TWELFTH": 12,
+    "THIRTEENTH": 13, "FOURTEENTH": 14, "FIFTEENTH": 15,
 }
+_ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINAL_WORDS) + r"|(?P<digits>\d{1,2})(?:ST|ND|RD|TH))\s+ANNUAL\b")
+_REPORT_YEAR = re.compile(
+    r"\b(?P<before>20\d{2})\s+(?:ANTI-?\s*)?(?:TIP|TRAFFICKING\s+IN\s+PERSONS)(?:\s+\(TIP\))?\s+REPORT\b"
+    r"|\b(?:TIP|TRAFFICKING\s+IN\s+PERSONS)(?:\s+\(TIP\))?\s+REPORT\s*(?:-|--|:|,|FOR)?\s*(?P<after>20\d{2})\b")
+# `08 STATE 132759`, `STATE 02094`, `08 SECSTATE 132759`: optional year prefix, sender, number
+_STATE_CABLE = re.compile(r"(?:\b(?P<year>\d{2})\s+)?\b(?:SEC)?STATE\s+0*(?P<number>\d{1,6})\b")
+# Tasking cables of years without a model, to say what a reply citing one answers (cables/INDEX.md).
+KNOWN_TASKING_CABLES = {273089: 2005, 3836: 2006, 202745: 2007}
+_CABLE_ID = re.compile(r"^(?P<year>\d{2})[A-Z]{3,}\d{1,6}$")
+_OPENING_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -23,50 +47,129 @@ class Choice:
     reason: str
 
 
-def _cable_number(ref: str) -> int | None:
-    m = re.search(r"\b(?:SEC)?STATE\s+0*(\d{1,6})\b", ref.upper())
-    return int(m.group(1)) if m else None
+@dataclass(frozen=True)
+class _Cited:
+    text: str  # as the post wrote it, e.g. "08 SECSTATE 132759"
+    year: int | None  # two-digit year prefix, if written
+    number: int
 
 
-def choose(header: Header, models: list[Questionnaire]) -> Choice:
+def cited_state_cables(header: Header) -> list[_Cited]:
+    """Every State Department cable the REF lines cite, in order."""
+    texts = [header.ref_text, *header.refs] if header.ref_text else list(header.refs)
+    found: list[_Cited] = []
+    seen: set[int] = set()
+    for text in texts:
+        for m in _STATE_CABLE.finditer(text.upper()):
+            number = int(m.group("number"))
+            if number in seen:
+                continue
+            seen.add(number)
+            year = int(m.group("year")) if m.group("year") else None
+            found.append(_Cited(" ".join(m.group(0).split()), year, number))
+    return found
+
+
+def _cable_number(ref: str) -> tuple[int | None, int] | None:
+    m = _STATE_CABLE.search(ref.upper())
+    if m is None:
+        return None
+    return (int(m.group("year")) if m.group("year") else None), int(m.group("number"))
+
+
+def report_year_in(text: str) -> tuple[int, str] | None:
+    """The report year a subject or sentence names, and the words that name it."""
+    upper = " ".join(text.upper().split())
+    if m := _ORDINAL.search(upper):
+        n = int(m.group("digits")) if m.group("digits") else _ORDINAL_WORDS[m.group("word")]
+        return FIRST_REPORT_YEAR + n, m.group(0)
+    if m := _REPORT_YEAR.search(upper):
+        return int(m.group("before") or m.group("after")), m.group(0)
+    return None
+
+
+def _year_of_date(header: Header) -> int | None:
+    if header.date is None:
+        return None
+    return header.date.year if header.date.month <= 6 else header.date.year + 1
+
+
+def choose(header: Header, models: list[Questionnaire], *, opening: str = "", file_id: str | None = None) -> Choice:
+    """The model a reply with this header answers. `opening` (the first body lines) and `file_id` (the cable id
+    the file is named after) are used only when the header says nothing."""
     by_number: dict[int, Questionnaire] = {}
     related: dict[int, Questionnaire] = {}
     for model in models:
-        if (n := _cable_number(model.tasking_cable)) is not None:
-            by_number[n] = model
+        if (cited := _cable_number(model.tasking_cable)) is not None:
+            by_number[cited[1]] = model
         for rc in model.related_cables:
-            if (n := _cable_number(rc)) is not None:
-                related.setdefault(n, model)
-    for ref in header.refs:
-        n = _cable_number(ref)
-        if n is not None and n in by_number:
-            model = by_number[n]
-            return Choice(model.id, f"REF cites the tasking cable {model.tasking_cable} ({ref})")
-    for ref in header.refs:
-        n = _cable_number(ref)
-        if n is not None and n in related:
-            model = related[n]
-            return Choice(model.id, f"REF cites {ref}, which goes with the tasking cable {model.tasking_cable}")
-    subject = header.subject.upper()
+            if (cited := _cable_number(rc)) is not None:
+                related.setdefault(cited[1], model)
+    refs = cited_state_cables(header)
+    for ref in refs:
+        if ref.number in by_number:
+            model = by_number[ref.number]
+            return Choice(model.id, f"REF cites the tasking cable {model.tasking_cable} (as {ref.text!r}"
+                                    f"{_prefix_note(ref, model.tasking_cable)})")
+    for ref in refs:
+        if ref.number in related:
+            model = related[ref.number]
+            return Choice(model.id, f"REF cites {ref.text}, which goes with the tasking cable "
+                                    f"{model.tasking_cable}")
+    stale = next((r for r in refs if r.number in KNOWN_TASKING_CABLES), None)
+    date_year = _year_of_date(header)
+
+    subject = " ".join(header.subject.upper().split())
     for model in models:
         for marker in model.subject_markers:
             if marker.upper() in subject:
-                return Choice(model.id, f"the subject says {marker!r}")
-    for word, year in _ORDINALS.items():
-        if re.search(rf"\b{word}\s+ANNUAL\b", subject):
-            return _by_year(models, year, f"the subject says '{word} ANNUAL'")
-    if header.date is not None:
-        year = header.date.year if header.date.month <= 6 else header.date.year + 1
-        return _by_year(models, year, f"the cable was sent on {header.date.isoformat()}")
+                return _by_year(models, model.year, f"the subject says {marker!r}", stale)
+    if named := report_year_in(subject):
+        year, words = named
+        if _ORDINAL.search(words) or date_year is None or date_year == year:
+            return _by_year(models, year, f"the subject says {words!r}", stale)
+    if header.date is not None and date_year is not None:
+        why = f"the cable was sent on {header.date.isoformat()}"
+        if named:
+            why += f" (the subject's {named[1]!r} is taken as the year the report covers)"
+        return _by_year(models, date_year, why, stale)
+    if stale is not None:
+        return _by_year(models, KNOWN_TASKING_CABLES[stale.number],
+                        f"REF cites {stale.text}, the tasking cable of the "
+                        f"{KNOWN_TASKING_CABLES[stale.number]} report", None)
+    if opening and (named := report_year_in(opening)):
+        return _by_year(models, named[0], f"no subject or date in the header; the opening text says {named[1]!r}", None)
+    if file_id and (m := _CABLE_ID.match(file_id.upper())):
+        year = 2000 + int(m.group("year"))
+        return _by_year(models, year, f"the header is missing; the file name {file_id} is the id of a cable sent "
+                                      f"in {year}, assumed January-June", None)
     raise QuestionnaireError(
         "cannot tell which questionnaire this reply answers (no REF to a tasking cable, no report year in the "
         "subject, no date); pass --questionnaire NAME")
 
 
-def _by_year(models: list[Questionnaire], year: int, why: str) -> Choice:
+def choose_for_cable(cable: Cable, models: list[Questionnaire]) -> Choice:
+    """`choose` with the cable's opening lines and the cable id its file is named after, if any."""
+    opening = " ".join(ln.text for ln in cable.body_lines()[:_OPENING_LINES])
+    stem = Path(cable.path).stem
+    return choose(cable.header, models, opening=opening, file_id=stem if _CABLE_ID.match(stem.upper()) else None)
+
+
+def _prefix_note(ref: _Cited, tasking_cable: str) -> str:
+    own = re.match(r"(\d{2})\s", tasking_cable)
+    if ref.year is None or own is None or ref.year == int(own.group(1)):
+        return ""
+    return f"; the year prefix {ref.year:02d} is wrong, the number matches"
+
+
+def _by_year(models: list[Questionnaire], year: int, why: str, stale: _Cited | None) -> Choice:
     for model in models:
         if model.year == year:
-            return Choice(model.id, f"{why}: the {year} report")
+            note = ""
+            if stale is not None and KNOWN_TASKING_CABLES[stale.number] != year:
+                note = (f"; its REF {stale.text} is the {KNOWN_TASKING_CABLES[stale.number]} tasking cable, "
+                        "cited by mistake")
+            return Choice(model.id, f"{why}: the {year} report{note}")
     known = ", ".join(sorted(m.id for m in models))
     raise QuestionnaireError(f"{why}, so it answers the {year} questionnaire, which tipcheck has no model of "
                              f"(bundled: {known}); pass --questionnaire PATH")

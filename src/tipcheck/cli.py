@@ -6,16 +6,21 @@ stderr; --debug shows the traceback).
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tipcheck import __version__
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError
+
+if TYPE_CHECKING:
+    from tipcheck import batch
+    from tipcheck.settings import Settings
 
 app = typer.Typer(
     name="tipcheck", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -26,9 +31,26 @@ app.add_typer(questionnaire_app, name="questionnaire")
 _state = {"debug": False}
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class MinSeverity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 def _version(value: bool) -> None:
@@ -51,29 +73,221 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+PROGRESS_MIN_FILES = 10  # fewer files finish before a progress bar would help
+
+
 @app.command()
 def check(
-    cables: Annotated[list[str], typer.Argument(help="Cable files, or - for standard input.")],
+    cables: Annotated[list[str], typer.Argument(
+        help="Cable files, directories (searched recursively), or - for standard input.")],
     questionnaire: Annotated[str | None, typer.Option(
         "--questionnaire", "-q", help="Model name (tip-2009) or path; default: chosen from the cable.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fmt: Annotated[Format | None, typer.Option(
+        "--format", "-f", help="Output format; default text, or github when GITHUB_ACTIONS=true.")] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write the report to FILE (atomically) instead of standard output.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", help="Lowest severity that makes the run fail with exit 1 (default error).")] = None,
+    min_severity: Annotated[MinSeverity | None, typer.Option(
+        "--min-severity", help="Lowest severity shown; does not change the exit code (default info).")] = None,
+    redact: Annotated[bool | None, typer.Option(
+        "--redact/--no-redact", help="Leave all cable text out of the output (default: on for github and "
+        "junit, off otherwise).")] = None,
+    config_path: Annotated[str | None, typer.Option(
+        "--config", help="Configuration file (.tipcheck.yaml or pyproject.toml); default: discovered.")] = None,
+    no_ignores: Annotated[bool, typer.Option("--no-ignores", help="Report findings the config ignores.")] = False,
+    warn_unused_ignores: Annotated[bool, typer.Option(
+        "--warn-unused-ignores", help="Report ignores that matched nothing, and fail (exit 1).")] = False,
+    glob: Annotated[str, typer.Option("--glob", help="Files to check inside directories.")] = "*.txt",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel processes (0: one per CPU).")] = 1,
     explain: Annotated[bool, typer.Option("--explain", help="Show each match's confidence.")] = False,
+    as_one_reply: Annotated[bool, typer.Option("--with", help="Check the cables as one reply: a main reply and "
+                                               "its supplements, or the parts of a set.")] = False,
 ) -> None:
     """Check reply cables and report unanswered questions and other defects."""
-    from tipcheck import api, formatters
+    from tipcheck import api, batch, config, formatters
+
+    effective = config.resolve(
+        {"questionnaire": questionnaire, "fail-on": fail_on.value if fail_on else None,
+         "min-severity": min_severity.value if min_severity else None, "redact": redact},
+        config_path, use_ignores=not no_ignores)
+    settings = effective.settings
+    files = batch.expand(cables, glob)
+    if files.count(batch.STDIN) > 1:
+        raise fail("standard input (-) can be given only once")
+    if as_one_reply:  # --with MAIN SUPPLEMENT...: one reply in several cables (see cli_desk)
+        raise typer.Exit(cli_desk.run_set(files, fmt.value if fmt else "text", settings, bool(effective.redact)))
+    if output is not None:
+        _check_output_path(output, files)
+    fmt_name = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    render = formatters.get(fmt_name)
+    options = formatters.FormatOptions(
+        redact=effective.redact if effective.redact is not None else fmt_name in formatters.REDACTED_BY_DEFAULT,
+        explain=explain, min_severity=effective.min_severity_level, fail_on=effective.fail_threshold)
+
+    outcomes = _check_files(files, settings, jobs or os.cpu_count() or 1)
+    for outcome in outcomes:
+        if outcome.error:
+            typer.echo(f"tipcheck: error: {outcome.error}", err=True)
+    reports = [o.report for o in outcomes if o.report is not None]
+    if not reports and any(o.error for o in outcomes):
+        raise typer.Exit(EXIT_USAGE)  # nothing could be checked: write no report, least of all over --output
+    text = render(reports, options)
+    if output is not None:
+        write_atomically(output, text)
+    else:
+        sys.stdout.write(text)
+    if fmt_name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], formatters.get("markdown")(reports, options))
+
+    failing = any(int(f.severity) >= effective.fail_threshold for r in reports for f in r.findings)
+    if warn_unused_ignores and settings.use_ignores:
+        for ignore in api.unused_ignores(reports, settings):
+            what = ", ".join(f"{k}={v}" for k, v in (("files", ignore.files), ("rule", ignore.rule),
+                                                        ("question", ignore.question)) if v is not None)
+            typer.echo(f"tipcheck: warning: unused ignore ({what}; reason: {ignore.reason}) matched nothing",
+                       err=True)
+            failing = True
+    if any(o.error for o in outcomes):
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _check_files(files: list[str], settings: Settings, jobs: int) -> list[batch.Outcome]:
+    """Check every file, standard input in this process, the rest in `jobs` processes; input order kept."""
+    from tipcheck import api, batch
+    from tipcheck.errors import TipcheckError
+
+    by_name: dict[str, batch.Outcome] = {}
+    if batch.STDIN in files:
+        try:
+            by_name[batch.STDIN] = batch.Outcome(
+                "<stdin>", report=api.check_bytes(sys.stdin.buffer.read(), "<stdin>", settings))
+        except TipcheckError as exc:
+            by_name[batch.STDIN] = batch.Outcome("<stdin>", error=f"<stdin>: {exc}")
+    paths = [f for f in files if f != batch.STDIN]
+    if sys.stderr.isatty() and len(paths) > PROGRESS_MIN_FILES:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("checking", total=len(paths))
+            results = batch.check_all(paths, settings, jobs, progress=lambda _: bar.advance(task))
+    else:
+        results = batch.check_all(paths, settings, jobs)
+    queue = iter(results)
+    return [by_name[f] if f == batch.STDIN else next(queue) for f in files]
+
+
+def _check_output_path(output: str, inputs: list[str]) -> None:
+    """Refuse, before any work, to write over an input cable, into a directory, or where nothing can be written."""
+    target = Path(output)
+    if target.is_dir():
+        raise fail(f"{output}: is a directory; give a file name for --output")
+    for name in inputs:
+        if name != "-" and Path(name).exists() and (
+                Path(name).resolve() == target.resolve() or (target.exists() and target.samefile(name))):
+            raise fail(f"{output}: is one of the cables being checked; refusing to write the report over it")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise fail(f"{output}: cannot write the report: directory {str(parent)!r} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise fail(f"{output}: cannot write the report: directory {str(parent)!r} is not writable")
+
+
+def write_atomically(path: str, text: str) -> None:
+    write_atomically_bytes(path, text.encode("utf-8"))
+
+
+def write_atomically_bytes(path: str, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`: readers never see half a report,
+    and a failed write leaves what was there before."""
+    import tempfile
+
+    from tipcheck.errors import OutputError
+
+    target = Path(path)
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
+                                         delete=False) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        if tmp_name and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise OutputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def _append_step_summary(path: str, markdown: str) -> None:
+    from tipcheck.errors import OutputError
+
+    try:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(markdown + "\n")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot append to GITHUB_STEP_SUMMARY: {exc.strerror or exc}") from None
+
+
+@app.command()
+def fix(
+    cable: Annotated[str, typer.Argument(help="The cable to repair (it is never modified).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Where to write the repaired cable.")],
+    questionnaire: Annotated[str | None, typer.Option(
+        "--questionnaire", "-q", help="Model name (tip-2009) or path; default: chosen from the cable.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists (never the input).")] = False,
+) -> None:
+    """Repair paragraph numbering (mangled signs, misnumbered paragraphs, stray signs) into a new file,
+    and print a unified diff. The words of questions and answers are never changed."""
+    import difflib
+
+    from tipcheck import api
+    from tipcheck.cable import decode
+    from tipcheck.fix import fix_text
     from tipcheck.settings import Settings
 
-    settings = Settings(questionnaire=questionnaire)
-    reports = []
-    for name in cables:
-        if name == "-":
-            reports.append(api.check_bytes(sys.stdin.buffer.read(), "<stdin>", settings))
-        else:
-            reports.append(api.check_file(name, settings))
-    render = formatters.get(fmt.value)
-    sys.stdout.write(render(reports, formatters.FormatOptions(explain=explain)))
-    failing = any(int(f.severity) >= 3 for r in reports for f in r.findings)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+    source, target = Path(cable), Path(output)
+    if target.resolve() == source.resolve() or (target.exists() and target.samefile(source)):
+        raise fail(f"{output}: is the input cable; write the repaired cable to a new file")
+    if target.is_dir():
+        raise fail(f"{output}: is a directory; give a file name for --output")
+    if target.exists() and not force:
+        raise fail(f"{output}: already exists (use --force to replace it)")
+    data = api.read_file(cable)
+    text, encoding = decode(data)
+    result = fix_text(text, cable, Settings(questionnaire=questionnaire))
+    _check_output_path(output, [cable])
+    try:
+        encoded = result.text.encode(encoding)
+    except UnicodeEncodeError:  # a restored ¶ that the cable's 8-bit encoding cannot hold
+        encoded = result.text.encode("utf-8")
+    write_atomically_bytes(output, encoded)
+    sys.stdout.writelines(difflib.unified_diff(
+        text.splitlines(keepends=True), result.text.splitlines(keepends=True), fromfile=cable, tofile=output))
+    typer.echo(f"tipcheck: {len(result.changes)} line(s) repaired, written to {output}"
+               + (f"; {len(result.skipped)} finding(s) left alone (text not as expected)" if result.skipped
+                  else ""), err=True)
+
+
+config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(
+    config_path: Annotated[str | None, typer.Option(
+        "--config", help="Configuration file; default: discovered from the working directory.")] = None,
+) -> None:
+    """Print the effective configuration and where each value came from."""
+    from tabulate import tabulate
+
+    from tipcheck import config
+
+    rows = config.describe(config.resolve({}, config_path))
+    typer.echo(tabulate(rows, headers=["setting", "value", "from"], tablefmt="simple"))
 
 
 @app.command("rules")
@@ -133,9 +347,21 @@ def questionnaire_validate(path: Annotated[str, typer.Argument(help="Questionnai
     typer.echo(f"{path}: valid ({model.id}, {len(model.questions)} questions)")
 
 
+from tipcheck import cli_desk  # noqa: E402  (the desk officer's commands: compare, merge, diff, report)
+
+cli_desk.register(app)
+
+from tipcheck import cli_questionnaire  # noqa: E402  (questionnaire list, extract, render, template, diff)
+
+cli_questionnaire.register(questionnaire_app)
+
+
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        # without standalone mode, click returns the code of a typer.Exit instead of raising it
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code != EXIT_OK:
+            sys.exit(code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except TipcheckError as exc:
@@ -149,8 +375,11 @@ def main() -> None:
     except Exception as exc:  # a click usage error, or a bug: one line either way
         import click
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
+        # typer bundles its own copy of click, whose usage errors are not click.ClickException
+        if isinstance(exc, click.ClickException) or type(exc).__module__.startswith("typer._click"):
+            show = getattr(exc, "show", None)
+            if callable(show):
+                show()
             sys.exit(EXIT_USAGE)
         if _state["debug"]:
             traceback.print_exc()

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tipcheck.align import Alignment
+from tipcheck.align import Alignment, heading_section
 from tipcheck.cable import Passage
 from tipcheck.kinds import ReplyKind
 from tipcheck.questionnaire import Questionnaire, Section
@@ -16,7 +16,11 @@ from tipcheck.questionnaire import Questionnaire, Section
 _TRIGGER = re.compile(
     r"\b(?:see(?:\s+also)?|discussed\s+(?:in|under)|described\s+(?:in|under)|referred\s+to\s+in|noted\s+in|"
     r"mentioned\s+in|reported\s+in|detailed\s+in|addressed\s+in|covered\s+in|explained\s+in|"
-    r"answered\s+in|cf\.)\s+(?:the\s+)?(?:answer\s+to\s+)?(?:question\s+)?", re.I)
+    r"answered\s+in|cf\.|more\s+(?:info(?:rmation)?|details?)\s+(?:in|under))\s+(?:the\s+)?(?:answer\s+to\s+)?"
+    r"(?:question\s+)?"
+    # a bare parenthesis naming a section and letter, "(PREVENTION D)": the words are checked against the
+    # questionnaire's section headings below, so "(Law D)" or "(602)" is not a reference
+    r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
 _NUMBER_LETTER = re.compile(r"(?:para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\s*\.?\s*(?P<letter>[A-Ma-m])\b\.?")
 _NUMBER = re.compile(r"(?P<para>para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\b(?![\d,%])")
 _SECTION_LETTERS = re.compile(
@@ -93,11 +97,8 @@ def _resolve_question(passage: Passage, pos: int, printed: str, section_id: str,
 
 
 def _unit_numbered(alignment: Alignment, number: int) -> list[str] | None:
-    for unit in alignment.segmentation.units:
-        reading = alignment.readings.get(unit.marker.line)
-        if reading is not None and reading.number == number:
-            return alignment.questions_of(unit.index)
-    return None
+    unit = alignment.unit_numbered(number)
+    return alignment.questions_of(unit.index) if unit is not None else None
 
 
 def _resolve_number_letter(passage: Passage, pos: int, m: re.Match[str], alignment: Alignment,
@@ -110,10 +111,24 @@ def _resolve_number_letter(passage: Passage, pos: int, m: re.Match[str], alignme
     line, column = passage.locate(pos)
     questions = _unit_numbered(alignment, number)
     if questions is None:
+        # "(see 5F)" where the post's own ¶5 is the heading "(SBU) PREVENTION:": question F of that section
+        for heading in alignment.segmentation.headings:
+            reading = alignment.readings.get(heading.line)
+            if heading.number is not None and (reading.number if reading else heading.number) == number:
+                heading_sec = heading_section(heading, alignment.questionnaire)
+                if heading_sec is not None:
+                    return _resolve_question(passage, pos, printed, heading_sec.id, letter, alignment, kind)
         return CrossReference(line, column, printed, f"paragraph {number}", False,
                               f"the reply has no paragraph {number}")
-    target = next((q for q in questions if q.endswith("." + letter)), questions[0] if questions else None)
-    return CrossReference(line, column, printed, target or f"paragraph {number}", True)
+    target = next((q for q in questions if q.endswith("." + letter)), None)
+    if target is not None:
+        return CrossReference(line, column, printed, target, True)
+    # "(See 1A above.)" where ¶1 is the point-of-contact paragraph: it has no item A. Name the question the
+    # writer most likely meant (the number counting the questionnaire's sections), and report it as broken.
+    sections = alignment.questionnaire.sections
+    meant = f"{sections[number - 1].id}.{letter}" if 1 <= number <= len(sections) else f"paragraph {number}"
+    return CrossReference(line, column, printed, meant, False,
+                          f"paragraph {number} of the reply answers no question {letter}")
 
 
 def _resolve_paragraph(passage: Passage, pos: int, printed: str, number: int,

@@ -20,6 +20,8 @@ import yaml
 
 from tipcheck.errors import QuestionnaireError
 
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Expectation:
@@ -29,6 +31,7 @@ class Expectation:
     things: tuple[str, ...] = ()
     by: tuple[str, ...] = ()
     currency: str | None = None
+    optional: bool = False  # asked only under a condition the reply may not meet: reported, never flagged
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def load(name_or_path: str) -> Questionnaire:
 
 def _parse_yaml(text: str, where: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text)
+        # The C-accelerated safe loader when libyaml is there (10x faster); the same safe subset of YAML.
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -249,4 +253,5 @@ def _expectation(value: Any) -> Expectation | None:
     if not isinstance(value, dict) or "kind" not in value:
         return None
     return Expectation(kind=str(value["kind"]), things=tuple(value.get("things") or ()),
-                       by=tuple(value.get("by") or ()), currency=value.get("currency"))
+                       by=tuple(value.get("by") or ()), currency=value.get("currency"),
+                       optional=bool(value.get("optional", False)))

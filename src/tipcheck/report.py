@@ -10,6 +10,7 @@ from tipcheck.cable import Cable
 from tipcheck.crossrefs import CrossReference
 from tipcheck.findings import Finding, Severity
 from tipcheck.kinds import ReplyKind
+from tipcheck.placeholders import is_placeholder_answer
 
 STATUSES = ("answered", "partial", "seeking", "missing")
 _PROMISE_WORDS = 25  # an answer with fewer words than this besides its seeking sentences is only a promise
@@ -97,7 +98,8 @@ def statuses(cable: Cable, alignment: Alignment, findings: list[Finding],
         unit = alignment.unit(match.unit_index)
         reading = alignment.readings.get(unit.marker.line)
         status = "answered"
-        if q.id in by_rule.get("duplicate-answer", set()):
+        placeholder = is_placeholder_answer(unit, alignment.segmentation.headings)
+        if placeholder or q.id in by_rule.get("duplicate-answer", set()):
             status = "missing"
         elif q.id in by_rule.get("seeking-information", set()):
             rest = _words(unit.response.text) - sum(_words(t) for t in seeking_text.get(q.id, []))

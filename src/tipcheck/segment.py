@@ -12,13 +12,14 @@ decided by the aligner, which knows the questionnaire. This stage knows no quest
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tipcheck.cable import Cable, Line, Passage
 
 _SIGN = "¶!|"
 _CLASSIFICATION = r"\(\s*(?:SBU|U|C|S|CONFIDENTIAL|UNCLASSIFIED|SBU/NF|C/NF|S/NF)\s*\)"
-_NUMBER = re.compile(rf"^(?P<indent>\s*)(?P<sign>[{_SIGN}])?\s*(?P<num>\d{{1,3}})\s?\.(?![\d.])\s*")
+# not `27.A.` (07BOGOTA1457), which names the tasking cable's paragraph 27, question A: a label, below
+_NUMBER = re.compile(rf"^(?P<indent>\s*)(?P<sign>[{_SIGN}])?\s*(?P<num>\d{{1,3}})\s?\.(?![\d.])(?![A-Z]\.)\s*")
 _ROMAN = re.compile(r"^(?P<indent>\s*)(?P<sign>[¶!])?\s*(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)\s*\.\s+(?=\S)")
 _CLASS_RE = re.compile(rf"^{_CLASSIFICATION}\s*")
 _LETTER_LIST = r"[A-Z](?:\s*(?:,|and|AND|&|-|/)\s*[A-Z])*"
@@ -111,6 +112,18 @@ def _is_heading_text(text: str) -> bool:
     return upper > 0.85
 
 
+_SMALL_WORDS = {"and", "of", "the", "to", "for", "in", "on", "by", "a", "an", "against"}
+
+
+def _is_title(text: str) -> bool:
+    """`Partnerships`, `Protection and Assistance to Victims`: a short title-cased heading on a numbered line."""
+    words = re.findall(r"[A-Za-z'’-]+", text)
+    core = text.strip().rstrip(":").strip()
+    if not words or len(words) > 7 or re.search(r"[.;,?!]", core) or not core[:1].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
 @dataclass
 class _Open:
     marker: Marker
@@ -142,17 +155,29 @@ def segment(cable: Cable) -> Segmentation:
             continue
         nxt = body[i + 1] if i + 1 < len(body) else None
         block_start = prev_blank or prev_was_marker
-        found = _parse_line(ln, block_start, next_blank=nxt is None or nxt.is_blank)
+        after_next = body[i + 2] if i + 2 < len(body) else None
+        # A heading wrapped onto a second short line ("¶26.  (SBU) SETTING THE SCENE ... ANTI-TIP" / "EFFORTS")
+        wrapped = (nxt is not None and not nxt.is_blank and (after_next is None or after_next.is_blank)
+                   and len(nxt.text.strip()) <= 40 and _is_heading_text(nxt.text))
+        # a line after "... (see" carries on the sentence: its "5F)" is a cross-reference, not a label
+        prev_text = body[i - 1].text.rstrip() if i > 0 else ""
+        label_allowed = block_start or not prev_text or prev_text[-1] in ".?!:;)\"'-"
+        found = _parse_line(ln, block_start, next_blank=nxt is None or nxt.is_blank or wrapped,
+                            label_allowed=label_allowed)
         prev_blank = False
         prev_was_marker = False
         if isinstance(found, Heading):
             if found.number is not None:
                 last_paragraph_number = max(last_paragraph_number, found.number)
+            taken = [ln]
+            if wrapped and nxt is not None:
+                found = replace(found, text=f"{found.text} {nxt.text.strip().rstrip(':').strip()}")
+                taken.append(nxt)
             headings.append(found)
             if current is not None:
-                current.lines.append(ln)
+                current.lines.extend(taken)
             prev_was_marker = True
-            i += 1
+            i += len(taken)
             continue
         if found is not None:
             marker, text_column = found
@@ -163,7 +188,7 @@ def segment(cable: Cable) -> Segmentation:
                     current.lines.append(ln)
                 i += 1
                 continue
-            if marker.number is not None and not marker.letters and marker.section_paragraph is None:
+            if marker.number is not None and marker.section_paragraph is None:
                 last_paragraph_number = max(last_paragraph_number, _plain_number(marker))
             list_run = 0
             if current is not None and _continues_label(current.marker, marker):
@@ -213,7 +238,8 @@ def _continues_label(previous: Marker, marker: Marker) -> bool:
     )
 
 
-def _parse_line(ln: Line, block_start: bool, next_blank: bool) -> tuple[Marker, int] | Heading | None:
+def _parse_line(ln: Line, block_start: bool, next_blank: bool,
+                label_allowed: bool = True) -> tuple[Marker, int] | Heading | None:
     text = ln.text
     pos = 0
     number: int | None = None
@@ -227,12 +253,16 @@ def _parse_line(ln: Line, block_start: bool, next_blank: bool) -> tuple[Marker, 
         pos = m.end()
     elif (r := _ROMAN.match(text)) and block_start:
         roman = roman_value(r.group("roman"))
+        sign = r.group("sign")
         pos = r.end()
+    numbered = pos > 0
+    if not numbered:
+        pos = indent  # cables indented by a space (` ¶A.  What is ...`) carry their markers after it
     rest = text[pos:]
     if c := _CLASS_RE.match(rest):
         pos += c.end()
         rest = text[pos:]
-    classified = pos > 0 and bool(c)
+    classified = numbered and bool(c)
 
     if b := _BANNER.match(rest):
         return Heading(text=b.group("rest").strip() or rest.strip(), line=ln.number, number=number,
@@ -241,7 +271,7 @@ def _parse_line(ln: Line, block_start: bool, next_blank: bool) -> tuple[Marker, 
     section_paragraph: int | None = None
     letters: tuple[str, ...] = ()
     strong = number is not None or classified
-    if lab := _LABEL.match(rest):
+    if (lab := _LABEL.match(rest)) and (label_allowed or number is not None):
         section_paragraph = int(lab.group("para"))
         letters = _letters(lab.group("letters"))
         pos += lab.end()
@@ -252,6 +282,9 @@ def _parse_line(ln: Line, block_start: bool, next_blank: bool) -> tuple[Marker, 
         strong = True
     elif (lt := _LETTER.match(rest)) and _letter_ok(lt, rest, block_start or number is not None, roman):
         letters = _letters(lt.group("letters"))
+        dash = (lt.group("dash") or "").strip()
+        if dash and dash in _SIGN:
+            sign = dash  # `¶A.`: a letter marker printed with the paragraph sign
         pos += lt.end()
         strong = True
         if roman == 1 and not letters:
@@ -261,11 +294,12 @@ def _parse_line(ln: Line, block_start: bool, next_blank: bool) -> tuple[Marker, 
         if roman == 1 and (not _is_heading_text(after)):
             # `I. Is there evidence ...?`: question I, not a section numeral
             letters, roman = ("I",), None
+            strong = True
         else:
             return Heading(text=after.strip(), line=ln.number, roman=roman)
     if number is not None and not letters and section_paragraph is None:
         after = text[pos:]
-        if _is_heading_text(after) and (next_blank or after.rstrip().endswith(":")):
+        if (_is_heading_text(after) or _is_title(after)) and (next_blank or after.rstrip().endswith(":")):
             return Heading(text=after.strip().rstrip(":").strip(), line=ln.number, number=number)
     if not strong and number is None:
         if block_start and next_blank and _is_heading_text(text) and not _DASHES.match(text):
@@ -327,7 +361,7 @@ def split_restated(passage: Passage) -> tuple[Passage | None, Passage]:
     first_break = re.search(r"\n[ \t]*\n|\n(?=[ \t]*--)", text)
     first = text[: first_break.start()] if first_break else text
     stripped = first.strip()
-    if first_break and stripped and (stripped.endswith("?") or stripped.endswith(":") and len(stripped) < 400):
+    if first_break and stripped and (stripped.endswith("?") or (stripped.endswith(":") and len(stripped) < 400)):
         return passage.slice(0, first_break.start()), passage.slice(first_break.end(), len(text))
     label = re.match(r"\s*([^.?:\n]{3,80}):\s", text)
     if label and not re.search(r"\d", label.group(1)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field
 
 from tipcheck.findings import Finding, Severity
@@ -21,9 +22,14 @@ class Ignore:
         return (
             (self.rule is None or self.rule == finding.rule)
             and (self.question is None or self.question == finding.question
-                 or finding.question is not None and finding.question.startswith(self.question + "."))
-            and (fnmatch.fnmatch(finding.path, self.files) or fnmatch.fnmatch(finding.path.split("/")[-1], self.files))
+                 or (finding.question is not None and finding.question.startswith(self.question + ".")))
+            and self.matches_file(finding.path)
         )
+
+    def matches_file(self, path: str) -> bool:
+        # a configuration file makes globs with a directory absolute, so the absolute path is tried too
+        return (fnmatch.fnmatch(path, self.files) or fnmatch.fnmatch(os.path.basename(path), self.files)
+                or (os.path.isabs(self.files) and fnmatch.fnmatch(os.path.abspath(path), self.files)))
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,18 @@ class FormatOptions:
     show_table: bool = True
     explain: bool = False  # show each match's confidence and evidence
     min_severity: int = 1  # findings below this severity are not shown (the exit code does not change)
+    fail_on: int = 3  # findings at or above this severity fail the run (4 = never): JUnit failures follow it
 
 
 Formatter = Callable[[list[CableReport], FormatOptions], str]
 
 
 def get(name: str) -> Formatter:
-    from tipcheck.formatters import json_format, text
+    from tipcheck.formatters import github, json_format, junit, markdown, sarif, text
 
-    formats: dict[str, Formatter] = {"text": text.render, "json": json_format.render}
+    formats: dict[str, Formatter] = {
+        "text": text.render, "json": json_format.render, "sarif": sarif.render, "github": github.render,
+        "junit": junit.render, "markdown": markdown.render}
     try:
         return formats[name]
     except KeyError:
@@ -34,3 +37,13 @@ def finding_message(message: str, excerpt: str | None, redact: bool) -> str:
     if redact or not excerpt:
         return message
     return f'{message}: "{excerpt}"'
+
+
+# Formats whose output usually ends up in CI logs and test-report pages, seen by more people than the drafts
+# (cables are often SBU): they leave out cable text unless --no-redact is given.
+REDACTED_BY_DEFAULT = frozenset({"github", "junit"})
+
+
+def questionnaire_reason(reason: str, redact: bool) -> str | None:
+    """Why the questionnaire was chosen; it may quote the subject line, so a redacted report leaves it out."""
+    return None if redact else reason

@@ -7,7 +7,7 @@ from typing import Any
 
 from tipcheck import __version__
 from tipcheck.findings import Finding
-from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.formatters import FormatOptions, finding_message, questionnaire_reason
 from tipcheck.report import CableReport
 
 SCHEMA_VERSION = 1
@@ -39,7 +39,7 @@ def cable_dict(r: CableReport, options: FormatOptions) -> dict[str, Any]:
     return {
         "path": r.path,
         "questionnaire": r.questionnaire,
-        "questionnaire_reason": r.questionnaire_reason,
+        "questionnaire_reason": questionnaire_reason(r.questionnaire_reason, options.redact),
         "kind": {"kind": r.kind.kind, "part": r.kind.part, "of": r.kind.of, "main_ref": r.kind.main_ref},
         "cable_id": r.cable_id,
         "subject": None if options.redact else r.subject,

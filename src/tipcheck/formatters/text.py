@@ -4,36 +4,41 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.formatters import FormatOptions, finding_message, questionnaire_reason
 from tipcheck.report import CableReport
 
 SYMBOLS = {"answered": "answered", "partial": "PARTIAL", "seeking": "SEEKING", "missing": "MISSING"}
 
 
-def summary_line(r: CableReport) -> str:
+def summary_line(r: CableReport, redact: bool = False) -> str:
     c = r.counts()
     s = r.severity_counts()
     total = len(r.questions)
+    reason = questionnaire_reason(r.questionnaire_reason, redact)
     return (f"{r.path}: {c['answered']}/{total} answered, {c['partial']} partial, {c['seeking']} seeking, "
             f"{c['missing']} missing — {s['error']} errors, {s['warning']} warnings, {s['info']} info "
-            f"[{r.questionnaire}: {r.questionnaire_reason}; {r.kind.describe()}]")
+            f"[{r.questionnaire}{': ' + reason if reason else ''}; {r.kind.describe()}]")
 
 
 def render_one(r: CableReport, options: FormatOptions) -> str:
-    out = [summary_line(r)]
+    out = [summary_line(r, options.redact)]
     if options.show_table:
+        # What a partial answer leaves out, as its partial-answer finding words it (sub-questions the rule
+        # does not flag, such as optional ones, are in the JSON only).
+        left_out = {f.question: "; ".join(map(str, f.data.get("missing_items", ())))
+                    for f in r.findings if f.rule == "partial-answer" and f.question}
         rows = []
         for q in r.questions:
             row = [q.id, SYMBOLS[q.status], q.paragraph if q.paragraph is not None else "",
                    q.line if q.line is not None else ""]
             if options.explain:
                 row.append(f"{q.confidence:.2f}" if q.confidence is not None else "")
-            if any(s.status != "addressed" for s in q.subquestions):
-                row.append(", ".join(s.id.rsplit(".", 1)[1] for s in q.subquestions if s.status == "missing"))
+            if q.id in left_out:
+                row.append(left_out[q.id])
             rows.append(row)
         headers = ["question", "status", "para", "line"] + (["confidence"] if options.explain else [])
         if any(len(row) > len(headers) for row in rows):
-            headers.append("missing sub-questions")
+            headers.append("left out (sub-question: what)")
         out.append(tabulate(rows, headers=headers, tablefmt="simple"))
     if r.numbering:
         out.append(f"numbering: {r.numbering}")

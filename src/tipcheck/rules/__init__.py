@@ -14,6 +14,7 @@ from tipcheck.rules import (
     information_unavailable,
     misnumbered_paragraph,
     out_of_order_answer,
+    partial_answer,
     question_label_mismatch,
     seeking_information,
     stray_paragraph_mark,
@@ -31,6 +32,7 @@ MODULES: tuple[ModuleType, ...] = (
     duplicate_answer,
     seeking_information,
     information_unavailable,
+    partial_answer,
     broken_cross_reference,
 )
 

@@ -7,9 +7,12 @@ the rule for `tipcheck explain`.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 
 from tipcheck.align import Alignment
 from tipcheck.cable import Cable, Passage
@@ -48,7 +51,14 @@ class Context:
 
     def paragraph_number(self, unit: Unit) -> int | None:
         reading = self.alignment.readings.get(unit.marker.line)
-        return reading.number if reading else None
+        if reading is not None:
+            return reading.number
+        # `¶A.` under `¶25.  (SBU) THE COUNTRY'S TIP SITUATION`: the lettered answer is part of paragraph 25
+        heading = unit.heading
+        if heading is not None and heading.number is not None:
+            heading_reading = self.alignment.readings.get(heading.line)
+            return heading_reading.number if heading_reading else heading.number
+        return None
 
     def finding(self, rule: str, severity: Severity, message: str, line: int, column: int,
                 question: str | None = None, unit: Unit | None = None, excerpt: str | None = None,
@@ -60,11 +70,27 @@ class Context:
 
     def question_at(self, line: int) -> str | None:
         """The question answered by the unit that holds `line`, if any."""
-        for unit in self.alignment.segmentation.units:
+        units: Sequence[Unit] = self.alignment.segmentation.units
+        starts = self._unit_starts
+        if starts is not None:  # ordered, disjoint units: only the last one starting at or before `line` can hold it
+            i = bisect.bisect_right(starts, line) - 1
+            units = units[i: i + 1] if i >= 0 else ()
+        for unit in units:
             if unit.line <= line <= unit.end_line:
                 questions = self.unit_questions(unit)
                 return questions[0] if questions else None
         return None
+
+    @cached_property
+    def _unit_starts(self) -> list[int] | None:
+        """First lines of the units when they are in order and disjoint (they are, from `segment`), else None.
+
+        Rules ask `question_at` once per finding; a scan of every unit each time is quadratic on a huge cable.
+        """
+        units = self.alignment.segmentation.units
+        if any(a.end_line >= b.line for a, b in pairwise(units)):
+            return None
+        return [u.line for u in units]
 
     def answer_passages(self) -> Iterator[tuple[Unit, Passage, str | None]]:
         """Each unit's answer text with the question it answers (the first, for grouped answers)."""

@@ -40,9 +40,29 @@ _UNAVAILABLE = re.compile(
     r"[^.;]{0,60}?\b(?:(?:is|are|was|were)\s+)?(?:available|provided|released|exists?|kept|collected)\b|"
     rf"\b(?:we|post|embassy|the embassy)\s+(?:has|have|had)\s+no\s+(?:further\s+|specific\s+)?{_INFO}\b|"
     rf"^\s*no\s+{_INFO}\s*\.?\s*$|"
-    rf"\b(?:did|does|do)\s+not\s+(?:provide|release|keep|collect|maintain|disaggregate)\b[^.;]{{0,40}}?\b{_INFO}\b",
+    rf"\b(?:did|does|do)\s+not\s+(?:provide|release|keep|collect|maintain|disaggregate)\b[^.;]{{0,40}}?\b{_INFO}\b|"
+    # "The government provided no specific information on extraditions."
+    rf"\b(?:provided|gave|released|shared|offered)\s+no\s+(?:[\w-]+\s+){{0,2}}?{_INFO}\b|"
+    # "training courses for an unknown number of policemen": the count the question asks for is not known
+    r"\ban\s+unknown\s+number\s+of\b|"
+    # "(NFI)": cable shorthand for "no further information"
+    r"\(NFI\)",
     re.I)
 _NOT_GAP = re.compile(r"not/not|for public disclosure|\bnot available (?:to|for) (?:victims|the public)\b", re.I)
+
+
+def _collapse_blanks(text: str) -> tuple[str, list[int]]:
+    """`text` with each run of blanks (a line break of wrapped text, double spaces) as one space, and the
+    offset in `text` of every character kept."""
+    kept: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        blank = ch.isspace()
+        if blank and kept and kept[-1] == " ":
+            continue
+        kept.append(" " if blank else ch)
+        origin.append(i)
+    return "".join(kept), origin
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -50,9 +70,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         text = passage.text
         for start, end in sentences(text):
             sentence = text[start:end]
-            if _NOT_GAP.search(sentence) or not _UNAVAILABLE.search(sentence):
+            flat, origin = _collapse_blanks(sentence)
+            found = _UNAVAILABLE.search(flat)
+            if found is None or _NOT_GAP.search(flat):
                 continue
-            line, column = passage.locate(start)
+            # point at the words that say it is unavailable: in a long sentence ("... from 2004-2009 (no
+            # further breakdown available).") they can stand lines after the sentence's start
+            line, column = passage.locate(start + origin[found.start()])
             yield ctx.finding(
                 ID, DEFAULT_SEVERITY,
                 f"the answer{' to ' + question if question else ''} says information was not available",

@@ -28,6 +28,10 @@ POST RESPONSE: Yes.
 19. (SBU) QUESTION B. Which government agencies are involved in anti-trafficking efforts?
 
 POST RESPONSE: The Ministry of Justice.
+
+¶10. (SBU) QUESTION C. What are the limitations on the government's ability to address this problem?
+
+POST RESPONSE: Funding.
 """,
     passing="""SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT
 
@@ -38,6 +42,10 @@ POST RESPONSE: Yes.
 ¶9. (SBU) QUESTION B. Which government agencies are involved in anti-trafficking efforts?
 
 POST RESPONSE: The Ministry of Justice.
+
+¶10. (SBU) QUESTION C. What are the limitations on the government's ability to address this problem?
+
+POST RESPONSE: Funding.
 """,
 )
 

@@ -57,6 +57,7 @@ _ACTIVE_VERBS = re.compile(
     r"(?:hopes|expects|plans|intends) to (?:receive|obtain|get|report|send|provide|forward)|"
     r"(?:has|have) (?:formally |repeatedly |again )?(?:requested|asked for|sought|asked)|"
     r"(?:requested|asked for|sought|awaits|seeks|requests)\b(?! that)|"
+    r"asked (?:[\w/.'-]+ ){1,4}?for\b|"  # "Poloff asked INM for the figures"
     r"(?:will|shall|would)\s+(?:send|provide|forward|report|update|supplement|submit|transmit|relay|pass)\b|"
     r"will (?:follow up|report (?:further|back)|update)|"
     r"(?:is|are) (?:still )?(?:working|trying|attempting) to (?:obtain|get|confirm|verify|collect))",
@@ -85,7 +86,8 @@ def gap_sentences(text: str, extra_phrases: tuple[str, ...] = ()) -> Iterator[tu
     """(start, end) of each sentence in `text` where the reporting side says information is still to come."""
     extras = [re.compile(re.escape(p), re.I) for p in extra_phrases]
     for start, end in sentences(text):
-        sentence = text[start:end]
+        # one space for every run of blanks: a sentence wrapped at 69 columns reads "WORKING TO\nOBTAIN"
+        sentence = " ".join(text[start:end].split())
         if _NOT_GAP.search(sentence):
             continue
         if any(e.search(sentence) for e in extras) or _is_gap(sentence):

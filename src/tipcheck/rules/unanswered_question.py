@@ -1,9 +1,11 @@
 """A question of the questionnaire that no paragraph of the reply answers.
 
 The finding points where the answer belongs: at the answer to the next question the reply does answer (or
-the end of the cable). A reply that says it is one part of a set, or a supplement to an earlier reply, is
-still checked, at warning severity, and the message says the other part may hold the answer; check the whole
-set together with `tipcheck check --with MAIN SUPPLEMENT`.
+the end of the cable). A paragraph whose response is only a placeholder (`[POST RESPONSE]`, `TBD`, `[...]`)
+does not answer its question either: the finding then points at that paragraph. A reply that says it is one
+part of a set, or a supplement to an earlier reply, is still checked, at warning severity, and the message
+says the other part may hold the answer; check the whole set together with `tipcheck check --with MAIN
+SUPPLEMENT`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
+from tipcheck.placeholders import is_placeholder_answer
 from tipcheck.rules.base import Context, Examples
 
 ID = "unanswered-question"
@@ -44,7 +47,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     units = alignment.segmentation.units
     last_line = ctx.cable.lines[-1].number if ctx.cable.lines else 1
     in_set = ctx.kind.incomplete_by_design
+    placeholders = {m.question_id: units[m.unit_index] for m in alignment.matches
+                    if is_placeholder_answer(units[m.unit_index], alignment.segmentation.headings)}
     for q in alignment.questionnaire.questions:
+        if q.id in placeholders:
+            unit = placeholders[q.id]
+            where = f"{q.section_paragraph}.{q.letter}"
+            excerpt = " ".join(unit.response.text.split("\n\n")[0].split())[:40]
+            yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY,
+                              f"question {where} ({q.id}) is not answered: its response is only a placeholder "
+                              f"({excerpt!r})", unit.line, 1, question=q.id, unit=unit, excerpt=excerpt,
+                              fix=f"replace the placeholder with the answer to {where}, or say why it does not apply")
+            continue
         if q.id in matched:
             continue
         later = [m for m in alignment.matches

@@ -1,0 +1,347 @@
+"""A tasking cable -> a questionnaire model (a plain mapping that validates against questionnaire/schema.json).
+
+The cable is read with the same reader and segmenter as replies: its numbered paragraphs whose text is a short
+heading open sections, the lettered paragraphs under them are the questions, and the opening paragraphs give
+the deadline, the reporting period and the numbering instruction where they state them. What cannot be placed
+(a lettered paragraph outside any section, a repeated letter, a year nobody states) is reported as a warning,
+never guessed silently. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tipcheck.cable import Cable, Line
+from tipcheck.segment import Heading, Unit, segment
+
+ORDINALS = {
+    "FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4, "FIFTH": 5, "SIXTH": 6, "SEVENTH": 7, "EIGHTH": 8,
+    "NINTH": 9, "TENTH": 10, "ELEVENTH": 11, "TWELFTH": 12, "THIRTEENTH": 13, "FOURTEENTH": 14, "FIFTEENTH": 15,
+}
+FIRST_REPORT_YEAR = 2000  # the first annual TIP report appeared in 2001: year of the Nth report = 2000 + N
+
+_UNKNOWN_MARKERS = ("(QUESTION TEXT NOT KNOWN)",)
+_SECTION_IDS = (
+    ("CHILD SOLDIER", "childsoldiers"), ("SITUATION", "situation"), ("SCENE", "scene"),
+    ("PROSECUTION", "prosecution"), ("PROTECTION", "protection"), ("PREVENTION", "prevention"),
+    ("PARTNERSHIP", "partnerships"), ("OVERVIEW", "overview"),
+)
+_MONTH_NAMES = {m: i for i, m in enumerate(
+    ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+     "NOVEMBER", "DECEMBER"), start=1)}
+_MONTH = r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_DEADLINE = re.compile(rf"\b(?:DUE|NO\s+LATER\s+THAN|DEADLINE)\b[^.]*?\b(?P<date>{_DATE})", re.I)
+_PERIOD = re.compile(
+    rf"\bPERIOD\b[^.]*?(?:FROM\s+)?(?P<start>{_DATE})\s*(?:TO|THROUGH|UNTIL|-|--)\s*(?P<end>{_DATE})", re.I)
+_NUMBERING = re.compile(r"\b(?:ANSWER|RESPOND|RESPONSES?|NUMBER(?:ED|ING)?|LETTER(?:ED)?)\b", re.I)
+
+# Sub-question splitting (docs/questionnaire-format.md, "Sub-questions").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|U\.S|U\.N|vs|etc|No|Nos|approx|cf|Mr|Mrs|Ms|Dr|St|a\.m|p\.m)|\b[A-Z])\.$", re.I)
+_REQUEST = re.compile(
+    r"^(?:Please|Specify|Provide|Describe|Identify|List|Explain|Indicate|Include|Give|Report|Discuss|Outline|"
+    r"Cite|Summarize|Comment|Assess|Clarify|Detail|Name|State|If so|If not|If yes|If applicable|In addition|"
+    r"Also|Where possible|For each|For example)\b", re.I)
+_IMPERATIVE = re.compile(r"\bplease\b|,\s*(?:explain|provide|specify|describe|report|indicate|list)\b", re.I)
+# `Vulnerability to TIP: Are ...` opens with a topic label; `For all posts: ...` opens with a qualifier.
+_LABEL = re.compile(r"^(?!(?i:for|required|if|in|note)\s)(?P<label>[A-Z][^:?.;,]{2,60}):\s+(?=[A-Z\"(])")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    model: dict[str, Any]
+    warnings: tuple[str, ...] = field(default=())
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut into sentences, not at abbreviations (`e.g.`, `U.S.`) nor before a lower-case word."""
+    found: list[str] = []
+    start = 0
+    for m in re.finditer(r"[.?!](?=[\"')\]]*(?:\s+|$))", text):
+        end = m.end()
+        while end < len(text) and text[end] in "\"')]":
+            end += 1
+        if m.group(0) == "." and _ABBREVIATION.search(text[start:m.end()]):
+            continue
+        following = text[end:].lstrip()
+        if following and not (following[0].isupper() or following[0] in "\"'(" or following[0].isdigit()):
+            continue
+        if sentence := text[start:end].strip():
+            found.append(sentence)
+        start = end
+    if rest := text[start:].strip():
+        found.append(rest)
+    return found
+
+
+def topic_label(text: str) -> str | None:
+    m = _LABEL.match(text)
+    if not m or len(m.group("label").split()) > 8 or _REQUEST.match(m.group("label")):
+        return None
+    return m.group("label")
+
+
+def asking_sentences(text: str) -> list[str]:
+    """The sentences of a question that ask for something: `?`-sentences and requests, label left out."""
+    label = topic_label(text)
+    body = text[len(label) + 1:].strip() if label else text
+    return [s for s in sentences(body)
+            if s.rstrip("\"').").endswith("?") or _REQUEST.match(s.lstrip("(")) or _IMPERATIVE.search(s)]
+
+
+def normalise(text: str) -> str:
+    """One line: words a line wrap hyphenated are joined again, runs of white space become one space."""
+    text = re.sub(r"(?<=[A-Za-z])-\n[ \t]*(?=[A-Za-z])", "-", text)
+    return " ".join(text.split())
+
+
+@dataclass
+class _Section:
+    paragraph: int
+    heading: str
+    line: int
+    questions: list[dict[str, Any]] = field(default_factory=list)
+    letters: set[str] = field(default_factory=set)
+
+
+def extract(cable: Cable) -> Extraction:
+    warnings: list[str] = []
+    header = cable.header
+    cable_id = header.cable_id or ""
+    if not cable_id:
+        warnings.append("the cable header gives no date, post and number: cannot name the tasking cable")
+    segmentation = segment(cable)
+    # An unnumbered "heading" right under a question's first line is that question's wrapped capitals
+    # (`TROOPS TO INTERNATIONAL PEACEKEEPING EFFORTS:`), not a heading: it does not end the question.
+    stops = sorted({h.line for h in segmentation.headings
+                    if h.number is not None or h.roman is not None or _after_blank(cable, h.line)}
+                   | {u.line for u in segmentation.units})
+    items: list[Heading | Unit] = sorted([*segmentation.headings, *segmentation.units], key=_line_of)
+    sections: list[_Section] = []
+    intro: list[tuple[int, str]] = []  # (paragraph number, text) of numbered paragraphs before the first section
+    current: _Section | None = None
+    body = cable.body_lines()
+    for k, item in enumerate(items):
+        following = items[k + 1] if k + 1 < len(items) else None
+        if isinstance(item, Heading):
+            if item.number is not None:
+                current = _open_section(item.number, item.text, item.line, sections, warnings)
+            elif item.roman == 1 and current is not None and _next_letter(current) == "I":
+                # `I. IS THERE EVIDENCE OF ...` wrapped in capitals reads as a roman heading; here it is question I
+                column = re.match(r"\s*[¶!]?\s*I\s*\.\s*", cable.line(item.line))
+                text = normalise(_text_from(body, item.line, column.end() if column else 0, stops))
+                _add_question(current, "I", text, item.line, cable_id, warnings)
+            continue
+        text = normalise(_text_from(body, item.line, item.passage.locate(0)[1] - 1, stops))
+        marker = item.marker
+        if marker.number is not None and not marker.letters and marker.section_paragraph is None:
+            if _heads_questions(text, following):
+                current = _open_section(marker.number, text, item.line, sections, warnings)
+            elif not sections:
+                intro.append((marker.number, text))
+                current = None
+            else:
+                current = None
+                warnings.append(f"line {item.line}: paragraph {marker.number} has no lettered questions; left out")
+            continue
+        if not marker.letters:
+            warnings.append(f"line {item.line}: {marker.printed!r} is not a lettered question; left out")
+            continue
+        if current is None:
+            warnings.append(f"line {item.line}: question {marker.printed} stands outside any numbered section "
+                            "paragraph; left out")
+            continue
+        if len(marker.letters) > 1:
+            warnings.append(f"line {item.line}: {marker.printed!r} names several letters; left out")
+            continue
+        _add_question(current, marker.letters[0], text, item.line, cable_id, warnings)
+    kept = [s for s in sections if s.questions]
+    for s in sections:
+        if not s.questions:
+            warnings.append(f"line {s.line}: section paragraph {s.paragraph} ({s.heading}) has no questions; "
+                            "left out")
+    if not kept:
+        warnings.append("no numbered section with lettered questions found: is this a tasking cable?")
+    model = _model(cable, cable_id, intro, kept, warnings)
+    return Extraction(model, tuple(warnings))
+
+
+def _line_of(item: Heading | Unit) -> int:
+    return item.line
+
+
+def _text_from(body: list[Line], first_line: int, column: int, stops: list[int]) -> str:
+    """Body text from `column` of `first_line` up to the next heading or unit (artefact lines left out)."""
+    later = [n for n in stops if n > first_line]
+    end = later[0] if later else None
+    parts = [ln.text[column:] if ln.number == first_line else ln.text
+             for ln in body if ln.number >= first_line and (end is None or ln.number < end)]
+    return "\n".join(parts)
+
+
+def _after_blank(cable: Cable, line: int) -> bool:
+    return line <= 1 or cable.lines[line - 2].is_blank
+
+
+def _next_letter(section: _Section) -> str:
+    return chr(ord("A") + len(section.questions))
+
+
+def _heads_questions(text: str, following: Heading | Unit | None) -> bool:
+    """A numbered paragraph is a section heading when it is short, asks nothing, and letters follow it."""
+    if not isinstance(following, Unit) or not following.marker.letters or following.marker.number is not None:
+        return False
+    return 0 < len(text) <= 100 and "?" not in text and not re.search(r"[.;]\s+\S|\.$", text)
+
+
+def _open_section(paragraph: int, heading: str, line: int, sections: list[_Section],
+                  warnings: list[str]) -> _Section:
+    heading = re.sub(r"^\(\s*(?:SBU|U|C|UNCLASSIFIED)\s*\)\s*", "", heading, flags=re.I).strip().rstrip(":")
+    if any(s.paragraph == paragraph for s in sections):
+        warnings.append(f"line {line}: section paragraph {paragraph} appears twice; the second is kept apart")
+    section = _Section(paragraph, heading, line)
+    sections.append(section)
+    return section
+
+
+def _add_question(section: _Section, letter: str, text: str, line: int, source: str,
+                  warnings: list[str]) -> None:
+    if letter in section.letters:
+        warnings.append(f"line {line}: question {letter} appears twice in paragraph {section.paragraph}; the "
+                        "second is left out")
+        return
+    expected = _next_letter(section)
+    if letter != expected:
+        warnings.append(f"line {line}: paragraph {section.paragraph} goes on with {letter}. where {expected}. "
+                        "was expected")
+    section.letters.add(letter)
+    if not text or text.upper() in _UNKNOWN_MARKERS:
+        section.questions.append({"letter": letter, "text": "", "labels": [],
+                                  "provenance": {"source": None, "completeness": "unknown"}, "subquestions": []})
+        warnings.append(f"line {line}: question {section.paragraph}.{letter} has no text")
+        return
+    asks = asking_sentences(text)
+    label = topic_label(text)
+    labels = [label] if label else []
+    if asks:
+        completeness = "full"
+    else:
+        completeness = "label"
+        labels = labels or [text.rstrip(":")]
+        warnings.append(f"line {line}: question {section.paragraph}.{letter} asks nothing in so many words; kept "
+                        "as a topic label")
+    provenance: dict[str, Any] = {"source": source or None, "completeness": completeness,
+                                  "note": f"extracted from {source or 'a tasking cable without an id'}"}
+    if not source:
+        provenance["completeness"] = "shortened" if asks else "label"
+    section.questions.append({"letter": letter, "text": text, "labels": labels, "provenance": provenance,
+                              "subquestions": asks})
+
+
+def section_id(heading: str) -> str | None:
+    upper = heading.upper()
+    return next((sid for key, sid in _SECTION_IDS if key in upper), None)
+
+
+def report_year(subject: str) -> int | None:
+    upper = subject.upper()
+    if m := re.search(r"\b(" + "|".join(ORDINALS) + r")\s+ANNUAL\b", upper):
+        return FIRST_REPORT_YEAR + ORDINALS[m.group(1)]
+    if m := re.search(r"\b(\d{1,2})(?:ST|ND|RD|TH)\s+ANNUAL\b", upper):
+        return FIRST_REPORT_YEAR + int(m.group(1))
+    if m := re.search(r"\b(20\d{2})\b[^.]*\bREPORT\b", upper):
+        return int(m.group(1))
+    return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    text = " ".join(text.upper().replace(",", " ").split())
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+        if m := re.fullmatch(rf"({_MONTH}) (\d{{1,2}}) (\d{{4}})", text):
+            return dt.date(int(m.group(3)), _MONTH_NAMES[m.group(1)], int(m.group(2)))
+        if m := re.fullmatch(rf"(\d{{1,2}}) ({_MONTH}) (\d{{4}})", text):
+            return dt.date(int(m.group(3)), _MONTH_NAMES[m.group(2)], int(m.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def _model(cable: Cable, cable_id: str, intro: list[tuple[int, str]], sections: list[_Section],
+           warnings: list[str]) -> dict[str, Any]:
+    header = cable.header
+    tasking = f"{header.date.year % 100:02d} {header.post.replace(' ', '')} {header.number}" if (
+        header.date and header.post and header.number) else "00 STATE 0"
+    year = report_year(header.subject)
+    if year is None and header.date is not None:
+        year = header.date.year + (1 if header.date.month >= 7 else 0)
+        warnings.append(f"the subject names no report year; {year} assumed from the date sent "
+                        f"({header.date.isoformat()})")
+    if year is None:
+        year = 2000
+        warnings.append("no report year in the subject and no date: year set to 2000, correct it by hand")
+    ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:ST|ND|RD|TH))\s+ANNUAL\b", header.subject.upper())
+    source = f"{cable_id}" if cable_id else "the tasking cable"
+    deadline = period_start = period_end = None
+    instruction: str | None = None
+    instruction_paragraph = 0
+    for number, text in intro:
+        if deadline is None and (m := _DEADLINE.search(text)):
+            deadline = parse_date(m.group("date"))
+        if period_start is None and (m := _PERIOD.search(text)):
+            period_start, period_end = parse_date(m.group("start")), parse_date(m.group("end"))
+        if instruction is None:
+            for sentence in sentences(re.sub(r"^\(\s*(?:SBU|U)\s*\)\s*", "", text)):
+                if re.search(r"\bQUESTIONS?\b", sentence, re.I) and len(_NUMBERING.findall(sentence)) >= 2:
+                    instruction, instruction_paragraph = sentence, number
+                    break
+    if deadline is None:
+        warnings.append("no deadline stated in the opening paragraphs")
+    if period_start is None:
+        warnings.append("no reporting period stated in the opening paragraphs")
+    if instruction is None:
+        warnings.append("no numbering instruction found in the opening paragraphs")
+    used: set[str] = set()
+    out_sections = []
+    for s in sections:
+        sid = section_id(s.heading)
+        if sid is None or sid in used:
+            base = re.sub(r"[^a-z]", "", (max(re.findall(r"[A-Za-z]+", s.heading) or ["section"], key=len)).lower())
+            sid = base or "section"
+            while sid in used:
+                sid += "x"
+            warnings.append(f"line {s.line}: section paragraph {s.paragraph} ({s.heading}) given the id {sid!r}")
+        used.add(sid)
+        questions = []
+        for q in s.questions:
+            subs = [{"id": f"{sid}.{q['letter']}.{n}", "text": t} for n, t in enumerate(q["subquestions"], 1)]
+            questions.append({**q, "subquestions": subs})
+        out_sections.append({"id": sid, "paragraph": s.paragraph, "heading": s.heading or sid,
+                             "questions": questions})
+    return {
+        "id": f"tip-{year}",
+        "year": year,
+        "title": " ".join(header.subject.split()) or f"{year} Trafficking in Persons Report questionnaire",
+        "tasking_cable": tasking,
+        "sent": header.date.isoformat() if header.date else None,
+        "related_cables": [],
+        "subject_markers": [ordinal.group(0)] if ordinal else [],
+        "numbering_instruction": {
+            "text": instruction,
+            "provenance": (f"extracted from {source}, paragraph {instruction_paragraph}" if instruction
+                           else f"not found in {source}"),
+        },
+        "reporting_period": {
+            "start": period_start.isoformat() if period_start else None,
+            "end": period_end.isoformat() if period_end else None,
+            "certain": period_start is not None and period_end is not None,
+            "note": f"extracted from {source}" if period_start else f"not stated in {source}",
+        },
+        "deadline": deadline.isoformat() if deadline else None,
+        "sections": out_sections,
+    }

@@ -1,0 +1,39 @@
+"""GitHub Actions workflow commands: one annotation per finding (`::error file=…,line=…,col=…,title=…::…`).
+
+GitHub shows only ten annotations of each type per step, so the command line also appends the Markdown
+summary to $GITHUB_STEP_SUMMARY. Escaping follows the runner's rules: in the message, % CR LF become %25 %0D
+%0A; in property values, also : and , (%3A %2C).
+"""
+
+from __future__ import annotations
+
+import os
+
+from tipcheck.findings import Severity
+from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.report import CableReport
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(reports: list[CableReport], options: FormatOptions) -> str:
+    lines = []
+    for r in reports:
+        for f in r.findings:
+            if int(f.severity) < options.min_severity:
+                continue
+            title = f"{f.rule} ({f.question})" if f.question else f.rule
+            path = os.path.relpath(f.path) if os.path.isabs(f.path) else f.path
+            properties = ",".join(f"{key}={escape_property(value)}" for key, value in (
+                ("file", path), ("line", str(f.line)), ("col", str(f.column)), ("title", title)))
+            message = finding_message(f.message, f.excerpt, options.redact)
+            lines.append(f"::{COMMANDS[f.severity]} {properties}::{escape_data(message)}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,74 @@
+"""JUnit XML, for GitLab merge-request widgets and Jenkins: a test suite per cable, a test case per question.
+
+A question's test case fails when a finding on it reaches the --fail-on threshold (errors by default);
+findings below it are listed in the case's system-out. Findings tied to no question go in one extra
+case per cable, "(cable)".
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from tipcheck.findings import Finding
+from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.report import CableReport
+
+WHOLE_CABLE = "(cable)"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _line(f: Finding, options: FormatOptions) -> str:
+    return _clean(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule}: "
+                  f"{finding_message(f.message, f.excerpt, options.redact)}")
+
+
+def _case(suite: ET.Element, classname: str, name: str, path: str, line: int | None,
+          findings: list[Finding], options: FormatOptions) -> tuple[int, int]:
+    case = ET.SubElement(suite, "testcase", classname=_clean(classname), name=_clean(name), file=_clean(path))
+    if line is not None:
+        case.set("line", str(line))
+    shown = [f for f in findings if int(f.severity) >= options.min_severity]
+    failing = [f for f in shown if int(f.severity) >= options.fail_on]
+    for f in failing:
+        failure = ET.SubElement(case, "failure", type=f.rule,
+                                message=_clean(finding_message(f.message, None, True)))
+        failure.text = _line(f, options)
+    others = [f for f in shown if f not in failing]
+    if others:
+        ET.SubElement(case, "system-out").text = "\n".join(_line(f, options) for f in others)
+    return 1, int(bool(failing))
+
+
+def suite_for(r: CableReport, options: FormatOptions) -> ET.Element:
+    suite = ET.Element("testsuite", name=_clean(r.path))
+    by_question: dict[str | None, list[Finding]] = {}
+    for f in r.findings:
+        known = f.question is not None and r.question(f.question) is not None
+        by_question.setdefault(f.question if known else None, []).append(f)
+    classname = f"tipcheck.{r.cable_id or r.path}"
+    tests = failures = 0
+    for q in r.questions:
+        t, failed = _case(suite, classname, q.id, r.path, q.line, by_question.get(q.id, []), options)
+        tests, failures = tests + t, failures + failed
+    t, failed = _case(suite, classname, WHOLE_CABLE, r.path, None, by_question.get(None, []), options)
+    tests, failures = tests + t, failures + failed
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    return suite
+
+
+def render(reports: list[CableReport], options: FormatOptions) -> str:
+    root = ET.Element("testsuites", name="tipcheck")
+    for r in reports:
+        root.append(suite_for(r, options))
+    root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
+    root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,51 @@
+"""Markdown: a summary per cable and a table of findings, for pull-request comments and the GitHub job
+summary ($GITHUB_STEP_SUMMARY), which shows every finding where annotations stop at ten per type."""
+
+from __future__ import annotations
+
+import re
+
+from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.report import CableReport
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+
+
+def escape(text: str) -> str:
+    """Text safe inside a table cell: Markdown and HTML punctuation escaped, one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_one(r: CableReport, options: FormatOptions) -> str:
+    c = r.counts()
+    s = r.severity_counts()
+    out = [f"### {escape(r.path)}", ""]
+    if r.cable_id:
+        out.append(f"Cable **{escape(r.cable_id)}**, questionnaire **{escape(r.questionnaire)}**, "
+                   f"{escape(r.kind.describe())}.")
+    else:
+        out.append(f"Questionnaire **{escape(r.questionnaire)}**, {escape(r.kind.describe())}.")
+    out += ["", f"**{c['answered']}/{len(r.questions)}** questions answered, {c['partial']} partial, "
+                f"{c['seeking']} seeking information, {c['missing']} missing; {s['error']} errors, "
+                f"{s['warning']} warnings, {s['info']} info"
+                + (f" ({r.suppressed} suppressed by ignores)." if r.suppressed else "."), ""]
+    missing = [q.id for q in r.questions if q.status == "missing"]
+    if missing:
+        out += [f"Missing: {', '.join(escape(q) for q in missing)}", ""]
+    shown = [f for f in r.findings if int(f.severity) >= options.min_severity]
+    if shown:
+        out += ["| line | severity | rule | question | message |", "|---:|---|---|---|---|"]
+        for f in shown:
+            message = finding_message(f.message, f.excerpt, options.redact)
+            out.append(f"| {f.line}:{f.column} | {f.severity} | `{f.rule}` | {escape(f.question or '')} | "
+                       f"{escape(message)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def render(reports: list[CableReport], options: FormatOptions) -> str:
+    errors = sum(r.severity_counts()["error"] for r in reports)
+    warnings = sum(r.severity_counts()["warning"] for r in reports)
+    head = [f"## tipcheck: {len(reports)} cable{'s' if len(reports) != 1 else ''}, {errors} errors, "
+            f"{warnings} warnings", ""]
+    return "\n".join(head) + "\n" + "\n".join(render_one(r, options) for r in reports)

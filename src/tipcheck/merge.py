@@ -1,0 +1,164 @@
+"""Several cables that together make one reply: "part 1 of 2" + "part 2 of 2", or a main reply + supplements.
+
+A question answered in any part is answered; every finding keeps the file it was found in (`Finding.path`);
+an unanswered-question finding is kept only for a question that no part answers. How the cables relate is
+read from their SUBJECT and REF lines (`kinds.reply_kind`) and said in `ReplySet.notes`. Pure: reports in,
+a ReplySet out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tipcheck.errors import InputError
+from tipcheck.findings import Finding, Severity
+from tipcheck.kinds import ReplyKind
+from tipcheck.report import CableReport, QuestionResult
+from tipcheck.settings import Settings
+
+UNANSWERED = "unanswered-question"
+# Best first: the status a question gets in the set is the best any part gives it.
+_RANK = {"answered": 0, "partial": 1, "seeking": 2, "missing": 3}
+_IN_SET_NOTE = re.compile(r"; this cable is .*, so another part may hold the answer$")
+
+
+@dataclass(frozen=True)
+class ReplySet:
+    parts: tuple[CableReport, ...]  # in reading order: parts by number, or the main reply then supplements
+    merged: CableReport  # the set as one reply; `extra["answered_in"]` maps question id -> path of its answer
+    complete: bool  # every part of the set is here (all of 1..N, or the main reply of the supplements)
+    notes: tuple[str, ...]  # how the cables were recognised, and what is missing or inconsistent
+
+    def answered_in(self, question: str) -> str | None:
+        where = self.merged.extra.get("answered_in", {})
+        return where.get(question) if isinstance(where, dict) else None
+
+
+def _post_number(ref: str) -> tuple[str, int] | None:
+    """'MEXICO 0586' -> ('MEXICO', 586): how a REF line cites another post's cable."""
+    m = re.match(r"^\s*([A-Z][A-Z .'-]*?)\s+0*(\d{1,6})\s*$", ref.upper())
+    return (m.group(1).replace(" ", ""), int(m.group(2))) if m else None
+
+
+def _cites(report: CableReport, ref: str | None) -> bool:
+    if not ref or not report.cable_id:
+        return False
+    cited = _post_number(ref)
+    m = re.match(r"^\d{2}([A-Z]+)(\d+)$", report.cable_id)
+    return cited is not None and m is not None and (m.group(1), int(m.group(2))) == cited
+
+
+def _name(report: CableReport) -> str:
+    return report.cable_id or report.path
+
+
+def _order_and_notes(reports: Sequence[CableReport]) -> tuple[list[CableReport], bool, list[str]]:
+    notes = [f"{r.path}: {r.kind.describe()}" + _evidence(r.kind) for r in reports]
+    parts = [r for r in reports if r.kind.kind == "part"]
+    mains = [r for r in reports if r.kind.kind == "reply"]
+    supplements = [r for r in reports if r.kind.kind == "supplement"]
+    complete = True
+    if parts:
+        numbers = [r.kind.part for r in parts]
+        total = max((r.kind.of or 0 for r in parts), default=0) or max((n or 0 for n in numbers), default=0)
+        if len({r.kind.of for r in parts if r.kind.of}) > 1:
+            notes.append("the parts disagree on how many parts the reply has: "
+                         + ", ".join(f"{_name(r)} says {r.kind.of}" for r in parts if r.kind.of))
+        absent = [n for n in range(1, total + 1) if n not in numbers]
+        if absent:
+            complete = False
+            notes.append(f"part {', '.join(map(str, absent))} of {total} is not among the files: "
+                         "its questions are counted as unanswered, at warning severity")
+        twice = sorted({n for n in numbers if n is not None and numbers.count(n) > 1})
+        if twice:
+            notes.append(f"part {', '.join(map(str, twice))} given more than once")
+    for s in supplements:
+        main = next((m for m in (*mains, *parts) if _cites(m, s.kind.main_ref)), None)
+        if main is not None:
+            notes.append(f"{_name(s)} supplements {_name(main)} (its REF cites {s.kind.main_ref})")
+        elif mains or parts:
+            notes.append(f"{_name(s)} cites {s.kind.main_ref or 'no main reply'} in its REF, not one of the "
+                         "other files; treated as a supplement to them")
+        else:
+            complete = False
+            notes.append(f"the reply {_name(s)} supplements ({s.kind.main_ref or 'its REF names none'}) is not "
+                         "among the files: questions only that reply answers count as unanswered, at warning severity")
+    if len(mains) > 1:
+        notes.append(f"{len(mains)} cables say they are complete replies; merged as one set all the same")
+    ordered = mains + sorted(parts, key=lambda r: (r.kind.part or 0)) + supplements
+    return ordered, complete, notes
+
+
+def _evidence(kind: ReplyKind) -> str:
+    if kind.kind == "part":
+        return " (SUBJECT line)"
+    if kind.kind == "supplement":
+        return " (SUBJECT line" + (", REF line)" if kind.main_ref else ")")
+    return ""
+
+
+def _best(results: list[tuple[QuestionResult, str]]) -> tuple[QuestionResult, str]:
+    return min(results, key=lambda item: _RANK.get(item[0].status, len(_RANK)))
+
+
+def merge(reports: Sequence[CableReport], settings: Settings | None = None) -> ReplySet:
+    """Merge the reports of cables that make one reply. `settings` gives the unanswered-question severity
+    for a complete set (a part alone reports it at warning, since another part may hold the answer)."""
+    if not reports:
+        raise InputError("merge needs at least one cable")
+    models = {r.questionnaire for r in reports}
+    if len(models) > 1:
+        raise InputError("the cables answer different questionnaires ("
+                         + ", ".join(f"{r.path}: {r.questionnaire}" for r in reports)
+                         + "); give one with --questionnaire")
+    ordered, complete, notes = _order_and_notes(reports)
+    first = ordered[0]
+
+    questions: list[QuestionResult] = []
+    answered_in: dict[str, str] = {}
+    for q in first.questions:
+        candidates = [(found, r.path) for r in ordered if (found := r.question(q.id)) is not None]
+        best, path = _best(candidates)
+        questions.append(best)
+        if best.status != "missing":
+            answered_in[q.id] = path
+
+    findings = [f for r in ordered for f in r.findings if f.rule != UNANSWERED]
+    findings += _unanswered(ordered, answered_in, complete, settings or Settings())
+    reading_order = {r.path: i for i, r in enumerate(ordered)}
+    findings.sort(key=lambda f: (reading_order.get(f.path, len(ordered)), f.line, f.column, f.rule))
+    merged = CableReport(
+        path=" + ".join(r.path for r in ordered), questionnaire=first.questionnaire,
+        questionnaire_reason=first.questionnaire_reason, kind=ReplyKind("reply"),
+        subject=first.subject, cable_id=" + ".join(_name(r) for r in ordered), questions=tuple(questions),
+        findings=tuple(findings),
+        cross_references=tuple(x for r in ordered for x in r.cross_references),
+        numbering=None, suppressed=sum(r.suppressed for r in ordered),
+        extra={"answered_in": answered_in, "parts": [r.path for r in ordered]})
+    return ReplySet(tuple(ordered), merged, complete, tuple(notes))
+
+
+def _unanswered(ordered: list[CableReport], answered_in: dict[str, str], complete: bool,
+                settings: Settings) -> list[Finding]:
+    """One unanswered-question finding per question no part answers, in the part where the answer belongs:
+    the part that answers the next question (each part's own finding already points at that answer)."""
+    order = [q.id for q in ordered[0].questions]
+    severity = settings.severities.get(UNANSWERED, Severity.ERROR) if complete else Severity.WARNING
+    kept: list[Finding] = []
+    for i, qid in enumerate(order):
+        if qid in answered_in:
+            continue
+        per_part = {f.path: f for r in ordered for f in r.findings if f.rule == UNANSWERED and f.question == qid}
+        if not per_part:
+            continue  # the rule is off, or an ignore suppressed it
+        following = next((answered_in[later] for later in order[i + 1:] if later in answered_in), None)
+        finding = per_part.get(following or "") or per_part.get(ordered[-1].path) or next(iter(per_part.values()))
+        if complete:
+            finding = dataclasses.replace(finding, severity=severity or Severity.ERROR,
+                                          message=_IN_SET_NOTE.sub("", finding.message)
+                                          + " by any cable of the set")
+        kept.append(finding)
+    return kept

@@ -1,0 +1,132 @@
+"""Which questionnaire a reply answers: by REF, subject, date, and for headerless openings by what is left."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CABLES, SEED
+from tipcheck import api
+from tipcheck import questionnaire as qmod
+from tipcheck.cable import parse_cable, read_cable
+from tipcheck.choose import choose, choose_for_cable
+from tipcheck.errors import QuestionnaireError
+from tipcheck.settings import Settings
+
+
+def _models() -> list[qmod.Questionnaire]:
+    return [qmod.load_bundled(n) for n in qmod.bundled_names()]
+
+
+def _index_rows() -> list[tuple[str, int]]:
+    """(file relative to cables/, year the INDEX says it was sent) for every 2008-2010 reply listed."""
+    rows = []
+    for line in (CABLES / "INDEX.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 3 or not cells[0].endswith(".txt"):
+            continue
+        year = re.search(r"\b(20\d{2})\b", cells[2])
+        if year and 2008 <= int(year.group(1)) <= 2010:
+            rows.append((cells[0], int(year.group(1))))
+    return rows
+
+
+ROWS = _index_rows()
+
+
+def test_index_lists_replies_of_each_modelled_year() -> None:
+    years = [y for _, y in ROWS]
+    assert {2008, 2009, 2010} <= set(years) and len(ROWS) >= 30
+
+
+@pytest.mark.parametrize(("name", "year"), ROWS, ids=[n for n, _ in ROWS])
+def test_every_reply_is_matched_to_its_years_model(name: str, year: int) -> None:
+    path = CABLES / name
+    cable = read_cable(path.read_bytes(), str(path))
+    choice = choose_for_cable(cable, _models())
+    assert choice.questionnaire == f"tip-{year}", choice.reason
+
+
+REPLY = "R 061200Z MAR {yy}\nFM AMEMBASSY REYKJAVIK\nUNCLAS REYKJAVIK 000049\nSUBJECT: TIP REPORT FOR ICELAND\n"
+
+
+@pytest.mark.parametrize(("ref", "expected", "why"), [
+    ("REF: 08 STATE 132759", "tip-2009", "08 STATE 132759"),
+    ("REF: STATE 132759", "tip-2009", "STATE 132759"),
+    ("REF: A. STATE 2094", "tip-2010", "STATE 2094"),
+    ("REFS: A) STATE 5577 B) 08 STATE 132759", "tip-2009", "tasking cable 08 STATE 132759"),
+    ("REF: 08 SECSTATE 132759", "tip-2009", "SECSTATE"),
+    ("REF: STATE 02094", "tip-2010", "STATE 02094"),
+    ("REF: 09 STATE 132759", "tip-2009", "year prefix 09 is wrong"),
+    ("REF: 07 STATE 2731", "tip-2008", "year prefix 07 is wrong"),
+    ("REF: A) STATE 5577", "tip-2009", "goes with the tasking cable 08 STATE 132759"),
+])
+def test_ref_forms_cite_the_tasking_cable(ref: str, expected: str, why: str) -> None:
+    # the date (2011) points nowhere: only the REF can decide
+    cable = parse_cable(REPLY.format(yy="11") + ref + "\n\n1. (SBU) Text.\n", "<test>")
+    choice = choose(cable.header, _models())
+    assert choice.questionnaire == expected
+    assert why in choice.reason and "REF" in choice.reason
+
+
+def test_ref_beats_subject_and_date() -> None:
+    text = REPLY.format(yy="10").replace("TIP REPORT FOR ICELAND", "TENTH ANNUAL TIP REPORT") + \
+        "REF: 08 STATE 132759\n\n1. Text.\n"
+    assert choose(parse_cable(text).header, _models()).questionnaire == "tip-2009"
+
+
+def test_subject_ordinal_then_report_year_then_date() -> None:
+    ordinal = REPLY.format(yy="10").replace("TIP REPORT FOR ICELAND", "NINTH ANNUAL TIP REPORT") + "\n1. Text.\n"
+    choice = choose(parse_cable(ordinal).header, _models())
+    assert (choice.questionnaire, "NINTH ANNUAL" in choice.reason) == ("tip-2009", True)
+    # the year the report covers, contradicted by the date, gives way to the date
+    covered = REPLY.format(yy="09").replace("TIP REPORT FOR ICELAND", "UAE: 2008 TRAFFICKING IN PERSONS (TIP) REPORT")
+    choice = choose(parse_cable(covered + "\n1. Text.\n").header, _models())
+    assert choice.questionnaire == "tip-2009" and "sent on 2009-03-06" in choice.reason
+    # a report year in a subject without a date decides
+    undated = "UNCLAS BANGKOK 000468\nSUBJECT: THAILAND: TRAFFICKING IN PERSONS REPORT - 2010\n\n1. Text.\n"
+    assert choose(parse_cable(undated).header, _models()).questionnaire == "tip-2010"
+    # a date in the second half of the year answers next year's cable
+    autumn = REPLY.replace("MAR", "NOV").format(yy="08")
+    choice = choose(parse_cable(autumn + "\n1. Text.\n").header, _models())
+    assert choice.questionnaire == "tip-2009" and "2008-11-06" in choice.reason
+
+
+def test_seed_supplement_resolves_to_2009_by_subject() -> None:
+    cable = read_cable(SEED.read_bytes(), str(SEED))
+    assert cable.header.refs == ("MEXICO 0586",)
+    choice = choose(cable.header, _models())
+    assert choice.questionnaire == "tip-2009" and "NINTH ANNUAL" in choice.reason
+    report = api.check_file(SEED)
+    assert report.questionnaire == "tip-2009" and report.questionnaire_reason == choice.reason
+
+
+def test_year_without_model_is_an_explicit_error() -> None:
+    path = CABLES / "07REYKJAVIK49.txt"
+    cable = read_cable(path.read_bytes(), str(path))
+    with pytest.raises(QuestionnaireError, match=r"2007 questionnaire, which tipcheck has no model"):
+        choose(cable.header, _models())
+    headerless_2007 = parse_cable("UNCLAS CAIRO 000580\nREF: STATE 202745\n\n1. Text.\n")
+    with pytest.raises(QuestionnaireError, match=r"2007"):
+        choose(headerless_2007.header, _models())
+
+
+def test_nothing_to_go_by_is_an_explicit_error() -> None:
+    cable = parse_cable("1. (SBU) The answers follow.\n\nA. Sources: the police.\n", "reply.txt")
+    with pytest.raises(QuestionnaireError, match="cannot tell which questionnaire"):
+        choose_for_cable(cable, _models())
+    with pytest.raises(QuestionnaireError):
+        api.check_text("1. (SBU) The answers follow.\n\nA. Sources: the police.\n")
+
+
+def test_headerless_opening_uses_text_then_file_name() -> None:
+    body = "1. (U) This cable includes the Mission's input for the 2010\nTrafficking in Persons (TIP) Report.\n"
+    choice = choose_for_cable(parse_cable(body, "reply.txt"), _models())
+    assert choice.questionnaire == "tip-2010" and "opening text" in choice.reason
+    plain = "2. Embassy has spent 608 hours on this report.\n\nA. Japan was a destination country.\n"
+    choice = choose_for_cable(parse_cable(plain, str(Path("x") / "08TOKYO782.txt")), _models())
+    assert choice.questionnaire == "tip-2008" and "file name 08TOKYO782" in choice.reason
+    given = api.check_text(plain, "x/08TOKYO782.txt", Settings(questionnaire="tip-2009"))
+    assert given.questionnaire == "tip-2009" and "--questionnaire" in given.questionnaire_reason

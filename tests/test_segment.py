@@ -1,0 +1,171 @@
+"""Segmentation: every numbering style of the real replies opens the right unit with the right marker.
+
+The lines are taken from the cables in ../shared/cables and partial/ (named beside each case); the few styles
+the issue names but no stored cable prints (`Question 23 A:`, `--23A.`, `Question 23 B and C:`) are written in
+the same form.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CABLES
+from tipcheck.cable import parse_cable, read_cable
+from tipcheck.segment import Marker, Segmentation, segment
+
+HEADER = "SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT\n\n"
+
+
+def _segment(body: str) -> Segmentation:
+    return segment(parse_cable(HEADER + body))
+
+
+def _only_marker(body: str) -> Marker:
+    units = _segment(body).units
+    assert len(units) == 1, [u.marker for u in units]
+    return units[0].marker
+
+
+@pytest.mark.parametrize("line,number,sign,letters,section_paragraph", [
+    # 09MEXICO828
+    ("¶3. (SBU) QUESTION A. What is (are) the source(s) of available information on trafficking in persons?",
+     3, "¶", ("A",), None),
+    ("16. (SBU) QUESTION E. Law Enforcement Statistics: Did the government prosecute any cases?", 16, None,
+     ("E",), None),
+    ("110. (SBU) QUESTION C. What are the limitations on the government's ability to address this problem?",
+     110, None, ("C",), None),
+    # 09KUWAIT157
+    ("1. (SBU) Executive Summary: Physical abuse of domestic workers remained the most common problem.", 1, None,
+     (), None),
+    ("23A Question: What is (are) the source(s) of available information on trafficking in persons?", None,
+     None, ("A",), 23),
+    # 07BOGOTA1457
+    ("27.A. (SBU) Colombia is a significant source of trafficking victims.", None, None, ("A",), 27),
+    # 06AMMAN1691
+    ("13.  (SBU)  (21/A)  Jordan  is  a country  of  destination for  women  from  South  Asia.", 13, None,
+     ("A",), 21),
+    # the issue's forms
+    ("--23A. The government does not keep statistics on trafficking.", None, None, ("A",), 23),
+    ("Question 23 A: What is (are) the source(s) of available information on trafficking in persons?", None,
+     None, ("A",), 23),
+    ("Question 23 B and C: Kuwait is a destination country; the GOK acknowledges the problem.", None, None,
+     ("B", "C"), 23),
+    # 09REYKJAVIK49
+    ("-- A. Sources of information:", None, None, ("A",), None),
+    # 10SANAA295 (the cable indents every line by one space)
+    (" ¶A.  What is (are) the source(s) of available information on human trafficking?", None, "¶", ("A",), None),
+    ("¶A. (SBU) SOURCES OF INFORMATION: Sources of information include NGOs and the press.", None, "¶", ("A",),
+     None),
+    # 08REYKJAVIK36: a grouped answer
+    ("-- H, I: Not applicable.", None, None, ("H", "I"), None),
+])
+def test_numbering_styles(line: str, number: int | None, sign: str | None, letters: tuple[str, ...],
+                          section_paragraph: int | None) -> None:
+    marker = _only_marker(line + "\n")
+    assert (marker.number, marker.sign, marker.letters, marker.section_paragraph) == (
+        number, sign, letters, section_paragraph)
+
+
+def test_question_and_post_response_split_restated_text_from_answer() -> None:
+    # 09MEXICO828, paragraph 16
+    unit = _segment(
+        "16. (SBU) QUESTION E. Law Enforcement Statistics: Did the government prosecute any cases against\n"
+        "human trafficking offenders during the reporting period?\n\n"
+        "POST RESPONSE: FEVIMTRA opened 24 investigations.\n").units[0]
+    assert unit.restated is not None and unit.restated.text.startswith("Law Enforcement Statistics")
+    assert unit.response.text.strip() == "FEVIMTRA opened 24 investigations."
+    assert unit.response.locate(unit.response.text.index("FEVIMTRA")) == (6, 16)
+
+
+def test_question_and_answer_labels_make_one_unit() -> None:
+    # 09KUWAIT157: `23A Question:` and `23A Answer:` are one answer
+    seg = _segment("23A Question: What is (are) the source(s) of available\ninformation on trafficking in persons?\n"
+                   "23A Answer: There are no GOK sources of available\ninformation on trafficking in persons.\n")
+    assert len(seg.units) == 1
+    assert "no GOK sources" in seg.units[0].response.text
+    assert seg.units[0].restated is not None and "source(s)" in seg.units[0].restated.text
+
+
+@pytest.mark.parametrize("line,section_paragraph,text", [
+    ("PARA 23 - THE COUNTRY'S TIP SITUATION", 23, "THE COUNTRY'S TIP SITUATION"),  # 09BRIDGETOWN109
+    ("3. (SBU) PARAGRAPH 23: THE COUNTRY'S TIP SITUATION:", 23, "THE COUNTRY'S TIP SITUATION:"),  # 09DOHA131
+])
+def test_paragraph_banners_are_headings(line: str, section_paragraph: int, text: str) -> None:
+    seg = _segment(line + "\n\n-- A. What is (are) the source(s) of available information?\n\nThe press.\n")
+    assert [(h.section_paragraph, h.text) for h in seg.headings] == [(section_paragraph, text)]
+    assert [u.marker.letters for u in seg.units] == [("A",)]
+
+
+def test_reftel_question_banner_opens_a_section_and_inline_letters_are_not_lost() -> None:
+    # 08MANAMA144: "¶3. (SBU) REFTEL Question 27 - Overview of ..." heads the section
+    seg = _segment("¶3. (SBU) REFTEL Question 27 - Overview of host country's efforts to eliminate trafficking.\n\n"
+                   "--A. (SBU) Bahrain is a destination country for internationally trafficked men and women.\n")
+    assert [(h.section_paragraph, h.number) for h in seg.headings] == [(27, 3)]
+    assert [u.marker.letters for u in seg.units] == [("A",)]
+
+
+def test_roman_headings_and_roman_i_as_question_i() -> None:
+    # 06CAIRO1634 "I. Overview" is a section heading; 10SANAA295 "¶I.  Is there evidence ..." is question I
+    seg = _segment("I. OVERVIEW\n\n"
+                   "¶H.  Does the government extradite persons who are charged with trafficking?\n\nNo.\n\n"
+                   "¶I.  Is there evidence of government involvement in or\ntolerance of trafficking?\n\nNo.\n")
+    assert [(h.roman, h.text) for h in seg.headings] == [(1, "OVERVIEW")]
+    assert [u.marker.letters for u in seg.units] == [("H",), ("I",)]
+    assert seg.units[1].marker.printed == "¶I."
+
+
+def test_a_heading_wrapped_onto_a_second_line_is_one_heading() -> None:
+    # 10SANAA295 lines 274-275
+    seg = _segment(" ¶26.  (SBU) SETTING THE SCENE FOR THE GOVERNMENT'S ANTI-TIP\n EFFORTS\n\n"
+                   " ¶A. Does the government acknowledge that human trafficking is\n a problem in the country?\n\n"
+                   " Yes.\n")
+    assert [(h.number, h.text) for h in seg.headings] == [
+        (26, "SETTING THE SCENE FOR THE GOVERNMENT'S ANTI-TIP EFFORTS")]
+    assert len(seg.units) == 1 and seg.units[0].heading == seg.headings[0]
+
+
+def test_sentences_starting_with_a_capital_letter_and_period_are_not_markers() -> None:
+    seg = _segment("¶3. (SBU) QUESTION A. Sources?\n\nPOST RESPONSE: The press.\n"
+                   "A. Smith of the IOM said more.\nwe saw it in 2008. It grew.\n")
+    assert len(seg.units) == 1
+
+
+def test_numbered_list_inside_an_answer_is_not_a_paragraph() -> None:
+    seg = _segment("5. (SBU) QUESTION A. Which laws apply?\n\nPOST RESPONSE: Two laws:\n\n"
+                   "1. The Penal Code.\n\n2. The Migration Law.\n\n6. (SBU) QUESTION B. Next?\n\nPOST RESPONSE: Yes.\n")
+    assert [u.marker.number for u in seg.units] == [5, 6]
+    assert [m.number for m in seg.list_items] == [1, 2]
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_unit() -> None:
+    cable = read_cable((CABLES / "09MEXICO828.txt").read_bytes())
+    units = {u.marker.line: u for u in segment(cable).units}
+    # paragraph 16 (line 77) runs over the page break at line 94 "MEXICO 00000828  003 OF 011"
+    sixteen = units[77]
+    assert sixteen.end_line > 100
+    assert "MEXICO 00000828" not in sixteen.passage.text
+
+
+def test_every_reykjavik_answer_is_a_unit_and_list_dashes_are_not() -> None:
+    # 09REYKJAVIK49: "-- Ministry of ..." lines (375, 377, 380) are list items inside scene.B
+    cable = read_cable((CABLES / "09REYKJAVIK49.txt").read_bytes())
+    lines = [u.marker.line for u in segment(cable).units]
+    assert {53, 81, 158, 215, 222, 333, 367, 382, 443} <= set(lines)
+    assert not {375, 377, 380} & set(lines)
+
+
+def test_upper_cased_telegram_style_markers() -> None:
+    seg = _segment("19. (SBU) QUESTION B. WHICH GOVERNMENT AGENCIES ARE INVOLVED IN ANTI-\n"
+                   "TRAFFICKING EFFORTS AND WHICH AGENCY, IF ANY, HAS THE LEAD?\n\n"
+                   "POST RESPONSE: THE INTER-MINISTERIAL COMMISSION LEADS.\n")
+    assert [(u.marker.number, u.marker.letters) for u in seg.units] == [(19, ("B",))]
+    assert seg.units[0].response.text.strip() == "THE INTER-MINISTERIAL COMMISSION LEADS."
+
+
+def test_a_cross_reference_wrapped_to_the_start_of_a_line_is_not_a_label() -> None:
+    # 08REYKJAVIK36 lines 389-390: "... against trafficking in persons (see" / "5F) said one of the focal ..."
+    seg = _segment("-- B. Victim assistance:\n\nMembers of the working group charged with drafting the first\n"
+                   "Icelandic national action plan against trafficking in persons (see\n"
+                   "5F) said one of the focal points of the action plan will be to call\nfor witness protection.\n")
+    assert [u.marker.letters for u in seg.units] == [("B",)]
+    assert "(see\n5F) said" in seg.units[0].passage.text
