@@ -59,7 +59,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"question|page|of)\.?)\s*$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _CURRENCY = re.compile(
-    r"(?:US\$|\$|€|£|\bUSD|\bEUR|\bGBP|\bISK)\s*\\?\$?\s*\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*"
+    # a number starts only where a run of digits does, and is taken whole: `1111...` stays linear
+    r"(?:US\$|\$|€|£|\bUSD|\bEUR|\bGBP|\bISK)\s*\\?\$?\s*\d|"
+    r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*(?:million|billion|thousand)?\s*"
     r"(?:U\.?S\.?\s*)?(?:dollars?|usd|pesos?|euros?|eur|kronur|kronas?|kroner|krona|rials?|riyals?|dinars?|"
     r"dirhams?|pounds?|rupees?|shillings?|francs?|yen|yuan|baht|rand)\b", re.I)
 _NO_MONEY = re.compile(
@@ -67,8 +69,9 @@ _NO_MONEY = re.compile(
     r"\b(?:did|does|has|have) not\s+(?:\w+\s+)?(?:fund|allocate|spend|spent|budget|finance)\w*", re.I)
 _LAW = re.compile(
     r"\b(?:article|art\.|section|chapter|paragraph)\s+\d+|"
-    r"\b[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|to|and|the|in|for|against))*\s+(?:Law|Act|Code|Decree|Statute|"
-    r"Ordinance)\b|"
+    # `Trafficking in Persons Act`: only the word before the name is needed to say there is one (the pattern is
+    # case-blind, so a chain of words before it adds nothing but quadratic backtracking on long sentences)
+    r"\b[A-Z][\w'-]*\s+(?:Law|Act|Code|Decree|Statute|Ordinance)\b|"
     r"\b(?:law|act|code|decree|statute)\s+(?:no\.?|number)\s*\d+|"
     r"\b(?:new|federal|national|criminal|penal|anti-trafficking|trafficking|state|existing|specific)\s+"
     r"(?:[\w-]+\s+){0,2}(?:laws?|acts?|codes?|legislation|statutes?)\b", re.I)

@@ -1,0 +1,60 @@
+"""What the benchmarks share: the seed cable, cables of a given size built from it, and the machine."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "09MEXICO828.txt"
+
+
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def cable_of_size(size: int) -> str:
+    """The seed's header and body, followed by its body again and again until the text is `size` characters.
+
+    The repeats are real reply text (numbered paragraphs, restated questions, page breaks), so every stage does
+    the work it does on a real cable, only more of it.
+    """
+    text = seed_text()
+    lines = text.splitlines(keepends=True)
+    if size <= len(text):  # smaller than the seed: its first lines, whole lines only
+        return text[: text.rfind("\n", 0, size) + 1]
+    body = "".join(lines[20:])
+    parts = [text]
+    length = len(text)
+    while length < size:
+        parts.append("\n" + body)
+        length += len(body) + 1
+    return "".join(parts)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or cpu
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{os.cpu_count()} CPUs (nproc {_nproc()}), {cpu}, Python {platform.python_version()} "
+            f"on {platform.system()} {platform.release()}; load average {load:.1f} at start")
+
+
+def _nproc() -> str:
+    try:
+        return subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+
+
+def python() -> str:
+    return sys.executable

@@ -1,0 +1,62 @@
+"""Cables per second: the library API in one process, and the batch command line with --jobs 1 and --jobs 2.
+
+    python benchmarks/throughput.py [--copies 1000]
+
+Writes `copies` copies of the seed cable to a temporary directory. Target: at least 200 cables/s per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from common import SEED, machine, python
+from tipcheck import api
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--copies", type=int, default=1000)
+    parser.add_argument("--api-copies", type=int, default=None, help="copies for the API run (default: all)")
+    args = parser.parse_args()
+    print(machine())
+    with tempfile.TemporaryDirectory(prefix="tipcheck-bench-") as tmp:
+        folder = Path(tmp, "cables")
+        folder.mkdir()
+        data = SEED.read_bytes()
+        for i in range(args.copies):
+            (folder / f"cable{i:05d}.txt").write_bytes(data)
+        files = sorted(folder.iterdir())
+
+        api.check_file(files[0])  # models loaded, as in any long-running process
+        subset = files[: args.api_copies or len(files)]
+        started = time.perf_counter()
+        for path in subset:
+            api.check_file(path)
+        seconds = time.perf_counter() - started
+        print(f"api.check_file, one process: {len(subset)} cables in {seconds:.1f} s = "
+              f"{len(subset) / seconds:.1f} cables/s")
+
+        script = shutil.which("tipcheck")
+        base = [script] if script else [python(), "-m", "tipcheck"]
+        for jobs in (1, 2):
+            command = [*base, "check", "--jobs", str(jobs), "-f", "json", "-o", os.path.join(tmp, "out.json"),
+                       str(folder)]
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            seconds = time.perf_counter() - started
+            if done.returncode not in (0, 1):
+                print(f"--jobs {jobs}: failed ({done.returncode}): {done.stderr.strip()[:300]}")
+                continue
+            rate = args.copies / seconds
+            print(f"tipcheck check --jobs {jobs}: {args.copies} cables in {seconds:.1f} s = {rate:.1f} cables/s "
+                  f"({rate / jobs:.1f} per process)")
+
+
+if __name__ == "__main__":
+    main()
