@@ -38,7 +38,7 @@ def load_label(name: str) -> dict[str, Any]:
 
 
 def cable_path(label: dict[str, Any]) -> Path:
-    return SHARED / label["cable"]
+    return SHARED / str(label["cable"])
 
 
 @pytest.fixture(scope="session")

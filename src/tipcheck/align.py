@@ -80,11 +80,33 @@ class Alignment:
         return by_number
 
 
+_COMPARED_CHARS = 400  # a restated question is recognised by its opening; answers restate up to ~2,000 chars
+_WORD = re.compile(r"[a-z0-9]{3,}")
+# Words nearly every question uses: sharing them says nothing about which question a text restates.
+_COMMON = frozenset({
+    "the", "and", "what", "does", "did", "government", "trafficking", "traffic", "trafficked", "victims", "victim",
+    "traffickers", "persons", "any", "are", "for", "how", "many", "during", "reporting", "period", "please",
+    "this", "that", "with", "have", "has", "was", "were", "which", "its", "their", "country", "countries", "tip",
+    "human", "other", "such", "provide", "number", "there", "from", "into", "not", "all", "can", "also",
+})
+
+
+def _words(processed: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(processed)) - _COMMON
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two question wordings are, 0..1, tolerant of case, wrapping and truncation."""
-    pa, pb = default_process(a), default_process(b)
+    pa, pb = default_process(a)[:_COMPARED_CHARS], default_process(b)[:_COMPARED_CHARS]
     if not pa or not pb:
         return 0.0
+    # partial_ratio costs ~0.4 ms a pair; wordings that share few words cannot score high, so they are not
+    # compared character by character (their similarity is at most the share of words they have in common).
+    wa, wb = _words(pa), _words(pb)
+    if wa and wb:
+        shared = len(wa & wb) / min(len(wa), len(wb))
+        if shared < 0.3:
+            return round(shared, 3)
     full = fuzz.ratio(pa, pb)
     shorter, longer = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
     # A restated first sentence or a shortened question is a prefix-like part of the full wording.

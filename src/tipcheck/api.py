@@ -74,14 +74,15 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
         raise InputError(f"{cable.path}: no numbered or lettered paragraphs found; is this a reply cable?")
     alignment = align(segmentation, model)
     kind = reply_kind(cable.header)
-    ctx = Context(cable, alignment, kind, Options(extra_seeking_phrases=settings.extra_seeking_phrases))
     enabled = {rid for rid in rules.registry() if settings.severities.get(rid, True) is not None}
+    # The sub-question pass runs only with its rule on; the rule and the report share its outcome.
+    checks = subquestions.check_alignment(alignment) if "partial-answer" in enabled else None
+    ctx = Context(cable, alignment, kind, Options(extra_seeking_phrases=settings.extra_seeking_phrases),
+                  subquestion_checks=checks)
     findings = [_with_severity(f, settings) for f in rules.run(ctx, enabled)]
     kept, suppressed = _apply_ignores(findings, settings)
     kept.sort(key=Finding.sort_key)
-    # The sub-question pass runs only with its rule on (the rule has already computed it; this reuses it).
-    subs = (subquestions.results(subquestions.check_alignment(alignment))
-            if "partial-answer" in enabled else None)
+    subs = subquestions.results(checks) if checks is not None else None
     results = statuses(cable, alignment, findings, subquestions=subs)
     return CableReport(
         path=cable.path, questionnaire=model.id, questionnaire_reason=choice.reason, kind=kind,

@@ -248,7 +248,7 @@ def _parse_line(ln: Line, block_start: bool, next_blank: bool,
     roman: int | None = None
     indent = len(text) - len(text.lstrip())
     m = _NUMBER.match(text)
-    if m and (block_start or m.group("sign")):
+    if m and (block_start or m.group("sign") or _CLASS_RE.match(text[m.end():])):
         number = int(m.group("num"))
         sign = m.group("sign")
         pos = m.end()

@@ -119,6 +119,8 @@ class _Sentence:
     vocabulary: _Vocabulary = field(compare=False, repr=False)
     first: dict[str, int] = field(compare=False, repr=False)  # word -> its first position
     has_count: bool = False
+    # term words -> their positions here (or None): sub-questions ask about the same terms many times
+    positions: dict[tuple[str, ...], list[int] | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -170,12 +172,16 @@ def _content(phrase: str) -> tuple[str, ...]:
 
 def _positions(term_words: tuple[str, ...], sentence: _Sentence) -> list[int] | None:
     """Where each term word first occurs in the sentence, or None if one is absent."""
-    found = []
+    if term_words in sentence.positions:
+        return sentence.positions[term_words]
+    found: list[int] = []
     for t in term_words:
         hits = sentence.vocabulary.matches(t) & sentence.first.keys()
         if not hits:
+            sentence.positions[term_words] = None
             return None
         found.append(min(sentence.first[w] for w in hits))
+    sentence.positions[term_words] = found
     return found
 
 
@@ -411,8 +417,6 @@ def _elsewhere(sub: SubQuestion, missing: tuple[str, ...], others: list[_Sentenc
 
 def check_alignment(alignment: Alignment) -> dict[str, tuple[SubQuestionCheck, ...]]:
     """Per answered question with sub-questions: the outcome for each of its sub-questions."""
-    if _LAST and _LAST[0][0] is alignment:
-        return _LAST[0][1]  # the rule and the report both ask for the same alignment: compute once
     vocabulary = _Vocabulary()
     sentences_by_unit = {u.index: _sentences_of(u, vocabulary) for u in alignment.segmentation.units}
     result = {}
@@ -420,12 +424,7 @@ def check_alignment(alignment: Alignment) -> dict[str, tuple[SubQuestionCheck, .
         checks = check_question(question, alignment, sentences_by_unit)
         if checks:
             result[question.id] = checks
-    _LAST[:] = [(alignment, result)]
     return result
-
-
-# The last alignment checked and its outcome (one slot: a check runs one cable at a time).
-_LAST: list[tuple[Alignment, dict[str, tuple[SubQuestionCheck, ...]]]] = []
 
 
 def results(checks: dict[str, tuple[SubQuestionCheck, ...]]) -> dict[str, tuple[SubQuestionResult, ...]]:

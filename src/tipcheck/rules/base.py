@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from tipcheck.align import Alignment
 from tipcheck.cable import Cable, Passage
 from tipcheck.findings import Finding, Severity
 from tipcheck.kinds import ReplyKind
 from tipcheck.segment import Unit
+
+if TYPE_CHECKING:
+    from tipcheck.subquestions import SubQuestionCheck
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,9 @@ class Context:
     alignment: Alignment
     kind: ReplyKind
     options: Options = field(default_factory=Options)
+    # Sub-question outcomes, computed once per cable by the caller when partial-answer is on (the report
+    # shows them too); None means not computed.
+    subquestion_checks: Mapping[str, tuple[SubQuestionCheck, ...]] | None = None
 
     @property
     def path(self) -> str:
@@ -103,8 +110,17 @@ _SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])(?<!\bNo)(?<!\bU\.S)(?
                            r"(?<!\bno)[.?!]+[\"')\]]*(?=\s+[\"(\[]?[A-Z0-9-]|\s*$)")
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the sentences in `text`, tolerant of wrapped lines and list dashes."""
+    return _sentence_spans(text)
+
+
+@lru_cache(maxsize=1024)  # several rules split the same answers; a pure function of the text, so memoised
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split_sentences(text))
+
+
+def _split_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     length = len(text)
     for m in _SENTENCE_END.finditer(text):

@@ -58,6 +58,9 @@ def duplicates(ctx: Context) -> list[tuple[str, str, int]]:
         if len(text) < MIN_LENGTH:
             continue
         for other_text, other_q, other_index in seen:
+            # ratio() is at most 200 * shorter / (sum of lengths): skip pairs whose lengths already rule it out
+            if 200 * min(len(text), len(other_text)) < SAME * (len(text) + len(other_text)):
+                continue
             if other_index != unit.index and fuzz.ratio(text, other_text) >= SAME:
                 found.append((match.question_id, other_q, other_index))
                 break

@@ -54,15 +54,21 @@ _NOT_GAP = re.compile(r"not/not|for public disclosure|\bnot available (?:to|for)
 def _collapse_blanks(text: str) -> tuple[str, list[int]]:
     """`text` with each run of blanks (a line break of wrapped text, double spaces) as one space, and the
     offset in `text` of every character kept."""
-    kept: list[str] = []
+    parts: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        blank = ch.isspace()
-        if blank and kept and kept[-1] == " ":
-            continue
-        kept.append(" " if blank else ch)
-        origin.append(i)
-    return "".join(kept), origin
+    pos = 0
+    for m in _BLANKS.finditer(text):
+        parts.append(text[pos: m.start()])
+        origin.extend(range(pos, m.start()))
+        parts.append(" ")
+        origin.append(m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    return "".join(parts), origin
+
+
+_BLANKS = re.compile(r"\s+")
 
 
 def check(ctx: Context) -> Iterator[Finding]:

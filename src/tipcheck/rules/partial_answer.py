@@ -68,7 +68,10 @@ sentences of 8 and 12 years' imprisonment.
 
 def check(ctx: Context) -> Iterator[Finding]:
     alignment = ctx.alignment
-    for qid, checks in subquestions.check_alignment(alignment).items():
+    computed = ctx.subquestion_checks
+    if computed is None:
+        computed = subquestions.check_alignment(alignment)
+    for qid, checks in computed.items():
         missing = [c for c in checks if c.flagged]
         match = alignment.match_for(qid)
         if not missing or match is None:
