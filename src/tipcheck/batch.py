@@ -8,7 +8,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,20 +63,23 @@ def check_one(path: str, settings: Settings) -> Outcome:
         return Outcome(path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
 
 
+def iter_outcomes(paths: list[str], settings: Settings, jobs: int = 1) -> Iterator[Outcome]:
+    """Outcomes in the order of `paths`, yielded as soon as each is ready and the ones before it are: a batch
+    of any size is streamed, never held (each report is dropped once the caller has used it)."""
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield check_one(path, settings)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        yield from pool.map(check_one, paths, [settings] * len(paths), chunksize=4)
+
+
 def check_all(paths: list[str], settings: Settings, jobs: int = 1,
               progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Outcomes in the order of `paths`, whatever order the workers finish in."""
-    if jobs <= 1 or len(paths) <= 1:
-        outcomes = []
-        for path in paths:
-            outcome = check_one(path, settings)
-            if progress:
-                progress(outcome)
-            outcomes.append(outcome)
-        return outcomes
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = [pool.submit(check_one, path, settings) for path in paths]
+    outcomes = []
+    for outcome in iter_outcomes(paths, settings, jobs):
         if progress:
-            for future in as_completed(futures):
-                progress(future.result())
-        return [future.result() for future in futures]
+            progress(outcome)
+        outcomes.append(outcome)
+    return outcomes

@@ -6,12 +6,14 @@ stderr; --debug shows the traceback).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,8 +21,9 @@ from tipcheck import __version__
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError
 
 if TYPE_CHECKING:
-    from tipcheck import batch
-    from tipcheck.settings import Settings
+    from tipcheck import batch, formatters
+    from tipcheck.report import CableReport
+    from tipcheck.settings import Ignore, Settings
 
 app = typer.Typer(
     name="tipcheck", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -105,7 +108,7 @@ def check(
                                                "its supplements, or the parts of a set.")] = False,
 ) -> None:
     """Check reply cables and report unanswered questions and other defects."""
-    from tipcheck import api, batch, config, formatters
+    from tipcheck import batch, config, formatters
 
     effective = config.resolve(
         {"questionnaire": questionnaire, "fail-on": fail_on.value if fail_on else None,
@@ -125,58 +128,133 @@ def check(
         redact=effective.redact if effective.redact is not None else fmt_name in formatters.REDACTED_BY_DEFAULT,
         explain=explain, min_severity=effective.min_severity_level, fail_on=effective.fail_threshold)
 
-    outcomes = _check_files(files, settings, jobs or os.cpu_count() or 1)
-    for outcome in outcomes:
-        if outcome.error:
-            typer.echo(f"tipcheck: error: {outcome.error}", err=True)
-    reports = [o.report for o in outcomes if o.report is not None]
-    if not reports and any(o.error for o in outcomes):
-        raise typer.Exit(EXIT_USAGE)  # nothing could be checked: write no report, least of all over --output
-    text = render(reports, options)
-    if output is not None:
-        write_atomically(output, text)
+    stream = formatters.get_stream(fmt_name) if fmt_name != "github" else None
+    tally = _Tally(effective.fail_threshold)
+    outcomes = _outcomes(files, settings, jobs or os.cpu_count() or 1)
+    if stream is not None:
+        _write_streamed(output, stream, options, (r for o in outcomes if (r := tally.take(o))))
     else:
-        sys.stdout.write(text)
-    if fmt_name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], formatters.get("markdown")(reports, options))
-
-    failing = any(int(f.severity) >= effective.fail_threshold for r in reports for f in r.findings)
+        reports = [r for o in outcomes if (r := tally.take(o))]
+        if reports:
+            text = render(reports, options)
+            if output is not None:
+                write_atomically(output, text)
+            else:
+                sys.stdout.write(text)
+            if fmt_name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+                _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], formatters.get("markdown")(reports, options))
+    if tally.checked == 0 and tally.errors:
+        raise typer.Exit(EXIT_USAGE)  # nothing could be checked: write no report, least of all over --output
+    failing = tally.failing
     if warn_unused_ignores and settings.use_ignores:
-        for ignore in api.unused_ignores(reports, settings):
+        for ignore in settings.ignores:
+            if ignore in tally.ignores_used:
+                continue
             what = ", ".join(f"{k}={v}" for k, v in (("files", ignore.files), ("rule", ignore.rule),
                                                         ("question", ignore.question)) if v is not None)
             typer.echo(f"tipcheck: warning: unused ignore ({what}; reason: {ignore.reason}) matched nothing",
                        err=True)
             failing = True
-    if any(o.error for o in outcomes):
+    if tally.errors:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _check_files(files: list[str], settings: Settings, jobs: int) -> list[batch.Outcome]:
-    """Check every file, standard input in this process, the rest in `jobs` processes; input order kept."""
+class _Tally:
+    """What the exit code needs from each report, kept so that the reports themselves need not be."""
+
+    def __init__(self, fail_threshold: int) -> None:
+        self.fail_threshold = fail_threshold
+        self.checked = 0
+        self.errors = 0
+        self.failing = False
+        self.ignores_used: set[Ignore] = set()
+
+    def take(self, outcome: batch.Outcome) -> CableReport | None:
+        """The outcome's report, after noting it; an unreadable file is reported on stderr and gives None."""
+        if outcome.error or outcome.report is None:
+            self.errors += 1
+            typer.echo(f"tipcheck: error: {outcome.error}", err=True)
+            return None
+        report = outcome.report
+        self.checked += 1
+        self.failing = self.failing or any(int(f.severity) >= self.fail_threshold for f in report.findings)
+        self.ignores_used.update(report.extra.get("ignores_used", []))  # type: ignore[arg-type]
+        return report
+
+
+def _write_streamed(output: str | None, stream: formatters.Stream, options: formatters.FormatOptions,
+                    reports: Iterator[CableReport]) -> None:
+    """Write each report as it comes: to standard output, or to a temporary file renamed over `output` at the
+    end. Nothing is written, and `output` is left as it was, if no report comes at all."""
+    import tempfile
+
+    from tipcheck.errors import OutputError
+
+    count = 0
+    sink: IO[str] | None = None
+    tmp_name: str | None = None
+    try:
+        for report in reports:
+            if sink is None:
+                if output is None:
+                    sink = sys.stdout
+                else:
+                    target = Path(output)
+                    sink = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, after the rename's checks
+                        "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
+                        delete=False)
+                    tmp_name = sink.name
+                sink.write(stream.start(options))
+            sink.write(stream.cable(report, options, count))
+            count += 1
+        if sink is None:
+            return
+        sink.write(stream.end(options, count))
+        sink.flush()
+        if output is not None and tmp_name is not None:
+            os.fsync(sink.fileno())
+            sink.close()
+            os.replace(tmp_name, output)
+            tmp_name = None
+    except OSError as exc:
+        raise OutputError(f"{output or '<stdout>'}: cannot write the report: {exc.strerror or exc}") from None
+    finally:
+        if tmp_name is not None:
+            if sink is not None:
+                sink.close()
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+
+
+def _outcomes(files: list[str], settings: Settings, jobs: int) -> Iterator[batch.Outcome]:
+    """Check every file in input order, standard input in this process, the rest in `jobs` processes."""
     from tipcheck import api, batch
     from tipcheck.errors import TipcheckError
 
-    by_name: dict[str, batch.Outcome] = {}
-    if batch.STDIN in files:
-        try:
-            by_name[batch.STDIN] = batch.Outcome(
-                "<stdin>", report=api.check_bytes(sys.stdin.buffer.read(), "<stdin>", settings))
-        except TipcheckError as exc:
-            by_name[batch.STDIN] = batch.Outcome("<stdin>", error=f"<stdin>: {exc}")
     paths = [f for f in files if f != batch.STDIN]
+    checked = batch.iter_outcomes(paths, settings, jobs)
+    bar_context: Any = contextlib.nullcontext()
     if sys.stderr.isatty() and len(paths) > PROGRESS_MIN_FILES:
         from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("checking", total=len(paths))
-            results = batch.check_all(paths, settings, jobs, progress=lambda _: bar.advance(task))
-    else:
-        results = batch.check_all(paths, settings, jobs)
-    queue = iter(results)
-    return [by_name[f] if f == batch.STDIN else next(queue) for f in files]
+        bar_context = Progress(console=Console(stderr=True), transient=True, redirect_stdout=False,
+                               redirect_stderr=False)  # the report streams to stdout meanwhile
+    with bar_context as bar:
+        task = bar.add_task("checking", total=len(paths)) if bar is not None else None
+        for name in files:
+            if name == batch.STDIN:
+                try:
+                    yield batch.Outcome("<stdin>", report=api.check_bytes(sys.stdin.buffer.read(), "<stdin>",
+                                                                          settings))
+                except TipcheckError as exc:
+                    yield batch.Outcome("<stdin>", error=f"<stdin>: {exc}")
+                continue
+            outcome = next(checked)
+            if bar is not None:
+                bar.advance(task)
+            yield outcome
 
 
 def _check_output_path(output: str, inputs: list[str]) -> None:

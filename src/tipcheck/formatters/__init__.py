@@ -32,6 +32,27 @@ def get(name: str) -> Formatter:
         raise ValueError(f"unknown format {name!r} (choose from {', '.join(sorted(formats))})") from None
 
 
+@dataclass(frozen=True)
+class Stream:
+    """A format written one cable at a time, so that a batch of any size is never held in memory.
+
+    The concatenation of `start()`, `cable(report, i)` for each report and `end(count)` is exactly what the
+    format's whole-document renderer gives for the same reports.
+    """
+
+    start: Callable[[FormatOptions], str]
+    cable: Callable[[CableReport, FormatOptions, int], str]  # int: the cable's 0-based place in the output
+    end: Callable[[FormatOptions, int], str]  # int: how many cables were written
+
+
+def get_stream(name: str) -> Stream | None:
+    """The streaming form of a format, or None for formats that need every cable at once (SARIF, JUnit...)."""
+    from tipcheck.formatters import json_format, text
+
+    streams = {"text": text.STREAM, "json": json_format.STREAM}
+    return streams.get(name)
+
+
 def finding_message(message: str, excerpt: str | None, redact: bool) -> str:
     """The finding's message, with the cable text it is about unless the output must be redacted."""
     if redact or not excerpt:

@@ -7,7 +7,7 @@ from typing import Any
 
 from tipcheck import __version__
 from tipcheck.findings import Finding
-from tipcheck.formatters import FormatOptions, finding_message, questionnaire_reason
+from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason
 from tipcheck.report import CableReport
 
 SCHEMA_VERSION = 1
@@ -60,3 +60,20 @@ def document(reports: list[CableReport], options: FormatOptions) -> dict[str, An
 
 def render(reports: list[CableReport], options: FormatOptions) -> str:
     return json.dumps(document(reports, options), indent=2, ensure_ascii=False) + "\n"
+
+
+def _stream_start(options: FormatOptions) -> str:
+    head = json.dumps(document([], options), indent=2, ensure_ascii=False)
+    return head[: head.rindex("[") + 1]  # everything up to and including the opening of "cables": [
+
+
+def _stream_cable(report: CableReport, options: FormatOptions, index: int) -> str:
+    body = json.dumps(cable_dict(report, options), indent=2, ensure_ascii=False)
+    return ("," if index else "") + "\n" + "\n".join("    " + line for line in body.splitlines())
+
+
+STREAM = Stream(
+    start=_stream_start,
+    cable=_stream_cable,
+    end=lambda options, count: ("\n  ]" if count else "]") + "\n}\n",
+)

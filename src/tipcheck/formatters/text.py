@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from tipcheck.formatters import FormatOptions, finding_message, questionnaire_reason
+from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason
 from tipcheck.report import CableReport
 
 SYMBOLS = {"answered": "answered", "partial": "PARTIAL", "seeking": "SEEKING", "missing": "MISSING"}
@@ -54,3 +54,10 @@ def render_one(r: CableReport, options: FormatOptions) -> str:
 
 def render(reports: list[CableReport], options: FormatOptions) -> str:
     return "\n\n".join(render_one(r, options) for r in reports) + "\n"
+
+
+STREAM = Stream(
+    start=lambda options: "",
+    cable=lambda report, options, index: ("\n\n" if index else "") + render_one(report, options),
+    end=lambda options, count: "\n",
+)
