@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import Run, clear_ci_environment, run_cli
 from conftest import CABLES, SEED
 from tipcheck import cli, rules
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-
-
-class Run:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
 
 
 @pytest.fixture
@@ -25,16 +21,11 @@ def tipcheck(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     """Run `tipcheck ARGS` in this process (as the console script does), in an empty repository."""
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
-        monkeypatch.delenv(name, raising=False)
+
+    clear_ci_environment(monkeypatch)
 
     def run(*args: str) -> Run:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["tipcheck", *args])
-        with pytest.raises(SystemExit) as info:
-            cli.main()
-        out, err = capsys.readouterr()
-        return Run(int(info.value.code or 0), out, err)
+        return run_cli(capsys, monkeypatch, *args)
 
     return run
 

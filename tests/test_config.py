@@ -4,37 +4,26 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import Run, clear_ci_environment, run_cli
 from conftest import SEED
-from tipcheck import api, cli, config
+from tipcheck import api, config
 from tipcheck.errors import ConfigError
 from tipcheck.findings import Finding, Severity
 from tipcheck.settings import Ignore
 
 
-class Run:
-    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
-        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
-
-
 @pytest.fixture
 def tipcheck(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Run `tipcheck ARGS` in `cwd`, in this process, as the console script does."""
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
-        monkeypatch.delenv(name, raising=False)
+    clear_ci_environment(monkeypatch)
 
     def run(*args: str, cwd: Path) -> Run:
         monkeypatch.chdir(cwd)
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["tipcheck", *args])
-        with pytest.raises(SystemExit) as info:
-            cli.main()
-        out, err = capsys.readouterr()
-        return Run(int(info.value.code or 0), out, err)
+        return run_cli(capsys, monkeypatch, *args)
 
     return run
 
@@ -99,15 +88,15 @@ def test_command_line_overrides_the_file_which_overrides_defaults(repo: Path,
 
 def test_exit_code_follows_config_then_command_line(repo: Path, tipcheck) -> None:  # type: ignore[no-untyped-def]
     (repo / ".tipcheck.yaml").write_text("fail-on: warning\n")
-    assert tipcheck("check", "drafts", cwd=repo).returncode == 1  # the seed has warnings
-    assert tipcheck("check", "drafts", "--fail-on", "error", cwd=repo).returncode == 0
+    assert tipcheck("check", "drafts", cwd=repo).code == 1  # the seed has warnings
+    assert tipcheck("check", "drafts", "--fail-on", "error", cwd=repo).code == 0
     (repo / "other.yaml").write_text("fail-on: info\nrules:\n  misnumbered-paragraph: error\n")
     shown = tipcheck("config", "show", "--config", "other.yaml", cwd=repo)
-    assert shown.returncode == 0
-    assert any("fail-on" in line and "info" in line and "other.yaml" in line for line in shown.stdout.splitlines())
+    assert shown.code == 0
+    assert any("fail-on" in line and "info" in line and "other.yaml" in line for line in shown.out.splitlines())
     assert any("rules.misnumbered-paragraph" in line and "error" in line and "other.yaml" in line
-               for line in shown.stdout.splitlines())
-    assert any(line.startswith("min-severity") and "default" in line for line in shown.stdout.splitlines())
+               for line in shown.out.splitlines())
+    assert any(line.startswith("min-severity") and "default" in line for line in shown.out.splitlines())
 
 
 def test_extra_seeking_phrases_add_findings(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,10 +135,10 @@ def test_bad_config_names_the_key(tmp_path: Path, text: str, where: str) -> None
 def test_bad_config_is_one_line_and_exit_2(repo: Path, tipcheck) -> None:  # type: ignore[no-untyped-def]
     (repo / ".tipcheck.yaml").write_text("ignore:\n  - question: situation.B\n")
     result = tipcheck("check", "drafts/mexico.txt", cwd=repo)
-    assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "ignore[0]" in result.stderr and "reason" in result.stderr
+    assert result.code == 2 and result.out == ""
+    assert result.err.count("\n") == 1 and "ignore[0]" in result.err and "reason" in result.err
     missing = tipcheck("check", "drafts/mexico.txt", "--config", "nope.yaml", cwd=repo)
-    assert missing.returncode == 2 and "no such configuration file" in missing.stderr
+    assert missing.code == 2 and "no such configuration file" in missing.err
 
 
 # --- ignores ---------------------------------------------------------------------------------------------
@@ -190,13 +179,13 @@ def test_warn_unused_ignores_and_no_ignores_on_the_command_line(repo: Path, tipc
         "ignore:\n  - rule: unanswered-question\n    reason: answered in the main reply\n"
         "  - rule: duplicate-answer\n    files: 'drafts/old/*'\n    reason: stale\n")
     quiet = tipcheck("check", "drafts", "-f", "json", cwd=repo)
-    assert quiet.returncode == 0 and '"unanswered-question"' not in quiet.stdout
+    assert quiet.code == 0 and '"unanswered-question"' not in quiet.out
     warned = tipcheck("check", "drafts", "-f", "json", "--warn-unused-ignores", cwd=repo)
-    assert warned.returncode == 1
-    (line,) = warned.stderr.splitlines()
+    assert warned.code == 1
+    (line,) = warned.err.splitlines()
     assert "unused ignore" in line and "duplicate-answer" in line and "stale" in line
     shown = tipcheck("check", "drafts", "-f", "json", "--no-ignores", "--fail-on", "warning", cwd=repo)
-    assert shown.returncode == 1 and shown.stdout.count('"unanswered-question"') >= 20
+    assert shown.code == 1 and shown.out.count('"unanswered-question"') >= 20
 
 
 def test_the_documented_example_configuration_is_valid(tmp_path: Path) -> None:
