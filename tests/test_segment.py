@@ -169,3 +169,20 @@ def test_a_cross_reference_wrapped_to_the_start_of_a_line_is_not_a_label() -> No
                    "5F) said one of the focal points of the action plan will be to call\nfor witness protection.\n")
     assert [u.marker.letters for u in seg.units] == [("B",)]
     assert "(see\n5F) said" in seg.units[0].passage.text
+
+
+def test_lettered_markers_inside_one_long_line_start_units_at_their_own_columns() -> None:
+    # 08MANAMA144 runs each section, `--A. (SBU)` ... `--M. (U)`, on a single line of several thousand chars
+    path = CABLES / "08MANAMA144.txt"
+    cable = read_cable(path.read_bytes(), str(path))
+    line_45 = cable.line(45)
+    units = [u for u in segment(cable).units if u.line == 45]
+    assert [u.marker.letters for u in units] == [(letter,) for letter in "ABCDEFGHIJKLM"]
+    for unit in units:
+        column = unit.marker.column
+        assert line_45[column - 1: column + 3] == f"--{unit.marker.letters[0]}."
+        # the answer starts after the marking, and maps back to the same line and the right column
+        start_line, start_column = unit.response.locate(0)
+        assert start_line == 45
+        assert line_45[start_column - 1:].startswith(unit.response.text[:40])
+        assert not unit.response.text.startswith("(")

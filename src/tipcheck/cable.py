@@ -62,6 +62,7 @@ class Header:
 class Line:
     number: int
     text: str
+    column: int = 0  # 0-based column where `text` starts in the original line (a piece of a long line)
 
     @property
     def is_blank(self) -> bool:
@@ -110,7 +111,7 @@ class Passage:
             chunk = ln.text[col:]
             offsets.append(pos)
             numbers.append(ln.number)
-            columns.append(col)
+            columns.append(ln.column + col)
             parts.append(chunk)
             pos += len(chunk) + 1
         return cls("\n".join(parts), tuple(offsets), tuple(numbers), tuple(columns))

@@ -135,7 +135,7 @@ class _Open:
 
 
 def segment(cable: Cable) -> Segmentation:
-    body = cable.body_lines()
+    body = split_inline_markers(cable.body_lines())
     headings: list[Heading] = []
     opened: list[_Open] = []
     preamble: list[Line] = []
@@ -212,6 +212,25 @@ def segment(cable: Cable) -> Segmentation:
         preamble=Passage.from_lines(preamble) if preamble else None,
         list_items=tuple(list_items),
     )
+
+
+# `... traffickers. --A. (SBU) On January 9 ...`: some releases run a whole paragraph, letters and all, on one line
+_INLINE_MARKER = re.compile(rf"(?<=\S)[ \t]+(?=--[ \t]?[A-Z][.:)][ \t]*{_CLASSIFICATION})")
+
+
+def split_inline_markers(lines: list[Line]) -> list[Line]:
+    """Lines with lettered markers inside them cut into pieces, each starting at a marker, each still mapped
+    to its line and column in the original file."""
+    result: list[Line] = []
+    for ln in lines:
+        cuts = [m.end() for m in _INLINE_MARKER.finditer(ln.text)]
+        if not cuts:
+            result.append(ln)
+            continue
+        starts = [0, *cuts]
+        ends = [m.start() for m in _INLINE_MARKER.finditer(ln.text)] + [len(ln.text)]
+        result.extend(Line(ln.number, ln.text[a:b], ln.column + a) for a, b in zip(starts, ends, strict=True))
+    return result
 
 
 def _plain_number(marker: Marker) -> int:
@@ -310,7 +329,9 @@ def _parse_line(ln: Line, block_start: bool, next_blank: bool,
         return None
     printed = text[indent:pos].rstrip()
     printed = _short_marker(printed, number, sign)
-    marker = Marker(printed=printed, line=ln.number, column=indent + 1, number=number, sign=sign,
+    if letters and (after_class := _CLASS_RE.match(text[pos:])):
+        pos += after_class.end()  # `--A. (SBU) The law ...`: the marking is not part of the answer
+    marker = Marker(printed=printed, line=ln.number, column=ln.column + indent + 1, number=number, sign=sign,
                     section_paragraph=section_paragraph, letters=letters, roman=roman)
     return marker, pos
 
