@@ -187,3 +187,24 @@ def test_progress_bar_on_a_terminal_for_long_runs(tipcheck, drafts: Path,  # typ
     shown = tipcheck("check", "drafts", "-f", "json")
     assert shown.out == quiet.out and shown.code == quiet.code
     assert "checking" in shown.err
+
+
+def test_a_bug_on_one_file_is_one_line_and_its_traceback_only_with_debug(  # type: ignore[no-untyped-def]
+        tipcheck, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tipcheck import api
+
+    real_check_file = api.check_file
+
+    def check_file_with_a_bug(path, settings=None):  # type: ignore[no-untyped-def]
+        if str(path).endswith("09REYKJAVIK49.txt"):
+            raise RuntimeError("a bug in the checker")
+        return real_check_file(path, settings)
+
+    monkeypatch.setattr(api, "check_file", check_file_with_a_bug)
+    cables = (str(CABLES / "09REYKJAVIK49.txt"), str(SEED))
+    plain = tipcheck("check", *cables, "-f", "json")
+    assert plain.code == EXIT_USAGE
+    assert json.loads(plain.out)["cables"][0]["path"] == str(SEED)  # the other cable is still reported
+    assert plain.err.count("\n") == 1 and "internal error: RuntimeError: a bug in the checker" in plain.err
+    debug = tipcheck("--debug", "check", *cables, "-f", "json")
+    assert "Traceback (most recent call last)" in debug.err and "check_file_with_a_bug" in debug.err

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ class Outcome:
     path: str
     report: CableReport | None = None
     error: str | None = None
+    traceback: str | None = None  # for an internal error (a bug): shown with --debug, for the bug report
 
 
 def expand(names: list[str], pattern: str = "*.txt") -> list[str]:
@@ -60,7 +62,8 @@ def check_one(path: str, settings: Settings) -> Outcome:
         message = str(exc)
         return Outcome(path, error=message if message.startswith(path) else f"{path}: {message}")
     except Exception as exc:  # a bug on one file must not lose the others' results
-        return Outcome(path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
+        return Outcome(path, error=f"{path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug "
+                       "and report it)", traceback=traceback.format_exc())
 
 
 def iter_outcomes(paths: list[str], settings: Settings, jobs: int = 1) -> Iterator[Outcome]:

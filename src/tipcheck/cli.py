@@ -174,6 +174,8 @@ class _Tally:
         """The outcome's report, after noting it; an unreadable file is reported on stderr and gives None."""
         if outcome.error or outcome.report is None:
             self.errors += 1
+            if outcome.traceback and _state["debug"]:
+                typer.echo(outcome.traceback.rstrip(), err=True)
             typer.echo(f"tipcheck: error: {outcome.error}", err=True)
             return None
         report = outcome.report
