@@ -54,7 +54,6 @@ class Alignment:
     matches: tuple[Match, ...]  # in questionnaire order, at most one per question
     readings: dict[int, Reading]  # marker line -> paragraph number as meant (numbered units and headings)
     scheme: Scheme | None
-    unit_sections: dict[int, str]  # unit index -> section id the headings put it in
 
     def match_for(self, question_id: str) -> Match | None:
         return next((m for m in self.matches if m.question_id == question_id), None)
@@ -303,8 +302,7 @@ def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment
                evidence[(si, qi)], out_of_order=(si, qi) in extra_set)
          for si, qi in pairs),
         key=lambda m: questionnaire.question(m.question_id).position)  # type: ignore[union-attr]
-    sections = {u.index: s.id for u in units if (s := _labelled_section(u, questionnaire) or heading_secs[u.index])}
-    return Alignment(questionnaire, segmentation, tuple(matches), readings, scheme, sections)
+    return Alignment(questionnaire, segmentation, tuple(matches), readings, scheme)
 
 
 def _best_chain(evidence: dict[tuple[int, int], Evidence], n_questions: int) -> list[tuple[int, int]]:

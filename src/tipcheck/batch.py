@@ -8,7 +8,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,14 +75,3 @@ def iter_outcomes(paths: list[str], settings: Settings, jobs: int = 1) -> Iterat
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
         yield from pool.map(check_one, paths, [settings] * len(paths), chunksize=4)
-
-
-def check_all(paths: list[str], settings: Settings, jobs: int = 1,
-              progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Outcomes in the order of `paths`, whatever order the workers finish in."""
-    outcomes = []
-    for outcome in iter_outcomes(paths, settings, jobs):
-        if progress:
-            progress(outcome)
-        outcomes.append(outcome)
-    return outcomes

@@ -64,12 +64,6 @@ class CableReport:
             counts[str(f.severity)] += 1
         return counts
 
-    @property
-    def answered_ratio(self) -> float:
-        if not self.questions:
-            return 0.0
-        return sum(1 for q in self.questions if q.status != "missing") / len(self.questions)
-
     def question(self, qid: str) -> QuestionResult | None:
         return next((q for q in self.questions if q.id == qid), None)
 
