@@ -188,3 +188,11 @@ def test_upper_cased_text_wrapped_at_69_columns() -> None:
     seeking = [f for f in report.findings if f.rule == "seeking-information"]
     assert [f.question for f in seeking] == ["prosecution.E"]
     assert all(len(line) <= 69 for line in body.splitlines())
+
+
+def test_a_ref_list_goes_on_after_blank_lines_and_is_not_read_as_answers() -> None:
+    # 08MEXICO722: "REF: A. 2006 STATE 202745", blank, "B. (B) 2007 STATE 150188", blank, "C. (C) 2008 STATE 02731"
+    path = CABLES / "partial" / "08MEXICO722.txt"
+    cable = read_cable(path.read_bytes(), str(path))
+    assert [ref.split()[-1] for ref in cable.header.refs] == ["202745", "150188", "02731"]
+    assert all(not ln.text.startswith(("B. (B)", "C. (C)")) for ln in cable.body_lines())

@@ -249,6 +249,7 @@ def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
     classification = post = None
     number = sections = None
     seen_subject = False
+    last_field: str | None = None  # the last field named, which a blank line does not end for a REF list
     limit = min(len(lines), 120)
     for ln in lines[:limit]:
         text = ln.text.strip()
@@ -276,9 +277,15 @@ def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
                 name = "EO"
             if name == "SUBJECT":
                 seen_subject = True
-            current = name
+            current = last_field = name
             values.setdefault(name, []).append(m.group("value").strip())
             body_start = ln.number + 1
+            continue
+        if last_field == "REF" and _ref_list_item(text):
+            # `REF: A. 2006 STATE 202745` / blank / `B. (B) 2007 STATE 150188`: the list goes on after a blank
+            values["REF"].append(text)
+            body_start = ln.number + 1
+            current = "REF"
             continue
         if current in ("SUBJECT", "REF", "TO", "INFO", "TAGS") and not _looks_like_body(text):
             values[current].append(text)
@@ -305,8 +312,13 @@ def _looks_like_body(text: str) -> bool:
     return bool(re.match(r"^(?:¶|!)?\s*\d{1,3}\s*\.\s", text) or (len(text) > 90 and text[-1:] in ".?"))
 
 
+_REF_ITEM = re.compile(
+    r"^(?:¶\s*)?\(?[A-H][.)]\s*(?:\([A-H]\)\s*)?(?:(?:19|20)?\d{2}\s+)?[A-Z][A-Z .'-]{1,30}?\s+\d{1,6}\b")
+
+
 def _ref_list_item(text: str) -> bool:
-    return bool(re.match(r"^(?:¶|[A-H][.)])\s*[A-Z]?\.?\s*\d{2}\s+[A-Z]", text))
+    """`B. 09 SANAA 1936`, `¶B. 09 SANAA 1936`, `B) 08 STATE 132759`, `B. (B) 2007 STATE 150188`."""
+    return bool(_REF_ITEM.match(text))
 
 
 def _dtg_date(m: re.Match[str]) -> dt.date | None:
