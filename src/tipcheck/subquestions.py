@@ -32,6 +32,7 @@ from functools import cache
 from rapidfuzz import fuzz, process
 
 from tipcheck.align import Alignment
+from tipcheck.placeholders import is_placeholder_answer
 from tipcheck.questionnaire import Expectation, Question, SubQuestion
 from tipcheck.report import SubQuestionResult
 from tipcheck.rules.base import sentences
@@ -367,6 +368,8 @@ def check_question(question: Question, alignment: Alignment,
     if match is None or not question.subquestions:
         return ()
     unit = alignment.unit(match.unit_index)
+    if is_placeholder_answer(unit, alignment.segmentation.headings):
+        return ()  # "[POST RESPONSE]" answers nothing: the question is unanswered, not partly answered
     own = sentences_by_unit[unit.index]
     if _says_none(unit):
         return tuple(SubQuestionCheck(question.id, sub, "addressed", unit.response.first_line)
