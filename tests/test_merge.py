@@ -142,3 +142,28 @@ def test_cli_merge_and_check_with(tmp_path: Path) -> None:
     doc = json.loads(result.output)["cables"][0]
     assert [p["part"] for p in doc["set"]["parts"]] == [1, 2]
     assert {f["path"] for f in doc["findings"]} == {p["path"] for p in doc["set"]["parts"]}
+
+
+SUPPLEMENT_ADDING_CONVICTIONS = """SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT - ADDITIONAL INFORMATION
+
+REF: MEXICO 0828
+
+16. (SBU) QUESTION E. Law Enforcement Statistics: Did the government prosecute any cases against human
+trafficking offenders during the reporting period? If so, provide numbers of investigations, prosecutions,
+convictions, and sentences imposed, including details on plea bargains and fines, if relevant and available.
+
+POST RESPONSE: FEVIMTRA opened 24 investigations and brought 3 prosecutions. Courts handed down 2
+convictions; the 2 traffickers convicted received sentences of 8 and 12 years' imprisonment.
+"""
+
+
+def test_a_supplement_that_supplies_what_a_partial_answer_left_out_completes_it() -> None:
+    main = checked_file(SEED)
+    assert main.question("prosecution.E").status == "partial"  # type: ignore[union-attr]
+    supplement = checked(SUPPLEMENT_ADDING_CONVICTIONS, "supplement.txt")
+    reply = merge([main, supplement])
+    assert reply.merged.question("prosecution.E").status == "answered"  # type: ignore[union-attr]
+    partial = {f.question for f in reply.merged.findings if f.rule == "partial-answer"}
+    assert "prosecution.E" not in partial
+    # the other partial answers of the main reply are untouched
+    assert {"protection.B", "protection.G", "protection.K"} <= partial

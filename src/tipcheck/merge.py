@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from tipcheck.errors import InputError
 from tipcheck.findings import Finding, Severity
 from tipcheck.kinds import ReplyKind
-from tipcheck.report import CableReport, QuestionResult
+from tipcheck.report import CableReport, QuestionResult, SubQuestionResult
 from tipcheck.settings import Settings
 
 UNANSWERED = "unanswered-question"
+PARTIAL = "partial-answer"
+_SUB_RANK = {"addressed": 0, "elsewhere": 1, "missing": 2}
 # Best first: the status a question gets in the set is the best any part gives it.
 _RANK = {"answered": 0, "partial": 1, "seeking": 2, "missing": 3}
 _IN_SET_NOTE = re.compile(r"; this cable is .*, so another part may hold the answer$")
@@ -119,14 +121,19 @@ def merge(reports: Sequence[CableReport], settings: Settings | None = None) -> R
 
     questions: list[QuestionResult] = []
     answered_in: dict[str, str] = {}
+    completed: set[str] = set()  # partial in one part, its missing sub-questions answered in another
     for q in first.questions:
         candidates = [(found, r.path) for r in ordered if (found := r.question(q.id)) is not None]
         best, path = _best(candidates)
+        if best.status == "partial" and _completed_elsewhere(best, path, candidates, ordered):
+            best = dataclasses.replace(best, status="answered", subquestions=_combined(candidates))
+            completed.add(q.id)
         questions.append(best)
         if best.status != "missing":
             answered_in[q.id] = path
 
-    findings = [f for r in ordered for f in r.findings if f.rule != UNANSWERED]
+    findings = [f for r in ordered for f in r.findings
+                if f.rule != UNANSWERED and not (f.rule == PARTIAL and f.question in completed)]
     findings += _unanswered(ordered, answered_in, complete, settings or Settings())
     reading_order = {r.path: i for i, r in enumerate(ordered)}
     findings.sort(key=lambda f: (reading_order.get(f.path, len(ordered)), f.line, f.column, f.rule))
@@ -139,6 +146,35 @@ def merge(reports: Sequence[CableReport], settings: Settings | None = None) -> R
         numbering=None, suppressed=sum(r.suppressed for r in ordered),
         extra={"answered_in": answered_in, "parts": [r.path for r in ordered]})
     return ReplySet(tuple(ordered), merged, complete, tuple(notes))
+
+
+def _missing_subquestions(report: CableReport, question: str) -> set[str]:
+    """The sub-questions a part's partial-answer finding says its answer leaves out."""
+    return {str(sub) for f in report.findings if f.rule == PARTIAL and f.question == question
+            for sub in f.data.get("missing", ())}
+
+
+def _completed_elsewhere(best: QuestionResult, path: str, candidates: list[tuple[QuestionResult, str]],
+                         ordered: list[CableReport]) -> bool:
+    """Whether every sub-question the best answer leaves out is addressed in another part's answer to the same
+    question (a supplement that adds the convictions a main reply lacked)."""
+    report = next(r for r in ordered if r.path == path)
+    missing = _missing_subquestions(report, best.id)
+    if not missing:
+        return False
+    addressed = {s.id for found, other in candidates if other != path
+                 for s in found.subquestions if s.status in ("addressed", "elsewhere")}
+    return missing <= addressed
+
+
+def _combined(candidates: list[tuple[QuestionResult, str]]) -> tuple[SubQuestionResult, ...]:
+    """Each sub-question's best outcome across the parts."""
+    best: dict[str, SubQuestionResult] = {}
+    for found, _ in candidates:
+        for sub in found.subquestions:
+            if sub.id not in best or _SUB_RANK[sub.status] < _SUB_RANK[best[sub.id].status]:
+                best[sub.id] = sub
+    return tuple(best.values())
 
 
 def _unanswered(ordered: list[CableReport], answered_in: dict[str, str], complete: bool,
