@@ -68,12 +68,16 @@ class Alignment:
         """The first unit whose paragraph number, as meant, is `number`."""
         return self._units_by_number.get(number)
 
+    def reading(self, unit: Unit) -> Reading | None:
+        """The paragraph number `unit` stands for, if it prints one (`--A.` on the line of `¶3.` does not)."""
+        return self.readings.get(unit.marker.line) if unit.marker.number is not None else None
+
     @cached_property
     def _units_by_number(self) -> dict[int, Unit]:
         # built once: cross-references look paragraphs up by number, and a scan each time is quadratic
         by_number: dict[int, Unit] = {}
         for unit in self.segmentation.units:
-            reading = self.readings.get(unit.marker.line)
+            reading = self.reading(unit)
             if reading is not None:
                 by_number.setdefault(reading.number, unit)
         return by_number
@@ -199,7 +203,8 @@ def score(unit: Unit, question: Question, questionnaire: Questionnaire,
     return Evidence(total, sim, tuple(reasons))
 
 
-def _keyed_offset(slots: Sequence[_Slot], readings: dict[int, Reading], questions: Sequence[Question]) -> int | None:
+def _keyed_offset(slots: Sequence[_Slot], unit_readings: dict[int, Reading],
+                  questions: Sequence[Question]) -> int | None:
     """k when the post numbers its answers k + the question's position, as the letters on them show.
 
     In the seed `19. (SBU) QUESTION B.` is paragraph 9 = 2 + the position of scene.B: with k known, a bare
@@ -207,9 +212,9 @@ def _keyed_offset(slots: Sequence[_Slot], readings: dict[int, Reading], question
     four answers and four in five of them count, so a post numbering its paragraphs one after another gets no
     such hint.
     """
-    pairs = [(readings[s.unit.line].number, s.letter) for s in slots
-             if s.letter is not None and s.unit.marker.section_paragraph is None and s.unit.line in readings
-             and readings[s.unit.line].in_sequence]
+    pairs = [(unit_readings[s.unit.index].number, s.letter) for s in slots
+             if s.letter is not None and s.unit.marker.section_paragraph is None and s.unit.index in unit_readings
+             and unit_readings[s.unit.index].in_sequence]
     if len(pairs) < 4:
         return None
     letter_at = {q.position: q.letter for q in questions}
@@ -272,13 +277,16 @@ def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment
         + [(h.line, h.number, False) for h in segmentation.headings if h.number is not None])
     reads = decode([(number, sign) for _, number, sign in numbered])
     readings = {line: r for (line, _, _), r in zip(numbered, reads, strict=True)}
-    offset = _keyed_offset(slots, readings, questions)
+    # A unit's own printed number only: `--A.` sharing a line with `¶3.` is not paragraph 3
+    unit_readings = {u.index: readings[u.marker.line] for u in units
+                     if u.marker.number is not None and u.marker.line in readings}
+    offset = _keyed_offset(slots, unit_readings, questions)
     evidence: dict[tuple[int, int], Evidence] = {}
     for si, slot in enumerate(slots):
         scored = [score(slot.unit, q, questionnaire, heading_secs[slot.unit.index], slot.letter, similarity_of)
                   for q in questions]
         scored = _text_dominates(scored, questions, slot.letter)
-        reading = readings.get(slot.unit.line)
+        reading = unit_readings.get(slot.unit.index)
         for qi, ev in enumerate(scored):
             keyed = offset is not None and reading is not None and reading.number - offset == questions[qi].position
             weighed = Evidence(ev.score + KEYED_NUMBER, ev.text_similarity, (*ev.reasons, "paragraph number")) \
@@ -292,8 +300,8 @@ def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment
     pairs = sorted(chain + extra)
     position_of = {si: questions[qi].position for si, qi in pairs}
     numbered_answers = [
-        (readings[slots[si].unit.line].number, position_of[si])
-        for si, _ in pairs if slots[si].unit.line in readings and readings[slots[si].unit.line].in_sequence]
+        (unit_readings[slots[si].unit.index].number, position_of[si]) for si, _ in pairs
+        if slots[si].unit.index in unit_readings and unit_readings[slots[si].unit.index].in_sequence]
     scheme = infer_scheme(numbered_answers)
     extra_set = set(extra)
     top_two = _top_two_by_slot(evidence)

@@ -16,7 +16,7 @@ from tipcheck.questionnaire import Questionnaire, Section
 _TRIGGER = re.compile(
     r"\b(?:see(?:\s+also)?|discussed\s+(?:in|under)|described\s+(?:in|under)|referred\s+to\s+in|noted\s+in|"
     r"mentioned\s+in|reported\s+in|detailed\s+in|addressed\s+in|covered\s+in|explained\s+in|"
-    r"answered\s+in|cf\.|more\s+(?:info(?:rmation)?|details?)\s+(?:in|under))\s+(?:the\s+)?(?:answer\s+to\s+)?"
+    r"answered\s+in|cf\.|reference|refer\s+to|more\s+(?:info(?:rmation)?|details?)\s+(?:in|under))\s+(?:the\s+)?(?:answer\s+to\s+)?"
     r"(?:question\s+)?"
     # a bare parenthesis naming a section and letter, "(PREVENTION D)": the words are checked against the
     # questionnaire's section headings below, so "(Law D)" or "(602)" is not a reference

@@ -90,7 +90,7 @@ def statuses(cable: Cable, alignment: Alignment, findings: list[Finding],
             results.append(QuestionResult(q.id, q.section_id, q.letter, "missing", subquestions=subs))
             continue
         unit = alignment.unit(match.unit_index)
-        reading = alignment.readings.get(unit.marker.line)
+        reading = alignment.reading(unit)
         status = "answered"
         placeholder = is_placeholder_answer(unit, alignment.segmentation.headings)
         if placeholder or q.id in by_rule.get("duplicate-answer", set()):

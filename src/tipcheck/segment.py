@@ -33,8 +33,8 @@ _QUESTION_WORD = re.compile(rf"^(?:--\s*)?(?:QUESTION|Question|Parts?|PARTS?)\s+
 _LETTER = re.compile(
     rf"^(?P<dash>--\s*|[{_SIGN}]\s*)?(?P<letters>{_LETTER_LIST})\s*[.:)](?=\s|$)\s*")
 _BANNER = re.compile(
-    r"^-*\s*(?:PARA(?:GRAPH)?|Para(?:graph)?|REFTEL\s+(?:PARA(?:GRAPH)?|QUESTION|Question)|Reftel\s+"
-    r"(?:para(?:graph)?|question))\s+(?P<para>\d{1,2})\b\s*[-:.]*\s*(?P<rest>.*)$")
+    r"^-*\s*(?:PARA(?:GRAPH)?|Para(?:graph)?|(?i:REFTEL\s+(?:PARA(?:GRAPH)?|QUESTION)))\s+(?P<para>\d{1,2})\b"
+    r"\s*[-:.]*\s*(?P<rest>.*)$")
 _RESPONSE_SPLIT = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:\d{1,2}\s*[A-Z]\s+)?(?:POST|EMBASSY)\s+RESPONSE|RESPONSE|ANSWER|Answer|Response|"
     r"Post response|Post Response)\s*:", re.M)
@@ -337,10 +337,11 @@ def _parse_line(ln: Line, block_start: bool, next_blank: bool,
 
 
 def _short_marker(printed: str, number: int | None, sign: str | None) -> str:
-    """The paragraph number as printed (`110.`, `¶3.`) when there is one, else the whole label."""
+    """The paragraph number as printed (`110.`, `¶3.`) when there is one, else the label without the word
+    that names its half (`23A Question:` -> `23A`)."""
     if number is not None:
         return f"{sign or ''}{number}."
-    return printed
+    return re.sub(r"\s+(?:Question|QUESTION|Answer|ANSWER|Response|RESPONSE)\s*[.:]?$", "", printed)
 
 
 def _letter_ok(m: re.Match[str], rest: str, block_start: bool, roman: int | None) -> bool:

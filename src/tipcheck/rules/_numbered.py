@@ -20,7 +20,8 @@ class Numbered:
 
 
 def numbered_paragraphs(ctx: Context) -> list[Numbered]:
-    units = {u.marker.line: u for u in ctx.alignment.segmentation.units}
+    # only units that print a number: `--A.` on the line of `¶3. (SBU) REFTEL Question 27` is not paragraph 3
+    units = {u.marker.line: u for u in ctx.alignment.segmentation.units if u.marker.number is not None}
     headings = {h.line: h for h in ctx.alignment.segmentation.headings}
     seen: dict[int, int] = {}
     result = []

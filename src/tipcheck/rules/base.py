@@ -57,7 +57,7 @@ class Context:
         return self.alignment.questions_of(unit.index)
 
     def paragraph_number(self, unit: Unit) -> int | None:
-        reading = self.alignment.readings.get(unit.marker.line)
+        reading = self.alignment.reading(unit)
         if reading is not None:
             return reading.number
         # `¶A.` under `¶25.  (SBU) THE COUNTRY'S TIP SITUATION`: the lettered answer is part of paragraph 25

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules.base import Context, Examples, one_line, sentences
+from tipcheck.rules.seeking_information import is_gap_sentence
 
 ID = "information-unavailable"
 DEFAULT_SEVERITY = Severity.INFO
@@ -46,7 +47,9 @@ _UNAVAILABLE = re.compile(
     # "training courses for an unknown number of policemen": the count the question asks for is not known
     r"\ban\s+unknown\s+number\s+of\b|"
     # "(NFI)": cable shorthand for "no further information"
-    r"\(NFI\)",
+    r"\(NFI\)|"
+    rf"\bunable\s+to\s+(?:obtain|get|find|confirm|verify|collect)\b[^.;]{{0,40}}?\b{_INFO}\b|"
+    r"\b(?:cannot|can\s*not|could\s+not)\s+be\s+(?:determined|established|estimated|quantified|confirmed)\b",
     re.I)
 _NOT_GAP = re.compile(r"not/not|for public disclosure|\bnot available (?:to|for) (?:victims|the public)\b", re.I)
 
@@ -78,13 +81,20 @@ def check(ctx: Context) -> Iterator[Finding]:
             sentence = text[start:end]
             flat, origin = _collapse_blanks(sentence)
             found = _UNAVAILABLE.search(flat)
-            if found is None or _NOT_GAP.search(flat):
-                continue
+            if found is None or _NOT_GAP.search(flat) or is_gap_sentence(flat):
+                continue  # information still awaited is a seeking-information gap, reported once, as that
             # point at the words that say it is unavailable: in a long sentence ("... from 2004-2009 (no
             # further breakdown available).") they can stand lines after the sentence's start
             line, column = passage.locate(start + origin[found.start()])
             yield ctx.finding(
                 ID, DEFAULT_SEVERITY,
                 f"the answer{' to ' + question if question else ''} says information was not available",
-                line, column, question=question, unit=unit, excerpt=one_line(sentence),
+                line, column, question=question, unit=unit, excerpt=_around(flat, found.start()),
                 fix="say whether the post asked for it and when it may be available, or leave as is")
+
+
+def _around(sentence: str, at: int) -> str:
+    """The sentence as an excerpt that keeps the words at `at` in view, however long the sentence."""
+    if at <= 100:
+        return one_line(sentence)
+    return "…" + one_line(sentence[at - 60:]).lstrip()

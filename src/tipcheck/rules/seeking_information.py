@@ -70,6 +70,17 @@ _PASSIVE = re.compile(
     r"\b(?:will\s+(?:be\s+)?(?:sent|provided|reported|forwarded)|to follow)\s+(?:by\s+)?septel\b|"
     r"\b(?:awaiting|pending)\s+(?:a\s+)?(?:the\s+)?(?:reply|response|information|data|statistics|figures)\b",
     re.I)
+# Information asked for and not (yet) given: "The GOB had not responded by March 1 to post's request for
+# statistics", "did not provide data ... by the March 1 deadline", "To date, post has not received the report".
+_BY_DEADLINE = re.compile(
+    r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+\d{1,2}\s+)?"
+    r"(?:reporting\s+)?deadline\b", re.I)
+_ANSWERS = re.compile(rf"\b{SOUGHT}\b|\brespon|\brepl(?:y|ied)|\bquestions?\b", re.I)
+_AWAITED = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:responded|replied|answered)\b[^.;]{0,80}?\b(?:request|query|queries|questions?|"
+    r"inquir\w*)\b|"
+    r"\b(?:post|embassy|we|mission)\s+(?:has|have|had)\s+(?:not|yet to)\s+(?:yet\s+)?(?:received?|obtained?)\b",
+    re.I)
 _ACTOR_RE = re.compile(ACTOR, re.I)
 _SOUGHT_RE = re.compile(rf"\b{SOUGHT}\b|\bto (?:confirm|verify)\b|\bupdate\b", re.I)
 _NOT_GAP = re.compile(
@@ -94,8 +105,16 @@ def gap_sentences(text: str, extra_phrases: tuple[str, ...] = ()) -> Iterator[tu
             yield start, end
 
 
+def is_gap_sentence(sentence: str) -> bool:
+    """Whether a sentence (blanks folded to single spaces) says information is still sought or awaited."""
+    return not _NOT_GAP.search(sentence) and _is_gap(sentence)
+
+
 def _is_gap(sentence: str) -> bool:
-    if _PASSIVE.search(sentence):
+    if _PASSIVE.search(sentence) or _AWAITED.search(sentence):
+        return True
+    # "not provided by the March 1 deadline" is a gap when what was not provided is information or an answer
+    if _BY_DEADLINE.search(sentence) and _ANSWERS.search(sentence):
         return True
     for verb in _ACTIVE_VERBS.finditer(sentence):
         before = sentence[max(0, verb.start() - 70): verb.start()]
