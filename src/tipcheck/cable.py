@@ -250,7 +250,7 @@ def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
     number = sections = None
     seen_subject = False
     last_field: str | None = None  # the last field named, which a blank line does not end for a REF list
-    limit = min(len(lines), 120)
+    limit = min(len(lines), 400)  # OCR spreads a long REF list over a hundred lines and more
     for ln in lines[:limit]:
         text = ln.text.strip()
         if not text:
@@ -281,7 +281,7 @@ def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
             values.setdefault(name, []).append(m.group("value").strip())
             body_start = ln.number + 1
             continue
-        if last_field == "REF" and _ref_list_item(text):
+        if last_field == "REF" and (_ref_list_item(text) or _REF_FRAGMENT.match(text)):
             # `REF: A. 2006 STATE 202745` / blank / `B. (B) 2007 STATE 150188`: the list goes on after a blank
             values["REF"].append(text)
             body_start = ln.number + 1
@@ -313,7 +313,13 @@ def _looks_like_body(text: str) -> bool:
 
 
 _REF_ITEM = re.compile(
-    r"^(?:¶\s*)?\(?[A-H][.)]\s*(?:\([A-H]\)\s*)?(?:(?:19|20)?\d{2}\s+)?[A-Z][A-Z .'-]{1,30}?\s+\d{1,6}\b")
+    r"^(?:[¶!|]\s*|[I1](?=[A-Z][.)]))?\(?[A-Z][.)]\s*(?:\([A-H]\)\s*)?(?:(?:19|20)?\d{2}\s+)?"
+    r"[A-Z][A-Z .'-]{1,30}?\s+\d{1,6}\b")
+
+
+# OCR'd reference lists break each item over several lines: `IB.` / `09` / `AMMAN` / `2339` (`I`, `!` or `1` for
+# the sign): inside a REF list such a fragment belongs to it, not to the body.
+_REF_FRAGMENT = re.compile(r"^(?:[¶!|I1H]?[A-Z]\.|1\d\.|\d{1,6}|[A-Z][A-Z .'-]{1,30})$")
 
 
 def _ref_list_item(text: str) -> bool:

@@ -46,12 +46,13 @@ def decode(printed: list[tuple[int, bool]]) -> list[Reading]:
         row: list[tuple[int, int]] = []
         brow: list[tuple[int, int] | None] = []
         for value, mangled in options[i]:
-            score = (1, -int(mangled))
+            cost = _reading_cost(value, mangled, len(options[i]) > 1)
+            score = (1, -cost)
             link: tuple[int, int] | None = None
             for j in range(max(0, i - 200), i):
                 for k, (pv, _) in enumerate(options[j]):
                     if pv < value:
-                        cand = (best[j][k][0] + 1, best[j][k][1] - int(mangled))
+                        cand = (best[j][k][0] + 1, best[j][k][1] - cost)
                         if cand > score:
                             score, link = cand, (j, k)
             row.append(score)
@@ -72,6 +73,14 @@ def decode(printed: list[tuple[int, bool]]) -> list[Reading]:
         else:
             result.append(Reading(p, p, False, False))
     return result
+
+
+def _reading_cost(value: int, mangled: bool, has_other_reading: bool) -> int:
+    """How unlikely a reading is, order aside: a lost sign costs 1; a literal paragraph 100 or more, where the
+    number could also be a sign plus 0-99, costs 2 (replies have a few dozen paragraphs; `139.` alone is ¶39)."""
+    if mangled:
+        return 1
+    return 2 if has_other_reading and value >= 100 else 0
 
 
 @dataclass(frozen=True)
