@@ -21,14 +21,14 @@ def _models() -> list[qmod.Questionnaire]:
 
 
 def _index_rows() -> list[tuple[str, int]]:
-    """(file relative to cables/, year the INDEX says it was sent) for every 2008-2010 reply listed."""
+    """(file relative to cables/, year the INDEX says it was sent) for every 2007-2010 reply listed."""
     rows = []
     for line in (CABLES / "INDEX.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) < 3 or not cells[0].endswith(".txt"):
             continue
         year = re.search(r"\b(20\d{2})\b", cells[2])
-        if year and 2008 <= int(year.group(1)) <= 2010:
+        if year and 2007 <= int(year.group(1)) <= 2010:
             rows.append((cells[0], int(year.group(1))))
     return rows
 
@@ -38,7 +38,7 @@ ROWS = _index_rows()
 
 def test_index_lists_replies_of_each_modelled_year() -> None:
     years = [y for _, y in ROWS]
-    assert {2008, 2009, 2010} <= set(years) and len(ROWS) >= 30
+    assert {2007, 2008, 2009, 2010} <= set(years) and len(ROWS) >= 40
 
 
 @pytest.mark.parametrize(("name", "year"), ROWS, ids=[n for n, _ in ROWS])
@@ -103,14 +103,33 @@ def test_seed_supplement_resolves_to_2009_by_subject() -> None:
     assert report.questionnaire == "tip-2009" and report.questionnaire_reason == choice.reason
 
 
-def test_year_without_model_is_an_explicit_error() -> None:
-    path = CABLES / "07REYKJAVIK49.txt"
-    cable = read_cable(path.read_bytes(), str(path))
-    with pytest.raises(QuestionnaireError, match=r"2007 questionnaire, which tipcheck has no model"):
-        choose(cable.header, _models())
+def test_2007_replies_resolve_to_tip_2007() -> None:
+    # 07REYKJAVIK49 cites "06 STATE 202745"; 07BOGOTA1457 "SECSTATE 202745" (no year prefix)
+    for name, cited in [("07REYKJAVIK49.txt", "06 STATE 202745"), ("07BOGOTA1457.txt", "SECSTATE 202745")]:
+        path = CABLES / name
+        choice = choose(read_cable(path.read_bytes(), str(path)).header, _models())
+        assert choice.questionnaire == "tip-2007" and cited in choice.reason, choice.reason
+    # 07DOHA260's "REF: STATE 06 202745" puts the year after the sender: the subject decides
+    doha = CABLES / "partial" / "07DOHA260.txt"
+    choice = choose(read_cable(doha.read_bytes(), str(doha)).header, _models())
+    assert choice.questionnaire == "tip-2007" and "SEVENTH ANNUAL" in choice.reason
     headerless_2007 = parse_cable("UNCLAS CAIRO 000580\nREF: STATE 202745\n\n1. Text.\n")
-    with pytest.raises(QuestionnaireError, match=r"2007"):
-        choose(headerless_2007.header, _models())
+    assert choose(headerless_2007.header, _models()).questionnaire == "tip-2007"
+
+
+def test_year_without_model_is_an_explicit_error() -> None:
+    for name, year in [("06REYKJAVIK68.txt", 2006), ("06SANTIAGO438.txt", 2006)]:
+        path = CABLES / name
+        cable = read_cable(path.read_bytes(), str(path))
+        with pytest.raises(QuestionnaireError, match=rf"{year} questionnaire, which tipcheck has no model"):
+            choose(cable.header, _models())
+    path = CABLES / "partial" / "05SANTODOMINGO1257.txt"
+    with pytest.raises(QuestionnaireError, match=r"2005 questionnaire, which tipcheck has no model"):
+        choose_for_cable(read_cable(path.read_bytes(), str(path)), _models())
+    # a REF to the 2006 tasking cable (STATE 3836) and nothing else
+    headerless_2006 = parse_cable("UNCLAS CAIRO 000580\nREF: STATE 3836\n\n1. Text.\n")
+    with pytest.raises(QuestionnaireError, match=r"2006"):
+        choose(headerless_2006.header, _models())
 
 
 def test_nothing_to_go_by_is_an_explicit_error() -> None:

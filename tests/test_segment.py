@@ -186,3 +186,12 @@ def test_lettered_markers_inside_one_long_line_start_units_at_their_own_columns(
         assert start_line == 45
         assert line_45[start_column - 1:].startswith(unit.response.text[:40])
         assert not unit.response.text.startswith("(")
+
+
+def test_a_label_after_an_unfinished_sentence_still_opens_a_unit() -> None:
+    # 07BOGOTA1457: 29.C's answer ends "... in paragraph 29.A" with no full stop, a blank line, then "29.D."
+    path = CABLES / "07BOGOTA1457.txt"
+    cable = read_cable(path.read_bytes(), str(path))
+    assert 359 not in cable.soft_breaks  # the blank line between them ends a paragraph
+    starts = {(u.marker.section_paragraph, u.marker.letters): u.line for u in segment(cable).units}
+    assert starts[(29, ("C",))] == 357 and starts[(29, ("D",))] == 360

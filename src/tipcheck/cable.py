@@ -224,7 +224,11 @@ def _continues(before: str, after: str) -> bool:
     stripped = after.lstrip()
     if not stripped or _TERMINAL.search(before):
         return False
-    return stripped[0].islower() or (stripped[0].isdigit() and not re.match(r"\d{1,3}\s*\.\s", stripped))
+    return stripped[0].islower() or (stripped[0].isdigit() and not _OPENS_PARAGRAPH.match(stripped))
+
+
+# `3. `, `29.D.`, `23A Question:`, `27.A.`: a line that opens a numbered or labelled paragraph continues nothing
+_OPENS_PARAGRAPH = re.compile(r"\d{1,3}\s*(?:\.\s|\.?\s*[A-Z](?:[.:)]|\s+(?:Question|Answer|QUESTION|ANSWER)))")
 
 
 def _find_soft_breaks(lines: tuple[Line, ...], body_start: int, artefacts: set[int]) -> set[int]:

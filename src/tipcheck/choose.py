@@ -106,11 +106,16 @@ def choose(header: Header, models: list[Questionnaire], *, opening: str = "", fi
             if (cited := _cable_number(rc)) is not None:
                 related.setdefault(cited[1], model)
     refs = cited_state_cables(header)
-    for ref in refs:
-        if ref.number in by_number:
-            model = by_number[ref.number]
-            return Choice(model.id, f"REF cites the tasking cable {model.tasking_cable} (as {ref.text!r}"
-                                    f"{_prefix_note(ref, model.tasking_cable)})")
+    # A reply may also cite earlier years' tasking cables as background (08MEXICO722: "A. 2006 STATE 202745
+    # ... C. 2008 STATE 02731"); it answers the latest one it cites.
+    tasking_refs = [ref for ref in refs if ref.number in by_number]
+    if tasking_refs:
+        ref = max(tasking_refs, key=lambda r: by_number[r.number].year)
+        model = by_number[ref.number]
+        older = [r.text for r in tasking_refs if by_number[r.number].year < model.year]
+        also = f"; it also cites the earlier tasking cable(s) {', '.join(older)}" if older else ""
+        return Choice(model.id, f"REF cites the tasking cable {model.tasking_cable} (as {ref.text!r}"
+                                f"{_prefix_note(ref, model.tasking_cable)}){also}")
     for ref in refs:
         if ref.number in related:
             model = related[ref.number]
