@@ -16,12 +16,21 @@ from tipcheck.questionnaire import Questionnaire, Section
 _TRIGGER = re.compile(
     r"\b(?:see(?:\s+also)?|discussed\s+(?:in|under)|described\s+(?:in|under)|referred\s+to\s+in|noted\s+in|"
     r"mentioned\s+in|reported\s+in|detailed\s+in|addressed\s+in|covered\s+in|explained\s+in|"
-    r"answered\s+in|cf\.|reference|refer\s+to|more\s+(?:info(?:rmation)?|details?)\s+(?:in|under))\s+(?:the\s+)?(?:answer\s+to\s+)?"
-    r"(?:question\s+)?"
+    r"answered\s+in|cf\.|reference|refer\s+to|more\s+(?:info(?:rmation)?|details?)\s+(?:in|under))\s+"
+    r"(?:the\s+)?(?:answer\s+to\s+)?(?:question\s+)?"
+    # "penalties in paragraph 29.A": a paragraph named in a sentence is a reference with or without "see"
+    r"|\b(?<!article )(?<!clause )(?<!section )(?:in|under|at|per)\s+(?=para(?:graph)?s?\.?\s*\d)"
     # a bare parenthesis naming a section and letter, "(PREVENTION D)": the words are checked against the
     # questionnaire's section headings below, so "(Law D)" or "(602)" is not a reference
     r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
 _NUMBER_LETTER = re.compile(r"(?:para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\s*\.?\s*(?P<letter>[A-Ma-m])\b\.?")
+_PLAIN_MENTION = re.compile(r"(?:in|under|at|per)\s", re.I)
+# A paragraph of another text: the tasking cable, a law being quoted
+_NOT_THIS_REPLY = re.compile(
+    r"para(?:graph)?s?\.?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?[^.;]{0,25}?\bof\s*(?:the\s+|this\s+|that\s+)?"
+    r"(?:reftel|ref\b|tasking|article|law|section|code|act|decree|convention|protocol|cable)",
+    re.I)
+_AND_NUMBER_LETTER = re.compile(r"\s*(?:,|and|&)\s*(?P<item>\d{1,3}\s*\.?\s*[A-Ma-m]\b\.?)")
 _NUMBER = re.compile(r"(?P<para>para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\b(?![\d,%])")
 _SECTION_LETTERS = re.compile(
     r"(?P<word>[A-Za-z][A-Za-z' ]{2,60}?)[\s,:]+(?P<letters>[A-M](?:\s*(?:,|and|&)\s*[A-M])*)\b(?![a-z'])")
@@ -65,6 +74,8 @@ def _in_passage(passage: Passage, alignment: Alignment, kind: ReplyKind) -> Iter
     for trigger in _TRIGGER.finditer(text):
         pos = trigger.end()
         rest = text[pos: pos + 90]
+        if _PLAIN_MENTION.match(trigger.group(0)) and _NOT_THIS_REPLY.match(rest):
+            continue  # "questions in paragraphs 27-30 of reftel", "in paragraphs 1 and 2 of this Article"
         if m := _SECTION_LETTERS.match(rest):
             section = _section_for_word(m.group("word"), alignment.questionnaire)
             if section is not None:
@@ -73,6 +84,13 @@ def _in_passage(passage: Passage, alignment: Alignment, kind: ReplyKind) -> Iter
                 continue
         if m := _NUMBER_LETTER.match(rest):
             yield _resolve_number_letter(passage, pos, m, alignment, kind)
+            # "paragraphs 29.I. and 30.C.", "30.H. and 30.I": every item of the list is a reference
+            end = m.end()
+            while more := _AND_NUMBER_LETTER.match(rest, end):
+                item = _NUMBER_LETTER.match(rest, more.start("item"))
+                assert item is not None  # `item` starts where _NUMBER_LETTER matched inside _AND_NUMBER_LETTER
+                yield _resolve_number_letter(passage, pos + item.start(), item, alignment, kind)
+                end = more.end()
             continue
         if (m := _NUMBER.match(rest)) and (m.group("para") or not re.match(r"\s*(?:years?|percent|%)", rest[m.end():])):
             yield _resolve_paragraph(passage, pos, m.group(0).strip(), int(m.group("number")), alignment)

@@ -132,6 +132,15 @@ class _Open:
     start_column: int  # 0-based column of the text after the marker
     lines: list[Line]
     heading: Heading | None
+    body_column: tuple[Line, int] | None = None  # where the answer starts when a numbered line follows a label
+
+
+def _label_awaits_paragraph(current: _Open, marker: Marker) -> bool:
+    """A letter label with nothing after it yet, followed by a numbered paragraph with no letters of its own."""
+    return (bool(current.marker.letters) and current.marker.number is None and marker.number is not None
+            and not marker.letters and marker.section_paragraph is None
+            and not current.start_line.text[current.start_column:].strip()
+            and all(ln.is_blank for ln in current.lines[1:]))
 
 
 def segment(cable: Cable) -> Segmentation:
@@ -194,6 +203,11 @@ def segment(cable: Cable) -> Segmentation:
             list_run = 0
             if current is not None and _continues_label(current.marker, marker):
                 current.lines.append(ln)
+            elif current is not None and _label_awaits_paragraph(current, marker):
+                # `Parts A & B:` alone on its line, then `2. (SBU) The government ...`: paragraph 2 is their answer
+                current.marker = replace(current.marker, number=marker.number, sign=marker.sign)
+                current.lines.append(ln)
+                current.body_column = (ln, text_column)
             else:
                 current = _Open(marker, ln, text_column, [ln], headings[-1] if headings else None)
                 opened.append(current)
@@ -368,7 +382,11 @@ def _close(index: int, o: _Open) -> Unit:
     lines = list(o.lines)
     while lines and lines[-1].is_blank:
         lines.pop()
-    passage = Passage.from_lines(lines, first_column=o.start_column)
+    if o.body_column is not None:  # the label's own line holds nothing: the answer starts on the numbered line
+        body_line, column = o.body_column
+        passage = Passage.from_lines(lines[lines.index(body_line):], first_column=column)
+    else:
+        passage = Passage.from_lines(lines, first_column=o.start_column)
     restated, response = split_restated(passage)
     return Unit(index=index, marker=o.marker, passage=passage, restated=restated, response=response,
                 heading=o.heading, end_line=lines[-1].number if lines else o.start_line.number)

@@ -41,7 +41,9 @@ _UNAVAILABLE = re.compile(
     r"[^.;]{0,60}?\b(?:(?:is|are|was|were)\s+)?(?:available|provided|released|exists?|kept|collected)\b|"
     rf"\b(?:we|post|embassy|the embassy)\s+(?:has|have|had)\s+no\s+(?:further\s+|specific\s+)?{_INFO}\b|"
     rf"^\s*no\s+{_INFO}\s*\.?\s*$|"
-    rf"\b(?:did|does|do)\s+not\s+(?:provide|release|keep|collect|maintain|disaggregate)\b[^.;]{{0,40}}?\b{_INFO}\b|"
+    # "did not provide data": withheld from the post. (A government that "does not maintain statistics" says
+    # what the country has, which answers the question about sources: not a gap.)
+    rf"\b(?:did|does|do)\s+not\s+(?:provide|release|disaggregate)\b[^.;]{{0,40}}?\b{_INFO}\b|"
     # "The government provided no specific information on extraditions."
     rf"\b(?:provided|gave|released|shared|offered)\s+no\s+(?:[\w-]+\s+){{0,2}}?{_INFO}\b|"
     # "training courses for an unknown number of policemen": the count the question asks for is not known
