@@ -24,6 +24,7 @@ _TRIGGER = re.compile(
     # questionnaire's section headings below, so "(Law D)" or "(602)" is not a reference
     r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
 _NUMBER_LETTER = re.compile(r"(?:para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\s*\.?\s*(?P<letter>[A-Ma-m])\b\.?")
+_LETTER_HERE = re.compile(r"para(?:graph)?\.?\s+(?P<letter>[A-O])\s+(?:above|below)\b")
 _PLAIN_MENTION = re.compile(r"(?:in|under|at|per)\s", re.I)
 # A paragraph of another text: the tasking cable, a law being quoted
 _NOT_THIS_REPLY = re.compile(
@@ -48,10 +49,11 @@ class CrossReference:
     note: str = ""
 
 
-def find(alignment: Alignment, kind: ReplyKind, passages: list[Passage]) -> list[CrossReference]:
+def find(alignment: Alignment, kind: ReplyKind, passages: list[tuple[Passage, str | None]]) -> list[CrossReference]:
+    """The cross-references in `passages`, each given with the section id of the question it answers."""
     refs: list[CrossReference] = []
-    for passage in passages:
-        refs.extend(_in_passage(passage, alignment, kind))
+    for passage, section_id in passages:
+        refs.extend(_in_passage(passage, section_id, alignment, kind))
     return refs
 
 
@@ -69,11 +71,16 @@ def _section_for_word(word: str, questionnaire: Questionnaire) -> Section | None
     return None
 
 
-def _in_passage(passage: Passage, alignment: Alignment, kind: ReplyKind) -> Iterator[CrossReference]:
+def _in_passage(passage: Passage, section_id: str | None, alignment: Alignment,
+                kind: ReplyKind) -> Iterator[CrossReference]:
     text = passage.text
     for trigger in _TRIGGER.finditer(text):
         pos = trigger.end()
         rest = text[pos: pos + 90]
+        if section_id is not None and (m := _LETTER_HERE.match(rest)):
+            # "(see paragraph I below)", "As noted in paragraph A above": a letter of the section it stands in
+            yield _resolve_question(passage, pos, m.group(0).strip(), section_id, m.group("letter"), alignment, kind)
+            continue
         if _PLAIN_MENTION.match(trigger.group(0)) and _NOT_THIS_REPLY.match(rest):
             continue  # "questions in paragraphs 27-30 of reftel", "in paragraphs 1 and 2 of this Article"
         if m := _SECTION_LETTERS.match(rest):

@@ -281,7 +281,9 @@ def _parse_line(ln: Line, block_start: bool, next_blank: bool,
     roman: int | None = None
     indent = len(text) - len(text.lstrip())
     m = _NUMBER.match(text)
-    if m and (block_start or m.group("sign") or _CLASS_RE.match(text[m.end():])):
+    # a sign opens a paragraph even without a blank line before it, unless the line before runs on into it
+    # ("beginning at paragraph / ¶27.  Post's POC ...": a reference, not paragraph 27)
+    if m and (block_start or (m.group("sign") and label_allowed) or _CLASS_RE.match(text[m.end():])):
         number = int(m.group("num"))
         sign = m.group("sign")
         pos = m.end()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tipcheck import crossrefs
+from tipcheck.cable import Passage
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules.base import Context, Examples
 
@@ -38,9 +39,13 @@ POST RESPONSE: Destination; see paragraph 3 for the sources.
 
 
 def references(ctx: Context) -> list[crossrefs.CrossReference]:
-    passages = [u.passage for u in ctx.alignment.segmentation.units]
+    # each passage with the section of the question it answers: "see paragraph I below" means that section's I
+    passages: list[tuple[Passage, str | None]] = []
     if ctx.alignment.segmentation.preamble is not None:
-        passages.insert(0, ctx.alignment.segmentation.preamble)
+        passages.append((ctx.alignment.segmentation.preamble, None))
+    for unit in ctx.alignment.segmentation.units:
+        questions = ctx.unit_questions(unit)
+        passages.append((unit.passage, questions[0].split(".")[0] if questions else None))
     return crossrefs.find(ctx.alignment, ctx.kind, passages)
 
 

@@ -50,7 +50,11 @@ _UNAVAILABLE = re.compile(
     r"\ban\s+unknown\s+number\s+of\b|"
     # "(NFI)": cable shorthand for "no further information"
     r"\(NFI\)|"
-    rf"\bunable\s+to\s+(?:obtain|get|find|confirm|verify|collect)\b[^.;]{{0,40}}?\b{_INFO}\b|"
+    rf"\b(?:unable\s+to|cannot|can\s*not|could\s+not)\s+(?:obtain|get|find|confirm|verify|collect)\b[^.;]{{0,40}}?"
+    rf"\b{_INFO}\b|"
+    # "Post does not have information on how many ..."
+    rf"\b(?:we|post|embassy|the\s+embassy|mission)\s+(?:does|do|did)\s+not\s+have\s+(?:any\s+)?(?:further\s+)?"
+    rf"{_INFO}\b|"
     r"\b(?:cannot|can\s*not|could\s+not)\s+be\s+(?:determined|established|estimated|quantified|confirmed)\b",
     re.I)
 _NOT_GAP = re.compile(r"not/not|for public disclosure|\bnot available (?:to|for) (?:victims|the public)\b", re.I)

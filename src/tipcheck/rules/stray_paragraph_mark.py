@@ -43,7 +43,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             at_start = not ln.text[: m.start()].strip()
             if at_start and ln.number in markers:
                 continue
-            where = "on a list item inside an answer" if at_start else "inside a sentence"
+            where = "at the start of a line that is no paragraph (a list item, or a sentence run on)" if at_start \
+                else "inside a sentence"
             mark = m.group(0)
             yield ctx.finding(
                 ID, DEFAULT_SEVERITY, f"paragraph sign {where}, where it does not start a paragraph",
