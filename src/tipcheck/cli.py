@@ -19,6 +19,7 @@ import typer
 
 from tipcheck import __version__
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError
+from tipcheck.output import atomic_writer, same_file, write_atomically
 
 if TYPE_CHECKING:
     from tipcheck import batch, formatters
@@ -187,46 +188,24 @@ class _Tally:
 
 def _write_streamed(output: str | None, stream: formatters.Stream, options: formatters.FormatOptions,
                     reports: Iterator[CableReport]) -> None:
-    """Write each report as it comes: to standard output, or to a temporary file renamed over `output` at the
-    end. Nothing is written, and `output` is left as it was, if no report comes at all."""
-    import tempfile
-
+    """Write each report as it comes: to standard output, or to a file that replaces `output` once complete.
+    Nothing is written, and `output` is left as it was, if no report comes at all."""
     from tipcheck.errors import OutputError
 
     count = 0
-    sink: IO[str] | None = None
-    tmp_name: str | None = None
     try:
-        for report in reports:
-            if sink is None:
-                if output is None:
-                    sink = sys.stdout
-                else:
-                    target = Path(output)
-                    sink = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, after the rename's checks
-                        "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
-                        delete=False)
-                    tmp_name = sink.name
-                sink.write(stream.start(options))
-            sink.write(stream.cable(report, options, count))
-            count += 1
-        if sink is None:
-            return
-        sink.write(stream.end(options, count))
-        sink.flush()
-        if output is not None and tmp_name is not None:
-            os.fsync(sink.fileno())
-            sink.close()
-            os.replace(tmp_name, output)
-            tmp_name = None
-    except OSError as exc:
-        raise OutputError(f"{output or '<stdout>'}: cannot write the report: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
+        with contextlib.ExitStack() as stack:
+            sink: IO[str] | None = None
+            for report in reports:
+                if sink is None:  # opened at the first report, so that no report means no file
+                    sink = sys.stdout if output is None else stack.enter_context(atomic_writer(output))
+                    sink.write(stream.start(options))
+                sink.write(stream.cable(report, options, count))
+                count += 1
             if sink is not None:
-                sink.close()
-            if os.path.exists(tmp_name):
-                os.unlink(tmp_name)
+                sink.write(stream.end(options, count))
+    except OSError as exc:  # the file's own errors are OutputErrors already: this is standard output
+        raise OutputError(f"<stdout>: cannot write the report: {exc.strerror or exc}") from None
 
 
 def _outcomes(files: list[str], settings: Settings, jobs: int) -> Iterator[batch.Outcome]:
@@ -264,42 +243,13 @@ def _check_output_path(output: str, inputs: list[str]) -> None:
     target = Path(output)
     if target.is_dir():
         raise fail(f"{output}: is a directory; give a file name for --output")
-    for name in inputs:
-        if name != "-" and Path(name).exists() and (
-                Path(name).resolve() == target.resolve() or (target.exists() and target.samefile(name))):
-            raise fail(f"{output}: is one of the cables being checked; refusing to write the report over it")
+    if any(name != "-" and same_file(target, Path(name)) for name in inputs):
+        raise fail(f"{output}: is one of the cables being checked; refusing to write the report over it")
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise fail(f"{output}: cannot write the report: directory {str(parent)!r} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise fail(f"{output}: cannot write the report: directory {str(parent)!r} is not writable")
-
-
-def write_atomically(path: str, text: str) -> None:
-    write_atomically_bytes(path, text.encode("utf-8"))
-
-
-def write_atomically_bytes(path: str, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`: readers never see half a report,
-    and a failed write leaves what was there before."""
-    import tempfile
-
-    from tipcheck.errors import OutputError
-
-    target = Path(path)
-    tmp_name = None
-    try:
-        with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
-                                         delete=False) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise OutputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def _append_step_summary(path: str, markdown: str) -> None:
@@ -330,7 +280,7 @@ def fix(
     from tipcheck.settings import Settings
 
     source, target = Path(cable), Path(output)
-    if target.resolve() == source.resolve() or (target.exists() and target.samefile(source)):
+    if same_file(target, source):
         raise fail(f"{output}: is the input cable; write the repaired cable to a new file")
     if target.is_dir():
         raise fail(f"{output}: is a directory; give a file name for --output")
@@ -344,7 +294,7 @@ def fix(
         encoded = result.text.encode(encoding)
     except UnicodeEncodeError:  # a restored ¶ that the cable's 8-bit encoding cannot hold
         encoded = result.text.encode("utf-8")
-    write_atomically_bytes(output, encoded)
+    write_atomically(output, encoded)
     sys.stdout.writelines(difflib.unified_diff(
         text.splitlines(keepends=True), result.text.splitlines(keepends=True), fromfile=cable, tofile=output))
     typer.echo(f"tipcheck: {len(result.changes)} line(s) repaired, written to {output}"

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, InputError, OutputError
+from tipcheck.output import same_file, write_atomically
 from tipcheck.report import CableReport
 from tipcheck.settings import Settings
 
@@ -115,8 +116,7 @@ def _check_writable(target: Path, inputs: list[str]) -> None:
     """Refuse to write over an input cable, a directory, or a file tipcheck did not write."""
     from tipcheck.formatters.html import GENERATOR
 
-    resolved = target.resolve()
-    if any(resolved == Path(p).resolve() for p in inputs):
+    if any(same_file(target, Path(p)) for p in inputs):
         raise OutputError(f"{target}: is one of the input cables; choose another --out")
     if target.is_dir():
         raise OutputError(f"{target}: is a directory; choose another --out")
@@ -132,9 +132,9 @@ def _check_writable(target: Path, inputs: list[str]) -> None:
 def _write(target: Path, content: str) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
     except OSError as exc:
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    write_atomically(target, content)
 
 
 def report_command(

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from tipcheck.errors import OutputError, QuestionnaireError
+from tipcheck.output import same_file, write_atomically
 
 
 def list_models() -> None:
@@ -61,10 +62,7 @@ def extract_model(
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+    write_atomically(output, text)
     typer.echo(f"{output}: {result.model['id']}, {sum(len(s['questions']) for s in result.model['sections'])} "
                f"questions, {len(result.warnings)} warnings", err=True)
 
@@ -77,7 +75,7 @@ def _yaml_header(model: dict[str, Any]) -> str:
 def _check_target(target: Path, force: bool, inputs: list[Path]) -> None:
     if target.is_dir():
         raise OutputError(f"{target}: is a directory; choose another --output")
-    if any(target.exists() and p.exists() and target.resolve() == p.resolve() for p in inputs):
+    if any(same_file(target, p) for p in inputs):
         raise OutputError(f"{target}: is the input file; choose another --output")
     if target.exists() and not force:
         raise OutputError(f"{target}: exists; pass --force to overwrite it")

@@ -1,0 +1,54 @@
+"""Writing what a command produces to a file: atomically, and never over a file it was made from.
+
+Every command that writes a file (`check --output`, `fix`, `report`, `questionnaire extract -o`) goes through
+here, so a reader never sees half a file and a failed write leaves what was there before.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from tipcheck.errors import OutputError
+
+
+def same_file(target: Path, source: Path) -> bool:
+    """Whether writing `target` would write over `source` (the same path, or another name for the file)."""
+    if not source.exists():
+        return False
+    return target.resolve() == source.resolve() or (target.exists() and target.samefile(source))
+
+
+@contextmanager
+def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """A file to write (`mode` "w" for UTF-8 text, "wb" for bytes) that replaces `path` only once complete: a
+    temporary file beside it, renamed over it; an error removes it and leaves `path` as it was."""
+    target = Path(path)
+    encoding = None if "b" in mode else "utf-8"
+    try:
+        tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
+            mode, encoding=encoding, dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        yield tmp
+        tmp.flush()
+        os.fsync(tmp.fileno())
+        tmp.close()
+        os.replace(tmp.name, target)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        tmp.close()
+        if os.path.exists(tmp.name):
+            os.unlink(tmp.name)
+
+
+def write_atomically(path: str | Path, data: str | bytes) -> None:
+    """Write `data` to `path` atomically; bytes are written as they are (a repaired cable keeps its encoding)."""
+    with atomic_writer(path, "wb") as sink:
+        sink.write(data.encode("utf-8") if isinstance(data, str) else data)
