@@ -20,7 +20,7 @@ from tipcheck import rules, subquestions
 from tipcheck.align import align
 from tipcheck.cable import Cable, read_cable
 from tipcheck.choose import Choice, choose_for_cable
-from tipcheck.errors import InputError
+from tipcheck.errors import InputError, about_file
 from tipcheck.findings import Finding
 from tipcheck.kinds import reply_kind
 from tipcheck.questionnaire import Questionnaire
@@ -124,8 +124,7 @@ def check_file(path: str | Path, settings: Settings | None = None) -> CableRepor
     try:
         return check_bytes(data, str(path), settings)
     except InputError as exc:
-        message = str(exc)
-        raise InputError(message if message.startswith(str(path)) else f"{path}: {message}") from exc
+        raise InputError(about_file(str(path), str(exc))) from exc
 
 
 def unused_ignores(reports: list[CableReport], settings: Settings) -> list[Ignore]:

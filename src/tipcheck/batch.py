@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipcheck import api
-from tipcheck.errors import InputError, TipcheckError
+from tipcheck.errors import InputError, TipcheckError, about_file
 from tipcheck.report import CableReport
 from tipcheck.settings import Settings
 
@@ -59,8 +59,7 @@ def check_one(path: str, settings: Settings) -> Outcome:
     try:
         return Outcome(path, report=api.check_file(path, settings))
     except TipcheckError as exc:
-        message = str(exc)
-        return Outcome(path, error=message if message.startswith(path) else f"{path}: {message}")
+        return Outcome(path, error=about_file(path, str(exc)))
     except Exception as exc:  # a bug on one file must not lose the others' results
         return Outcome(path, error=f"{path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug "
                        "and report it)", traceback=traceback.format_exc())

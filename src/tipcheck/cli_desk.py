@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, InputError, OutputError
+from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, InputError, OutputError, about_file
 from tipcheck.output import same_file, write_atomically
 from tipcheck.report import CableReport
 from tipcheck.settings import Settings
@@ -44,8 +44,7 @@ def _check(paths: list[str], settings: Settings) -> tuple[list[CableReport], dic
         try:
             reports.append(api.check_cable(cable, settings))
         except InputError as exc:
-            message = str(exc)
-            raise InputError(message if message.startswith(path) else f"{path}: {message}") from exc
+            raise InputError(about_file(path, str(exc))) from exc
         sources[path] = [line.text for line in cable.lines]
     return reports, sources
 

@@ -27,3 +27,8 @@ class ConfigError(TipcheckError):
 
 class OutputError(TipcheckError):
     """A report that cannot be written where the user asked."""
+
+
+def about_file(path: str, message: str) -> str:
+    """`message` as said of the file at `path`: prefixed with the path, unless it names it first already."""
+    return message if message.startswith(path) else f"{path}: {message}"
