@@ -26,7 +26,6 @@ from tipcheck.kinds import reply_kind
 from tipcheck.questionnaire import Questionnaire
 from tipcheck.report import CableReport, statuses
 from tipcheck.rules.base import Context, Options
-from tipcheck.rules.broken_cross_reference import references
 from tipcheck.segment import segment
 from tipcheck.settings import Ignore, Settings
 
@@ -87,7 +86,7 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
     return CableReport(
         path=cable.path, questionnaire=model.id, questionnaire_reason=choice.reason, kind=kind,
         subject=cable.header.subject, cable_id=cable.header.cable_id, questions=results, findings=tuple(kept),
-        cross_references=tuple(references(ctx)),
+        cross_references=ctx.cross_references,
         numbering=alignment.scheme.describe() if alignment.scheme else None, suppressed=len(suppressed),
         extra={"ignores_used": [i for i in settings.ignores if any(i.matches(f) for f in suppressed)]})
 

@@ -100,8 +100,9 @@ def bundled_dir() -> Path:
     return Path(str(resources.files("tipcheck") / "questionnaire"))
 
 
-def bundled_names() -> list[str]:
-    return sorted(p.stem for p in bundled_dir().glob("tip-*.yaml"))
+@cache  # the bundled models do not change while tipcheck runs; choosing one per cable need not list them again
+def bundled_names() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in bundled_dir().glob("tip-*.yaml")))
 
 
 def schema() -> dict[str, Any]:

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from tipcheck import crossrefs
 from tipcheck.align import Alignment
 from tipcheck.cable import Cable, Passage
 from tipcheck.findings import Finding, Severity
@@ -87,6 +88,18 @@ class Context:
                 questions = self.unit_questions(unit)
                 return questions[0] if questions else None
         return None
+
+    @cached_property
+    def cross_references(self) -> tuple[crossrefs.CrossReference, ...]:
+        """Every cross-reference in the reply, resolved (computed once: the rule and the report both use it)."""
+        # each passage with the section of the question it answers: "see paragraph I below" means that section's I
+        passages: list[tuple[Passage, str | None]] = []
+        if self.alignment.segmentation.preamble is not None:
+            passages.append((self.alignment.segmentation.preamble, None))
+        for unit in self.alignment.segmentation.units:
+            questions = self.unit_questions(unit)
+            passages.append((unit.passage, questions[0].split(".")[0] if questions else None))
+        return tuple(crossrefs.find(self.alignment, self.kind, passages))
 
     @cached_property
     def _unit_starts(self) -> list[int] | None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tipcheck import crossrefs
-from tipcheck.cable import Passage
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules.base import Context, Examples
 
@@ -38,19 +36,8 @@ POST RESPONSE: Destination; see paragraph 3 for the sources.
 )
 
 
-def references(ctx: Context) -> list[crossrefs.CrossReference]:
-    # each passage with the section of the question it answers: "see paragraph I below" means that section's I
-    passages: list[tuple[Passage, str | None]] = []
-    if ctx.alignment.segmentation.preamble is not None:
-        passages.append((ctx.alignment.segmentation.preamble, None))
-    for unit in ctx.alignment.segmentation.units:
-        questions = ctx.unit_questions(unit)
-        passages.append((unit.passage, questions[0].split(".")[0] if questions else None))
-    return crossrefs.find(ctx.alignment, ctx.kind, passages)
-
-
 def check(ctx: Context) -> Iterator[Finding]:
-    for ref in references(ctx):
+    for ref in ctx.cross_references:
         if ref.valid:
             continue
         yield ctx.finding(
