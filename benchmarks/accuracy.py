@@ -28,7 +28,7 @@ import yaml
 from tabulate import tabulate
 
 from tipcheck.api import check_file
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,11 +14,11 @@ import argparse
 import time
 from pathlib import Path
 
-from tipcheck import subquestions
-from tipcheck.align import align
+from tipcheck.analysis import subquestions
+from tipcheck.analysis.align import align
 from tipcheck.api import check_file, read_file, resolve_questionnaire
-from tipcheck.cable import read_cable
-from tipcheck.segment import segment
+from tipcheck.reading.cable import read_cable
+from tipcheck.reading.segment import segment
 from tipcheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

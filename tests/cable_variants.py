@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import SEED, load_label
 from tipcheck.api import check_file, check_text
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
 LABEL = load_label("09MEXICO828")

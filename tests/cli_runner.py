@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tipcheck import cli
+from tipcheck.cli import main as cli
 
 
 @dataclass(frozen=True)

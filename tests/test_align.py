@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import CABLES
-from tipcheck import questionnaire as qmod
-from tipcheck.align import align, similarity, text_similarity
+from tipcheck.analysis.align import align, similarity, text_similarity
 from tipcheck.api import check_file, check_text
-from tipcheck.cable import parse_cable
-from tipcheck.report import CableReport
-from tipcheck.segment import segment
+from tipcheck.questionnaire import model as qmod
+from tipcheck.reading.cable import parse_cable
+from tipcheck.reading.segment import segment
+from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 TIP_2009 = Settings(questionnaire="tip-2009")

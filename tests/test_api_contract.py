@@ -12,7 +12,7 @@ import pytest
 from conftest import SEED
 from tipcheck import api
 from tipcheck.findings import Finding, Severity
-from tipcheck.report import CableReport, QuestionResult
+from tipcheck.results import CableReport, QuestionResult
 
 SOURCE_ROOTS = [Path(__file__).resolve().parent.parent / "src" / "tipcheck"]
 
@@ -58,7 +58,7 @@ def test_yaml_is_only_loaded_with_the_safe_loader() -> None:
                     offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert offenders == []
     # and the loader the one permitted yaml.load( call uses is a safe one
-    from tipcheck.questionnaire import _SAFE_LOADER
+    from tipcheck.questionnaire.model import _SAFE_LOADER
 
     assert _SAFE_LOADER.__name__ in ("CSafeLoader", "SafeLoader")
 

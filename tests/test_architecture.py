@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "tipcheck"
-# the entry points (cli*.py, __main__.py, which only calls the CLI) and the formatters are the outer layer
+# the entry points (cli/, __main__.py, which only calls the CLI) and the formatters are the outer layer
+OUTER = ("cli", "formatters")
 CORE = sorted(p for p in SRC.rglob("*.py")
-              if not p.name.startswith("cli") and p.name != "__main__.py"
-              and "formatters" not in p.relative_to(SRC).parts)
-STAGES = sorted([SRC / name for name in ("cable.py", "segment.py", "align.py", "numbering.py")]
-                + list((SRC / "rules").glob("*.py")))
+              if p.name != "__main__.py" and p.relative_to(SRC).parts[0] not in OUTER)
+# the pipeline's stages: plain data in and out, no I/O
+STAGE_PACKAGES = ("reading", "analysis", "rules", "desk")
+STAGES = sorted(p for pkg in STAGE_PACKAGES for p in (SRC / pkg).glob("*.py"))
 FORBIDDEN = ("tipcheck.cli", "tipcheck.formatters")
 
 
@@ -44,9 +45,14 @@ def _forbidden(names: list[str]) -> list[str]:
 
 
 def test_the_core_is_found() -> None:
-    names = {p.name for p in CORE}
-    assert {"cable.py", "segment.py", "align.py", "api.py", "report.py"} <= names
-    assert not any(p.name.startswith("cli") for p in CORE)
+    names = {str(p.relative_to(SRC)) for p in CORE}
+    assert {"reading/cable.py", "reading/segment.py", "analysis/align.py", "api.py", "results.py"} <= names
+    assert not any(p.relative_to(SRC).parts[0] in OUTER for p in CORE)
+
+
+def test_the_folder_listing_shows_the_pipeline() -> None:
+    packages = {p.name for p in SRC.iterdir() if (p / "__init__.py").is_file()}
+    assert {"reading", "questionnaire", "analysis", "rules", "desk", "formatters", "cli"} <= packages
 
 
 @pytest.mark.parametrize("path", CORE, ids=[str(p.relative_to(SRC)) for p in CORE])
@@ -56,7 +62,8 @@ def test_core_module_never_imports_cli_or_formatters(path: Path) -> None:
 
 
 @pytest.mark.parametrize("source", [
-    "from tipcheck.cli import main\n",
+    "from tipcheck.cli.main import main\n",
+    "from tipcheck.cli import batch\n",
     "import tipcheck.formatters.text\n",
     "from ..formatters import get\n",
     "from .. import cli\n",
@@ -67,7 +74,7 @@ def test_the_import_check_catches_a_violation(source: str) -> None:
 
 
 def test_the_import_check_passes_core_imports() -> None:
-    source = "from tipcheck.align import align\nfrom .base import Context\nfrom .. import findings\n"
+    source = "from tipcheck.analysis.align import align\nfrom .base import Context\nfrom .. import findings\n"
     assert _forbidden(_imported_modules(source, "tipcheck.rules")) == []
 
 

@@ -14,8 +14,8 @@ import pytest
 
 from conftest import SEED
 from tipcheck import api
-from tipcheck import questionnaire as qmod
 from tipcheck.errors import InputError
+from tipcheck.questionnaire import model as qmod
 
 EXIT_USAGE = 2
 

@@ -9,9 +9,9 @@ import pytest
 
 from conftest import CABLES
 from tipcheck.api import check_bytes, check_text
-from tipcheck.cable import Passage, is_artefact, parse_cable, read_cable
 from tipcheck.errors import InputError
-from tipcheck.segment import segment
+from tipcheck.reading.cable import Passage, is_artefact, parse_cable, read_cable
+from tipcheck.reading.segment import segment
 from tipcheck.settings import Settings
 
 SEED_BYTES = (CABLES / "09MEXICO828.txt").read_bytes()

@@ -9,10 +9,10 @@ import pytest
 
 from conftest import CABLES, SEED
 from tipcheck import api
-from tipcheck import questionnaire as qmod
-from tipcheck.cable import parse_cable, read_cable
-from tipcheck.choose import choose, choose_for_cable
 from tipcheck.errors import QuestionnaireError
+from tipcheck.questionnaire import model as qmod
+from tipcheck.questionnaire.choose import choose, choose_for_cable
+from tipcheck.reading.cable import parse_cable, read_cable
 from tipcheck.settings import Settings
 
 

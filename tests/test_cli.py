@@ -12,7 +12,8 @@ import pytest
 
 from cli_runner import Run, clear_ci_environment, run_cli
 from conftest import CABLES, SEED
-from tipcheck import cli, rules
+from tipcheck import rules
+from tipcheck.cli import main as cli
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 

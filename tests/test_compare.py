@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 from cable_variants import ANSWERED, LABEL, checked, checked_file, drop_answers
 from conftest import CABLES, SEED, load_label
 from tipcheck.api import check_file
-from tipcheck.cli import app
-from tipcheck.compare import ANSWERING, compare, labels
+from tipcheck.cli.main import app
+from tipcheck.desk.compare import ANSWERING, compare, labels
 from tipcheck.formatters.desk import render_matrix
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 DROPPED = ("scene.B", "protection.H")
 
@@ -136,7 +136,7 @@ def test_cli_compare_missing_file_is_one_line_exit_2(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-c", "from tipcheck.cli import main; main()", "compare", str(SEED),
+    proc = subprocess.run([sys.executable, "-c", "from tipcheck.cli.main import main; main()", "compare", str(SEED),
                            str(tmp_path / "nope.txt")], check=False, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "nope.txt" in proc.stderr

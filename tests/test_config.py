@@ -10,7 +10,8 @@ import pytest
 
 from cli_runner import Run, clear_ci_environment, run_cli
 from conftest import SEED
-from tipcheck import api, config
+from tipcheck import api
+from tipcheck.cli import config
 from tipcheck.errors import ConfigError
 from tipcheck.findings import Finding, Severity
 from tipcheck.settings import Ignore

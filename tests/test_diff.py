@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from cable_variants import ANSWERED, SEED_LINES, checked, checked_file, drop_answers, header_end, write
 from conftest import CABLES, SEED, load_label
-from tipcheck.cli import app
-from tipcheck.diffing import diff
-from tipcheck.report import CableReport
+from tipcheck.cli.main import app
+from tipcheck.desk.diff import diff
+from tipcheck.results import CableReport
 
 DROPPED = ("scene.C", "prosecution.H", "protection.K")
 

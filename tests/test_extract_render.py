@@ -12,10 +12,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tipcheck import questionnaire as qmod
-from tipcheck.cable import parse_cable
-from tipcheck.extract import asking_sentences, extract
-from tipcheck.render import render
+from tipcheck.questionnaire import model as qmod
+from tipcheck.questionnaire.extract import asking_sentences, extract
+from tipcheck.questionnaire.render import render
+from tipcheck.reading.cable import parse_cable
 
 
 def _shape(model: dict[str, Any]) -> list[tuple[str, int, str, str, list[tuple[str, str]]]]:

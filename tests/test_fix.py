@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED
-from tipcheck import api, cli
+from tipcheck import api
+from tipcheck.cli import main as cli
 from tipcheck.errors import EXIT_OK, EXIT_USAGE
 from tipcheck.fix import FIXABLE, fix_text
 

@@ -14,7 +14,7 @@ from conftest import SEED, SHARED
 from tipcheck import api, formatters, rules
 from tipcheck.findings import Finding, Severity
 from tipcheck.formatters import FormatOptions, github, sarif
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
@@ -99,7 +99,7 @@ def test_github_escapes_data_and_properties_per_the_workflow_command_rules() -> 
 
 
 def dataclass_report(findings: list[Finding]) -> CableReport:
-    from tipcheck.kinds import ReplyKind
+    from tipcheck.reading.kinds import ReplyKind
 
     return CableReport(path=findings[0].path, questionnaire="tip-2009", questionnaire_reason="given",
                        kind=ReplyKind("reply"), subject="S", cable_id=None, questions=(),
@@ -174,8 +174,8 @@ def seed_windows(size: int = 8) -> set[str]:
 
     The restated questions are left out: they are the questionnaire's public wording, which messages such as
     partial-answer's may quote."""
-    from tipcheck.cable import read_cable
-    from tipcheck.segment import segment
+    from tipcheck.reading.cable import read_cable
+    from tipcheck.reading.segment import segment
 
     cable = read_cable(SEED.read_bytes(), str(SEED))
     texts = [cable.header.subject, *(unit.response.text for unit in segment(cable).units)]

@@ -17,7 +17,7 @@ import yaml
 
 from conftest import cable_path, label_files
 from tipcheck.api import check_file
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 NUMBERING_RULES = ("misnumbered-paragraph", "duplicate-paragraph-number", "out-of-order-answer")

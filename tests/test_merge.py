@@ -11,11 +11,11 @@ from typer.testing import CliRunner
 from cable_variants import ANSWERED, SEED_LINES, checked, checked_file, header_end, split_in_two, write
 from conftest import CABLES, SEED, load_label
 from tipcheck.api import check_file, check_set
-from tipcheck.cli import app
-from tipcheck.compare import ANSWERING
+from tipcheck.cli.main import app
+from tipcheck.desk.compare import ANSWERING
+from tipcheck.desk.merge import UNANSWERED, ReplySet, merge
 from tipcheck.errors import InputError
 from tipcheck.findings import Severity
-from tipcheck.merge import UNANSWERED, ReplySet, merge
 from tipcheck.settings import Settings
 
 PART1, PART2 = CABLES / "09REYKJAVIK49.txt", CABLES / "09REYKJAVIK50.txt"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tipcheck.numbering import decode, infer_scheme
+from tipcheck.analysis.numbering import decode, infer_scheme
 
 
 def _meant(printed: list[int]) -> list[int]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tipcheck.cli.output import atomic_writer, same_file, write_atomically
 from tipcheck.errors import OutputError
-from tipcheck.output import atomic_writer, same_file, write_atomically
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:

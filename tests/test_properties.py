@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from conftest import SEED
 from tipcheck import api
-from tipcheck import questionnaire as qmod
-from tipcheck.cable import parse_cable, read_cable
 from tipcheck.errors import InputError
-from tipcheck.report import STATUSES, CableReport
-from tipcheck.segment import segment
+from tipcheck.questionnaire import model as qmod
+from tipcheck.reading.cable import parse_cable, read_cable
+from tipcheck.reading.segment import segment
+from tipcheck.results import STATUSES, CableReport
 from tipcheck.settings import Settings
 
 TIP_2009 = Settings(questionnaire="tip-2009")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tipcheck import questionnaire as qmod
-from tipcheck.qdiff import diff, format_diff, word_changes
+from tipcheck.questionnaire import model as qmod
+from tipcheck.questionnaire.diff import diff, format_diff, word_changes
 
 
 def test_2009_to_2010_shows_the_real_changes() -> None:

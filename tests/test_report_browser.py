@@ -20,8 +20,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import CABLES, SEED
-from tipcheck.cli import app
-from tipcheck.formatters.html import COLOURS
+from tipcheck.cli.main import app
+from tipcheck.formatters.report_html import COLOURS
 
 pytestmark = pytest.mark.browser
 

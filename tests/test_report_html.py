@@ -13,11 +13,10 @@ from typer.testing import CliRunner
 
 from cable_variants import SEED_LINES, checked, checked_file, write
 from conftest import CABLES, SEED
-from tipcheck.cable import parse_cable
-from tipcheck.cli import app
-from tipcheck.formatters import FormatOptions, markdown_report
-from tipcheck.formatters import html as html_format
-from tipcheck.report import CableReport
+from tipcheck.cli.main import app
+from tipcheck.formatters import FormatOptions, report_html, report_markdown
+from tipcheck.reading.cable import parse_cable
+from tipcheck.results import CableReport
 
 ATTACK = '<script>alert("pwned")</script><img src=x onerror=alert(1)>'
 
@@ -72,7 +71,7 @@ def attacked() -> tuple[CableReport, list[str]]:
 
 def test_heat_map_has_a_cell_per_section_and_letter_coloured_by_status(seed) -> None:  # type: ignore[no-untyped-def]
     report, lines = seed
-    page = Page(html_format.render([report], {report.path: lines}))
+    page = Page(report_html.render([report], {report.path: lines}))
     cells = page.cells["heatmap-0"]
     sections = {q.section for q in report.questions}
     assert len(cells) == 13 * len(sections)
@@ -83,7 +82,7 @@ def test_heat_map_has_a_cell_per_section_and_letter_coloured_by_status(seed) -> 
 
 def test_every_heat_map_cell_links_to_its_question(seed) -> None:  # type: ignore[no-untyped-def]
     report, lines = seed
-    page = Page(html_format.render([report], {report.path: lines}))
+    page = Page(report_html.render([report], {report.path: lines}))
     targets = [link[1:] for link in page.links if link.startswith("#c0-")]
     assert targets == [f"c0-{q.id}" for q in report.questions]
     assert set(targets) <= page.ids
@@ -91,7 +90,7 @@ def test_every_heat_map_cell_links_to_its_question(seed) -> None:  # type: ignor
 
 def test_findings_are_shown_with_the_cable_text_around_them(seed) -> None:  # type: ignore[no-untyped-def]
     report, lines = seed
-    page = html_format.render([report], {report.path: lines})
+    page = report_html.render([report], {report.path: lines})
     stray = next(f for f in report.findings if f.rule == "stray-paragraph-mark")
     neighbour = next(line for line in reversed(lines[:stray.line - 1]) if line.strip())
     assert f'<span class="ln">{stray.line:>5} </span>' in page
@@ -101,7 +100,7 @@ def test_findings_are_shown_with_the_cable_text_around_them(seed) -> None:  # ty
 def test_cable_text_is_escaped(attacked) -> None:  # type: ignore[no-untyped-def]
     report, lines = attacked
     assert ATTACK in report.subject
-    page = html_format.render([report], {report.path: lines})
+    page = report_html.render([report], {report.path: lines})
     parsed = Page(page)
     assert parsed.tags.count("script") == 1  # the report's own, nothing from the cable
     assert "img" not in parsed.tags
@@ -111,7 +110,7 @@ def test_cable_text_is_escaped(attacked) -> None:  # type: ignore[no-untyped-def
 
 def test_markdown_escapes_cable_text_outside_code_blocks(attacked) -> None:  # type: ignore[no-untyped-def]
     report, lines = attacked
-    md = markdown_report.render([report], {report.path: lines})
+    md = report_markdown.render([report], {report.path: lines})
     outside, fenced = [], False
     for line in md.splitlines():
         if line.strip().startswith("```"):
@@ -129,29 +128,29 @@ def test_redacted_report_has_no_cable_text(seed) -> None:  # type: ignore[no-unt
     opts = FormatOptions(redact=True)
     secrets = ["TRAFFICKING IN PERSONS (TIP) REPORT - ADDITIONAL", "FEVIMTRA", "55,560", "¶2008",
                "Post continues to seek"]
-    for text in (html_format.render([report], {report.path: lines}, opts),
-                 markdown_report.render([report], {report.path: lines}, opts)):
+    for text in (report_html.render([report], {report.path: lines}, opts),
+                 report_markdown.render([report], {report.path: lines}, opts)):
         assert "heatmap" in text or "### Coverage" in text
         for secret in secrets:
             assert secret not in text, secret
-    unredacted = html_format.render([report], {report.path: lines})
+    unredacted = report_html.render([report], {report.path: lines})
     assert all(s in unredacted for s in secrets[1:])  # the secrets were real cable text
 
 
 def test_several_cables_get_the_comparison_matrix(seed) -> None:  # type: ignore[no-untyped-def]
     report, lines = seed
     part1 = checked_file(CABLES / "09REYKJAVIK49.txt")
-    page = Page(html_format.render([report, part1], {report.path: lines}))
+    page = Page(report_html.render([report, part1], {report.path: lines}))
     assert {"heatmap-0", "heatmap-1", "comparison"} <= page.ids
-    assert "comparison" not in Page(html_format.render([report], {report.path: lines})).ids
-    md = markdown_report.render([report, part1], {report.path: lines})
+    assert "comparison" not in Page(report_html.render([report], {report.path: lines})).ids
+    md = report_markdown.render([report, part1], {report.path: lines})
     assert "## Comparison" in md and "09REYKJAVIK49" in md
 
 
 def test_markdown_fence_outgrows_backticks_in_the_cable() -> None:
     text = SEED.read_text(encoding="utf-8").replace("repatriated in ¶2008", "repatriated ``` in ¶2008")
     report, lines = _report(text, "ticks.txt")
-    md = markdown_report.render([report], {report.path: lines})
+    md = report_markdown.render([report], {report.path: lines})
     assert "````text" in md
 
 

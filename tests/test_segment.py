@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import CABLES
-from tipcheck.cable import parse_cable, read_cable
-from tipcheck.segment import Marker, Segmentation, segment
+from tipcheck.reading.cable import parse_cable, read_cable
+from tipcheck.reading.segment import Marker, Segmentation, segment
 
 HEADER = "SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT\n\n"
 

@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from conftest import CABLES, SEED, load_label
-from tipcheck import questionnaire as qmod
-from tipcheck import subquestions
+from tipcheck.analysis import subquestions
 from tipcheck.api import check_file, check_text
 from tipcheck.errors import QuestionnaireError
-from tipcheck.report import CableReport
+from tipcheck.questionnaire import model as qmod
+from tipcheck.results import CableReport
 from tipcheck.rules import partial_answer
 from tipcheck.settings import Settings
 

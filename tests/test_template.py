@@ -7,10 +7,10 @@ import re
 import pytest
 
 from tipcheck import api
-from tipcheck import questionnaire as qmod
-from tipcheck.placeholders import is_placeholder
-from tipcheck.questionnaire import Question
-from tipcheck.template import HOURS_PLACEHOLDER, POC_PLACEHOLDER, RESPONSE_PLACEHOLDER, template
+from tipcheck.questionnaire import model as qmod
+from tipcheck.questionnaire.model import Question
+from tipcheck.questionnaire.template import HOURS_PLACEHOLDER, POC_PLACEHOLDER, RESPONSE_PLACEHOLDER, template
+from tipcheck.reading.placeholders import is_placeholder
 
 
 def _answer(question: Question) -> str:

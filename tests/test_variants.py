@@ -15,7 +15,7 @@ import pytest
 
 from conftest import load_label
 from tipcheck.api import check_text
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 TIP_2009 = Settings(questionnaire="tip-2009")

@@ -15,22 +15,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tipcheck import questionnaire as qmod
-from tipcheck import rules, subquestions
-from tipcheck.align import align
-from tipcheck.cable import Cable, read_cable
-from tipcheck.choose import Choice, choose_for_cable
+from tipcheck import rules
+from tipcheck.analysis import subquestions
+from tipcheck.analysis.align import align
 from tipcheck.errors import InputError, about_file
 from tipcheck.findings import Finding
-from tipcheck.kinds import reply_kind
-from tipcheck.questionnaire import Questionnaire
-from tipcheck.report import CableReport, statuses
+from tipcheck.questionnaire import model as qmod
+from tipcheck.questionnaire.choose import Choice, choose_for_cable
+from tipcheck.questionnaire.model import Questionnaire
+from tipcheck.reading.cable import Cable, read_cable
+from tipcheck.reading.kinds import reply_kind
+from tipcheck.reading.segment import segment
+from tipcheck.results import CableReport, statuses
 from tipcheck.rules.base import Context, Options
-from tipcheck.segment import segment
 from tipcheck.settings import Ignore, Settings
 
 if TYPE_CHECKING:
-    from tipcheck.merge import ReplySet
+    from tipcheck.desk.merge import ReplySet
 
 __all__ = ["CableReport", "Finding", "Settings", "check_bytes", "check_cable", "check_file", "check_set",
            "check_text", "read_file"]
@@ -111,7 +112,7 @@ def check_bytes(data: bytes, path: str = "<bytes>", settings: Settings | None = 
 
 
 def check_text(text: str, path: str = "<string>", settings: Settings | None = None) -> CableReport:
-    from tipcheck.cable import parse_cable
+    from tipcheck.reading.cable import parse_cable
 
     if not text.strip():
         raise InputError(f"{path}: the cable is empty")
@@ -135,7 +136,7 @@ def unused_ignores(reports: list[CableReport], settings: Settings) -> list[Ignor
 def check_set(paths_or_cables: Sequence[str | Path | Cable], settings: Settings | None = None) -> ReplySet:
     """Check several cables as one reply (parts of a set, or a main reply with its supplements): a question
     answered in any of them is answered; each finding keeps the file it was found in."""
-    from tipcheck.merge import merge
+    from tipcheck.desk.merge import merge
 
     reports = [check_cable(item, settings) if isinstance(item, Cable) else check_file(item, settings)
                for item in paths_or_cables]

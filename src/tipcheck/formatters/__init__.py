@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 
 @dataclass(frozen=True)

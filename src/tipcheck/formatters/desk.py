@@ -13,12 +13,12 @@ from typing import Any
 from tabulate import tabulate
 
 from tipcheck import __version__
-from tipcheck.compare import Matrix
-from tipcheck.diffing import CableDiff, StatusChange
+from tipcheck.desk.compare import Matrix
+from tipcheck.desk.diff import CableDiff, StatusChange
+from tipcheck.desk.merge import ReplySet
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.formatters.json_format import cable_dict, finding_dict
-from tipcheck.merge import ReplySet
 
 SYMBOLS = {"answered": "✓", "partial": "½", "seeking": "?", "missing": "✗", None: "·"}
 LEGEND = "✓ answered   ½ partial   ? seeking (post still seeks the information)   ✗ missing   · not asked (n/a)"

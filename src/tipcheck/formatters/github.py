@@ -11,7 +11,7 @@ import os
 
 from tipcheck.findings import Severity
 from tipcheck.formatters import FormatOptions, finding_message
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

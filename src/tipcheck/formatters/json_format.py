@@ -8,7 +8,7 @@ from typing import Any
 from tipcheck import __version__
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 SCHEMA_VERSION = 1
 

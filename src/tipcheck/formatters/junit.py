@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 WHOLE_CABLE = "(cable)"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold

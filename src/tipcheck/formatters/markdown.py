@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tipcheck.formatters import FormatOptions, finding_message
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from tipcheck import __version__, rules
 from tipcheck.findings import Finding, Severity
 from tipcheck.formatters import FormatOptions, finding_message
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 SYMBOLS = {"answered": "answered", "partial": "PARTIAL", "seeking": "SEEKING", "missing": "MISSING"}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tipcheck.numbering import Reading
+from tipcheck.analysis.numbering import Reading
+from tipcheck.reading.segment import Unit
 from tipcheck.rules.base import Context
-from tipcheck.segment import Unit
 
 
 @dataclass(frozen=True)

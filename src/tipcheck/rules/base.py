@@ -15,15 +15,15 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from tipcheck import crossrefs
-from tipcheck.align import Alignment
-from tipcheck.cable import Cable, Passage
+from tipcheck.analysis import crossrefs
+from tipcheck.analysis.align import Alignment
 from tipcheck.findings import Finding, Severity
-from tipcheck.kinds import ReplyKind
-from tipcheck.segment import Unit
+from tipcheck.reading.cable import Cable, Passage
+from tipcheck.reading.kinds import ReplyKind
+from tipcheck.reading.segment import Unit
 
 if TYPE_CHECKING:
-    from tipcheck.subquestions import SubQuestionCheck
+    from tipcheck.analysis.subquestions import SubQuestionCheck
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,9 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from tipcheck import subquestions
-from tipcheck.cable import Passage
+from tipcheck.analysis import subquestions
 from tipcheck.findings import Finding, Severity
+from tipcheck.reading.cable import Passage
 from tipcheck.rules.base import Context, Examples, one_line
 
 ID = "partial-answer"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
-from tipcheck.placeholders import is_placeholder_answer
+from tipcheck.reading.placeholders import is_placeholder_answer
 from tipcheck.rules.base import Context, Examples
 
 ID = "unanswered-question"

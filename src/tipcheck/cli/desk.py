@@ -12,9 +12,9 @@ from typing import Annotated
 
 import typer
 
+from tipcheck.cli.output import same_file, write_atomically
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, InputError, OutputError, about_file
-from tipcheck.output import same_file, write_atomically
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 QuestionnaireOption = Annotated[str | None, typer.Option(
@@ -36,7 +36,7 @@ class SetFormat(StrEnum):
 def _check(paths: list[str], settings: Settings) -> tuple[list[CableReport], dict[str, list[str]]]:
     """Check each cable; also return its lines as read, so a report can show the text around findings."""
     from tipcheck import api
-    from tipcheck.cable import read_cable
+    from tipcheck.reading.cable import read_cable
 
     reports, sources = [], {}
     for path in paths:
@@ -57,7 +57,7 @@ def compare_command(
     questionnaire: QuestionnaireOption = None,
 ) -> None:
     """Compare replies: a question x cable matrix of statuses, % answered per cable, posts answering per question."""
-    from tipcheck.compare import compare
+    from tipcheck.desk.compare import compare
     from tipcheck.formatters.desk import render_matrix
 
     reports, _ = _check(cables, Settings(questionnaire=questionnaire))
@@ -95,7 +95,7 @@ def diff_command(
     questionnaire: QuestionnaireOption = None,
 ) -> None:
     """Compare two drafts of one reply: questions newly answered or missing, findings fixed or introduced."""
-    from tipcheck.diffing import diff
+    from tipcheck.desk.diff import diff
     from tipcheck.formatters.desk import render_diff
 
     reports, _ = _check([old, new], Settings(questionnaire=questionnaire))
@@ -113,7 +113,7 @@ def _report_stem(out: str | None, cables: list[str]) -> Path:
 
 def _check_writable(target: Path, inputs: list[str]) -> None:
     """Refuse to write over an input cable, a directory, or a file tipcheck did not write."""
-    from tipcheck.formatters.html import GENERATOR
+    from tipcheck.formatters.report_html import GENERATOR
 
     if any(same_file(target, Path(p)) for p in inputs):
         raise OutputError(f"{target}: is one of the input cables; choose another --out")
@@ -145,8 +145,7 @@ def report_command(
     questionnaire: QuestionnaireOption = None,
 ) -> None:
     """Write a self-contained HTML report and its Markdown twin: summary, coverage heat map, findings in context."""
-    from tipcheck.formatters import FormatOptions, markdown_report
-    from tipcheck.formatters import html as html_format
+    from tipcheck.formatters import FormatOptions, report_html, report_markdown
 
     stem = _report_stem(out, cables)
     html_path, md_path = stem.with_name(stem.name + ".html"), stem.with_name(stem.name + ".md")
@@ -154,8 +153,8 @@ def report_command(
         _check_writable(target, cables)
     reports, sources = _check(cables, Settings(questionnaire=questionnaire))
     options = FormatOptions(redact=redact)
-    _write(html_path, html_format.render(reports, sources, options))
-    _write(md_path, markdown_report.render(reports, sources, options))
+    _write(html_path, report_html.render(reports, sources, options))
+    _write(md_path, report_markdown.render(reports, sources, options))
     typer.echo(f"wrote {html_path} and {md_path}")
     raise typer.Exit(EXIT_OK)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tipcheck import api
 from tipcheck.errors import InputError, TipcheckError, about_file
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 STDIN = "-"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from tipcheck.errors import InputError
 from tipcheck.findings import Finding, Severity
-from tipcheck.kinds import ReplyKind
-from tipcheck.report import CableReport, QuestionResult, SubQuestionResult
+from tipcheck.reading.kinds import ReplyKind
+from tipcheck.results import CableReport, QuestionResult, SubQuestionResult
 from tipcheck.settings import Settings
 
 UNANSWERED = "unanswered-question"

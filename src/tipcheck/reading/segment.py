@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from tipcheck.cable import Cable, Line, Passage
+from tipcheck.reading.cable import Cable, Line, Passage
 
 _SIGN = "¶!|"
 _CLASSIFICATION = r"\(\s*(?:SBU|U|C|S|CONFIDENTIAL|UNCLASSIFIED|SBU/NF|C/NF|S/NF)\s*\)"

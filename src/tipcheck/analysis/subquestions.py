@@ -31,12 +31,12 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from tipcheck.align import Alignment
-from tipcheck.placeholders import is_placeholder_answer
-from tipcheck.questionnaire import Expectation, Question, SubQuestion
-from tipcheck.report import SubQuestionResult
+from tipcheck.analysis.align import Alignment
+from tipcheck.questionnaire.model import Expectation, Question, SubQuestion
+from tipcheck.reading.placeholders import is_placeholder_answer
+from tipcheck.reading.segment import Unit
+from tipcheck.results import SubQuestionResult
 from tipcheck.rules.base import sentences
-from tipcheck.segment import Unit
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")
 # Kinds whose content is concrete enough that its absence is a defect a drafter can fix. A yes-or-no or a

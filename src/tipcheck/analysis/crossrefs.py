@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tipcheck.align import Alignment, heading_section
-from tipcheck.cable import Passage
-from tipcheck.kinds import ReplyKind
-from tipcheck.questionnaire import Questionnaire, Section
+from tipcheck.analysis.align import Alignment, heading_section
+from tipcheck.questionnaire.model import Questionnaire, Section
+from tipcheck.reading.cable import Passage
+from tipcheck.reading.kinds import ReplyKind
 
 _TRIGGER = re.compile(
     r"\b(?:see(?:\s+also)?|discussed\s+(?:in|under)|described\s+(?:in|under)|referred\s+to\s+in|noted\s+in|"

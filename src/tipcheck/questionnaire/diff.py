@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from tipcheck.questionnaire import Question, Questionnaire
+from tipcheck.questionnaire.model import Question, Questionnaire
 
 MATCH_THRESHOLD = 60.0  # below this two questions share topic words at most
 SAME_THRESHOLD = 97.0  # at or above this the wording is the same but for a word or punctuation

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tipcheck.segment import Heading, Unit
+from tipcheck.reading.segment import Heading, Unit
 
 _TOKEN = (r"\[[^\]\n]{0,120}\]|<[^>\n]{0,120}>|\{[^}\n]{0,120}\}|\bTBD\b|\bTBC\b|\bTK\b|\bXX+\b|"
           r"\bTO BE (?:PROVIDED|COMPLETED|DRAFTED|ADDED)\b|\.{3}|…")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tipcheck.cable import Header
+from tipcheck.reading.cable import Header
 
 _PART = re.compile(r"\bPART\s+(?P<part>\d+|ONE|TWO|THREE|FOUR)\s*(?:OF\s+(?P<of>\d+|TWO|THREE|FOUR))?\b|"
                    r"\((?P<part2>\d+)\s+OF\s+(?P<of2>\d+)\)", re.I)

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tipcheck.cable import Cable, Line
-from tipcheck.segment import Heading, Unit, segment
+from tipcheck.reading.cable import Cable, Line
+from tipcheck.reading.segment import Heading, Unit, segment
 
 ORDINALS = {
     "FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4, "FIFTH": 5, "SIXTH": 6, "SEVENTH": 7, "EIGHTH": 8,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tipcheck.questionnaire import Question, Questionnaire
+from tipcheck.questionnaire.model import Question, Questionnaire
 
 UNKNOWN_TEXT = "(QUESTION TEXT NOT KNOWN)"  # `(`: segment.py reads `F. (` as a question letter
 

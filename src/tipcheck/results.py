@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tipcheck.align import Alignment
-from tipcheck.cable import Cable
-from tipcheck.crossrefs import CrossReference
+from tipcheck.analysis.align import Alignment
+from tipcheck.analysis.crossrefs import CrossReference
 from tipcheck.findings import Finding, Severity
-from tipcheck.kinds import ReplyKind
-from tipcheck.placeholders import is_placeholder_answer
+from tipcheck.reading.cable import Cable
+from tipcheck.reading.kinds import ReplyKind
+from tipcheck.reading.placeholders import is_placeholder_answer
 
 STATUSES = ("answered", "partial", "seeking", "missing")
 _PROMISE_WORDS = 25  # an answer with fewer words than this besides its seeking sentences is only a promise

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tipcheck.cable import Cable, Header
 from tipcheck.errors import QuestionnaireError
-from tipcheck.questionnaire import Questionnaire
+from tipcheck.questionnaire.model import Questionnaire
+from tipcheck.reading.cable import Cable, Header
 
 FIRST_REPORT_YEAR = 2000  # the Nth annual TIP report is that of the year 2000 + N
 _ORDINAL_WORDS = {

@@ -19,9 +19,9 @@ from functools import cached_property
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from tipcheck.numbering import Reading, Scheme, decode, infer_scheme
-from tipcheck.questionnaire import Question, Questionnaire, Section
-from tipcheck.segment import Heading, Segmentation, Unit
+from tipcheck.analysis.numbering import Reading, Scheme, decode, infer_scheme
+from tipcheck.questionnaire.model import Question, Questionnaire, Section
+from tipcheck.reading.segment import Heading, Segmentation, Unit
 
 MATCH_THRESHOLD = 0.25  # below this a (unit, question) pair is not worth matching
 SKIP_UNIT_COST = 0.05

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tipcheck.questionnaire import Questionnaire
+from tipcheck.questionnaire.model import Questionnaire
 
 RESPONSE_PLACEHOLDER = "[POST RESPONSE]"
 POC_PLACEHOLDER = "[NAME, TITLE, TELEPHONE, E-MAIL]"

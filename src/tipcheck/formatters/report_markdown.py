@@ -15,12 +15,12 @@ from html import escape
 from tabulate import tabulate
 
 from tipcheck import __version__
-from tipcheck.compare import compare
+from tipcheck.desk.compare import compare
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.formatters.desk import LEGEND, context, render_matrix, symbol
-from tipcheck.formatters.html import GENERATOR, LETTERS
-from tipcheck.report import CableReport
+from tipcheck.formatters.report_html import GENERATOR, LETTERS
+from tipcheck.results import CableReport
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 

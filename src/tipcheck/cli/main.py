@@ -15,15 +15,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
+import click
 import typer
 
 from tipcheck import __version__
+from tipcheck.cli.output import atomic_writer, same_file, write_atomically
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError
-from tipcheck.output import atomic_writer, same_file, write_atomically
 
 if TYPE_CHECKING:
-    from tipcheck import batch, formatters
-    from tipcheck.report import CableReport
+    from tipcheck import formatters
+    from tipcheck.cli import batch
+    from tipcheck.results import CableReport
     from tipcheck.settings import Ignore, Settings
 
 app = typer.Typer(
@@ -109,7 +111,8 @@ def check(
                                                "its supplements, or the parts of a set.")] = False,
 ) -> None:
     """Check reply cables and report unanswered questions and other defects."""
-    from tipcheck import batch, config, formatters
+    from tipcheck import formatters
+    from tipcheck.cli import batch, config
 
     effective = config.resolve(
         {"questionnaire": questionnaire, "fail-on": fail_on.value if fail_on else None,
@@ -210,7 +213,8 @@ def _write_streamed(output: str | None, stream: formatters.Stream, options: form
 
 def _outcomes(files: list[str], settings: Settings, jobs: int) -> Iterator[batch.Outcome]:
     """Check every file in input order, standard input in this process, the rest in `jobs` processes."""
-    from tipcheck import api, batch
+    from tipcheck import api
+    from tipcheck.cli import batch
     from tipcheck.errors import TipcheckError
 
     paths = [f for f in files if f != batch.STDIN]
@@ -275,8 +279,8 @@ def fix(
     import difflib
 
     from tipcheck import api
-    from tipcheck.cable import decode
     from tipcheck.fix import fix_text
+    from tipcheck.reading.cable import decode
     from tipcheck.settings import Settings
 
     source, target = Path(cable), Path(output)
@@ -314,7 +318,7 @@ def config_show(
     """Print the effective configuration and where each value came from."""
     from tabulate import tabulate
 
-    from tipcheck import config
+    from tipcheck.cli import config
 
     rows = config.describe(config.resolve({}, config_path))
     typer.echo(tabulate(rows, headers=["setting", "value", "from"], tablefmt="simple"))
@@ -352,7 +356,7 @@ def questionnaire_show(name: Annotated[str, typer.Argument(help="Model name or p
     """Show a questionnaire model: sections, questions and how complete their text is."""
     from tabulate import tabulate
 
-    from tipcheck import questionnaire as qmod
+    from tipcheck.questionnaire import model as qmod
 
     model = qmod.load(name)
     typer.echo(f"{model.id}: {model.title} (tasking cable {model.tasking_cable})")
@@ -369,7 +373,7 @@ def _short(text: str, width: int = 70) -> str:
 @questionnaire_app.command("validate")
 def questionnaire_validate(path: Annotated[str, typer.Argument(help="Questionnaire YAML file.")]) -> None:
     """Validate a questionnaire model against the schema."""
-    from tipcheck import questionnaire as qmod
+    from tipcheck.questionnaire import model as qmod
 
     if not Path(path).exists():
         raise fail(f"{path}: no such file")
@@ -377,11 +381,11 @@ def questionnaire_validate(path: Annotated[str, typer.Argument(help="Questionnai
     typer.echo(f"{path}: valid ({model.id}, {len(model.questions)} questions)")
 
 
-from tipcheck import cli_desk  # noqa: E402  (the desk officer's commands: compare, merge, diff, report)
+from tipcheck.cli import desk as cli_desk  # noqa: E402  (the desk officer's commands: compare, merge, diff, report)
 
 cli_desk.register(app)
 
-from tipcheck import cli_questionnaire  # noqa: E402  (questionnaire list, extract, render, template, diff)
+from tipcheck.cli import questionnaire as cli_questionnaire  # noqa: E402  (questionnaire list, extract, render, template, diff)
 
 cli_questionnaire.register(questionnaire_app)
 
@@ -403,10 +407,7 @@ def main() -> None:
         typer.echo("tipcheck: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # a click usage error, or a bug: one line either way
-        import click
-
-        # typer bundles its own copy of click, whose usage errors are not click.ClickException
-        if isinstance(exc, click.ClickException) or type(exc).__module__.startswith("typer._click"):
+        if isinstance(exc, click.ClickException):
             show = getattr(exc, "show", None)
             if callable(show):
                 show()

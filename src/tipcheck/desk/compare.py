@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 # A question counts as answered when the reply has an answer of substance for it: a partial answer still
 # answers; a "post continues to seek information" promise does not.

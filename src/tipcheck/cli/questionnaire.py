@@ -12,15 +12,15 @@ from typing import Annotated, Any
 
 import typer
 
+from tipcheck.cli.output import same_file, write_atomically
 from tipcheck.errors import OutputError, QuestionnaireError
-from tipcheck.output import same_file, write_atomically
 
 
 def list_models() -> None:
     """List the bundled models: year, tasking cable, and how many questions have their full text."""
     from tabulate import tabulate
 
-    from tipcheck import questionnaire as qmod
+    from tipcheck.questionnaire import model as qmod
 
     rows = []
     for name in qmod.bundled_names():
@@ -43,9 +43,9 @@ def extract_model(
     import yaml
 
     from tipcheck import api
-    from tipcheck import questionnaire as qmod
-    from tipcheck.cable import read_cable
-    from tipcheck.extract import extract
+    from tipcheck.questionnaire import model as qmod
+    from tipcheck.questionnaire.extract import extract
+    from tipcheck.reading.cable import read_cable
 
     if output is not None:
         _check_target(Path(output), force, inputs=[Path(tasking_cable)])
@@ -83,8 +83,8 @@ def _check_target(target: Path, force: bool, inputs: list[Path]) -> None:
 
 def render_model(name: Annotated[str, typer.Argument(help="Model name (tip-2009) or path.")]) -> None:
     """Print a model as tasking-cable-style text: numbered paragraphs, headings, lettered questions."""
-    from tipcheck import questionnaire as qmod
-    from tipcheck.render import render
+    from tipcheck.questionnaire import model as qmod
+    from tipcheck.questionnaire.render import render
 
     sys.stdout.write(render(qmod.load(name)))
 
@@ -94,8 +94,8 @@ def template_model(
     post: Annotated[str, typer.Option("--post", help="The post's name, for the header and paragraph 1.")] = "POST",
 ) -> None:
     """Print a reply skeleton: every question restated in the instructed format, with POST RESPONSE placeholders."""
-    from tipcheck import questionnaire as qmod
-    from tipcheck.template import template
+    from tipcheck.questionnaire import model as qmod
+    from tipcheck.questionnaire.template import template
 
     sys.stdout.write(template(qmod.load(name), post))
 
@@ -105,8 +105,8 @@ def diff_models(
     new: Annotated[str, typer.Argument(help="The newer model (name or path).")],
 ) -> None:
     """Show questions added, removed, reworded and relettered between two models (matched by wording)."""
-    from tipcheck import questionnaire as qmod
-    from tipcheck.qdiff import diff, format_diff
+    from tipcheck.questionnaire import model as qmod
+    from tipcheck.questionnaire.diff import diff, format_diff
 
     sys.stdout.write(format_diff(diff(qmod.load(old), qmod.load(new))))
 

@@ -97,7 +97,7 @@ class Questionnaire:
 
 
 def bundled_dir() -> Path:
-    return Path(str(resources.files("tipcheck") / "questionnaire"))
+    return Path(str(resources.files("tipcheck.questionnaire") / "data"))
 
 
 @cache  # the bundled models do not change while tipcheck runs; choosing one per cable need not list them again

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tipcheck.findings import Finding
-from tipcheck.report import CableReport
+from tipcheck.results import CableReport
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The desk officer's views of several reports: compare, merge, diff."""

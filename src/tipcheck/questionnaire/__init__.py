@@ -1,0 +1,1 @@
+"""The questionnaire models: loading, choosing the one a reply answers, extracting, rendering, templates, diffs."""
