@@ -2,7 +2,7 @@
 
     python benchmarks/accuracy.py [--per-cable]
 
-Labels are ../shared/labels/*.yaml (the seed's ground truth) and tests/labels/*.yaml (ours). For each label the
+Labels are tests/data/labels/*.yaml (the seed's ground truth) and tests/labels/*.yaml (ours). For each label the
 cable is checked with the label's questionnaire and every claim is compared as a set of items:
 
 - answered:                (question, marker line) of each answered question
@@ -32,8 +32,8 @@ from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-LABEL_DIRS = (SHARED / "labels", ROOT / "tests" / "labels")
+DATA = ROOT / "tests" / "data"  # the vendored cables and labels: label `cable:` paths are relative to it
+LABEL_DIRS = (DATA / "labels", ROOT / "tests" / "labels")
 CATEGORIES = ("answered", "unanswered", "misnumbered-paragraph", "stray-paragraph-mark", "seeking-information",
               "information-unavailable", "cross-reference", "broken-cross-reference")
 
@@ -106,7 +106,7 @@ def score(paths: list[Path]) -> tuple[dict[str, Tally], dict[str, dict[str, Tall
     per_cable: dict[str, dict[str, Tally]] = {}
     for path in paths:
         label = yaml.safe_load(path.read_text(encoding="utf-8"))
-        report = check_file(SHARED / label["cable"], Settings(questionnaire=label["questionnaire"]))
+        report = check_file(DATA / label["cable"], Settings(questionnaire=label["questionnaire"]))
         want, have = expected_items(label), found_items(report)
         per_cable[path.stem] = {c: Tally() for c in CATEGORIES}
         for category in CATEGORIES:

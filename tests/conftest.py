@@ -1,4 +1,4 @@
-"""Shared fixtures: where the read-only material in ../shared is, and the label files."""
+"""Shared fixtures: where the vendored test data (tests/data: real cables, labels, schemas) is, and the label files."""
 
 from __future__ import annotations
 
@@ -18,10 +18,12 @@ settings.register_profile("long", max_examples=400, deadline=None,
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-CABLES = SHARED / "cables"
+DATA = ROOT / "tests" / "data"  # vendored: a clone needs nothing beside it (sources in tests/data/INDEX.md)
+CABLES = DATA / "cables"
+NEGATIVES = DATA / "negatives"
+SCHEMAS = DATA / "schemas"
 SEED = ROOT / "examples" / "09MEXICO828.txt"
-LABEL_DIRS = (SHARED / "labels", ROOT / "tests" / "labels")
+LABEL_DIRS = (DATA / "labels", ROOT / "tests" / "labels")
 
 
 def label_files() -> list[Path]:
@@ -38,16 +40,10 @@ def load_label(name: str) -> dict[str, Any]:
 
 
 def cable_path(label: dict[str, Any]) -> Path:
-    return SHARED / str(label["cable"])
+    """The cable a label describes: its `cable:` path is relative to tests/data."""
+    return DATA / str(label["cable"])
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"../shared is missing: expected {SHARED}")
-    return SHARED

@@ -10,14 +10,14 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import SEED, SHARED
+from conftest import SCHEMAS, SEED
 from tipcheck import api, formatters, rules
 from tipcheck.findings import Finding, Severity
 from tipcheck.formatters import FormatOptions, github, sarif
 from tipcheck.results import CableReport
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
-SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
 JSON_SCHEMA = SEED.parent.parent / "src" / "tipcheck" / "schemas" / "json-output.schema.json"
 
 

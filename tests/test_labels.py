@@ -1,4 +1,4 @@
-"""tipcheck against every hand-made label: the seed's ground truth in ../shared/labels and ours in tests/labels.
+"""tipcheck against every hand-made label: the seed's ground truth in tests/data/labels and ours in tests/labels.
 
 Each label says, for one real cable, which questions are answered and where, which are not, which paragraph
 numbers are wrong, where stray paragraph signs, seeking-information and unavailable-information sentences

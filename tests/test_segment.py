@@ -1,6 +1,6 @@
 """Segmentation: every numbering style of the real replies opens the right unit with the right marker.
 
-The lines are taken from the cables in ../shared/cables and partial/ (named beside each case); the few styles
+The lines are taken from the cables in tests/data/cables and partial/ (named beside each case); the few styles
 the issue names but no stored cable prints (`Question 23 A:`, `--23A.`, `Question 23 B and C:`) are written in
 the same form.
 """

@@ -1,6 +1,6 @@
 """Variants of the seed made here: what a drafter's slips and other posts' habits do to the reference cable.
 
-Each test edits ../shared/cables/09MEXICO828.txt (answers dropped, renumbered, swapped, labels or restated
+Each test edits tests/data/cables/09MEXICO828.txt (answers dropped, renumbered, swapped, labels or restated
 questions removed, the whole text upper-cased and wrapped at 69 columns, seeking sentences paraphrased or
 replaced by look-alikes) and checks what tipcheck says against what the edit must change, and only that.
 """
