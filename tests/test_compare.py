@@ -15,9 +15,10 @@ from cable_variants import ANSWERED, LABEL, checked, checked_file, drop_answers
 from conftest import CABLES, SEED, load_label
 from tipcheck.api import check_file
 from tipcheck.cli.main import app
-from tipcheck.desk.compare import ANSWERING, compare, labels
+from tipcheck.desk.compare import compare, labels
 from tipcheck.formatters.desk import render_matrix
 from tipcheck.results import CableReport
+from tipcheck.status import ANSWERING
 
 DROPPED = ("scene.B", "protection.H")
 

@@ -120,7 +120,7 @@ def test_junit_has_a_testcase_per_question_and_parses(seed_report: CableReport) 
 
 
 def test_junit_fails_the_questions_whose_findings_reach_the_threshold(seed_report: CableReport) -> None:
-    root = ET.fromstring(render("junit", seed_report, fail_on=int(Severity.WARNING)))
+    root = ET.fromstring(render("junit", seed_report, fail_on=Severity.WARNING))
     failed = {case.get("name") for case in root.iter("testcase") if case.find("failure") is not None}
     expected = {f.question or "(cable)" for f in seed_report.findings if f.severity >= Severity.WARNING}
     assert failed == expected and "situation.B" in failed
@@ -147,7 +147,7 @@ def test_min_severity_hides_findings_in_every_format(seed_report: CableReport) -
     assert info, "the seed has an information-unavailable finding"
     for fmt in ("text", "github", "markdown"):
         assert "information-unavailable" in render(fmt, seed_report)
-        assert "information-unavailable" not in render(fmt, seed_report, min_severity=2)
+        assert "information-unavailable" not in render(fmt, seed_report, min_severity=Severity.WARNING)
 
 
 def test_json_output_is_valid_against_the_shipped_schema(seed_report: CableReport) -> None:

@@ -12,11 +12,11 @@ from cable_variants import ANSWERED, SEED_LINES, checked, checked_file, header_e
 from conftest import CABLES, SEED, load_label
 from tipcheck.api import check_file, check_set
 from tipcheck.cli.main import app
-from tipcheck.desk.compare import ANSWERING
 from tipcheck.desk.merge import UNANSWERED, ReplySet, merge
 from tipcheck.errors import InputError
 from tipcheck.findings import Severity
 from tipcheck.settings import Settings
+from tipcheck.status import ANSWERING
 
 PART1, PART2 = CABLES / "09REYKJAVIK49.txt", CABLES / "09REYKJAVIK50.txt"
 

@@ -19,8 +19,9 @@ from tipcheck.errors import InputError
 from tipcheck.questionnaire import model as qmod
 from tipcheck.reading.cable import parse_cable, read_cable
 from tipcheck.reading.segment import segment
-from tipcheck.results import STATUSES, CableReport
+from tipcheck.results import CableReport
 from tipcheck.settings import Settings
+from tipcheck.status import QuestionStatus
 
 TIP_2009 = Settings(questionnaire="tip-2009")
 # Generated text rarely has paragraphs, so most examples are refused in microseconds: run many more of them.
@@ -51,7 +52,7 @@ def assert_invariants(text: str, report: CableReport) -> None:
     model = qmod.load(report.questionnaire)
     # every question of the model gets exactly one status, in questionnaire order
     assert [q.id for q in report.questions] == [q.id for q in model.questions]
-    assert all(q.status in STATUSES for q in report.questions)
+    assert all(q.status in QuestionStatus for q in report.questions)
     assert sum(report.counts().values()) == len(model.questions)
     for f in report.findings:
         assert 1 <= f.line <= len(lines), (f.rule, f.line, len(lines))

@@ -27,6 +27,7 @@ from tipcheck.reading.cable import Cable, read_cable
 from tipcheck.reading.kinds import reply_kind
 from tipcheck.reading.segment import segment
 from tipcheck.results import CableReport, statuses
+from tipcheck.rules import partial_answer
 from tipcheck.rules.base import Context, Options
 from tipcheck.settings import Ignore, Settings
 
@@ -76,7 +77,7 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
     kind = reply_kind(cable.header)
     enabled = {rid for rid in rules.registry() if settings.severities.get(rid, True) is not None}
     # The sub-question pass runs only with its rule on; the rule and the report share its outcome.
-    checks = subquestions.check_alignment(alignment) if "partial-answer" in enabled else None
+    checks = subquestions.check_alignment(alignment) if partial_answer.ID in enabled else None
     ctx = Context(cable, alignment, kind, Options(extra_seeking_phrases=settings.extra_seeking_phrases),
                   subquestion_checks=checks)
     findings = [_with_severity(f, settings) for f in rules.run(ctx, enabled)]

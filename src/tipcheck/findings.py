@@ -22,6 +22,10 @@ class Severity(enum.IntEnum):
         except KeyError:
             raise ValueError(f"unknown severity {name!r} (error, warning or info)") from None
 
+    def reaches(self, threshold: Severity | None) -> bool:
+        """Whether this severity is at or above `threshold`; None is a threshold nothing reaches (`never`)."""
+        return threshold is not None and self >= threshold
+
 
 @dataclass(frozen=True)
 class Finding:

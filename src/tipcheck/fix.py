@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from tipcheck import api
 from tipcheck.findings import Finding
+from tipcheck.rules import misnumbered_paragraph, stray_paragraph_mark
 from tipcheck.settings import Settings
 
-RENUMBER = "misnumbered-paragraph"
-STRAY = "stray-paragraph-mark"
+RENUMBER = misnumbered_paragraph.ID
+STRAY = stray_paragraph_mark.ID
 FIXABLE = (RENUMBER, STRAY)
 _MAX_PASSES = 4  # a renumbering can change how the next pass reads its neighbours; it settles in one or two
 _LINE_END = re.compile(r"(\r\n|\r|\n)")

@@ -11,15 +11,15 @@ from tipcheck.findings import Finding, Severity
 from tipcheck.reading.cable import Cable
 from tipcheck.reading.kinds import ReplyKind
 from tipcheck.reading.placeholders import is_placeholder_answer
+from tipcheck.status import QuestionStatus, SubQuestionStatus
 
-STATUSES = ("answered", "partial", "seeking", "missing")
 _PROMISE_WORDS = 25  # an answer with fewer words than this besides its seeking sentences is only a promise
 
 
 @dataclass(frozen=True)
 class SubQuestionResult:
     id: str
-    status: str  # addressed | elsewhere | missing
+    status: SubQuestionStatus
     evidence_line: int | None = None
     elsewhere: str | None = None  # question id whose answer holds it
 
@@ -29,7 +29,7 @@ class QuestionResult:
     id: str
     section: str
     letter: str
-    status: str
+    status: QuestionStatus
     paragraph: int | None = None
     line: int | None = None
     confidence: float | None = None
@@ -52,8 +52,8 @@ class CableReport:
     suppressed: int = 0
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
-    def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(STATUSES, 0)
+    def counts(self) -> dict[QuestionStatus, int]:
+        counts = dict.fromkeys(QuestionStatus, 0)
         for q in self.questions:
             counts[q.status] += 1
         return counts
@@ -87,20 +87,20 @@ def statuses(cable: Cable, alignment: Alignment, findings: list[Finding],
         match = alignment.match_for(q.id)
         subs = (subquestions or {}).get(q.id, ())
         if match is None:
-            results.append(QuestionResult(q.id, q.section_id, q.letter, "missing", subquestions=subs))
+            results.append(QuestionResult(q.id, q.section_id, q.letter, QuestionStatus.MISSING, subquestions=subs))
             continue
         unit = alignment.unit(match.unit_index)
         reading = alignment.reading(unit)
-        status = "answered"
+        status = QuestionStatus.ANSWERED
         placeholder = is_placeholder_answer(unit, alignment.segmentation.headings)
         if placeholder or q.id in by_rule.get("duplicate-answer", set()):
-            status = "missing"
+            status = QuestionStatus.MISSING
         elif q.id in by_rule.get("seeking-information", set()):
             rest = _words(unit.response.text) - sum(_words(t) for t in seeking_text.get(q.id, []))
             if rest < _PROMISE_WORDS:
-                status = "seeking"
-        if status == "answered" and q.id in by_rule.get("partial-answer", set()):
-            status = "partial"
+                status = QuestionStatus.SEEKING
+        if status == QuestionStatus.ANSWERED and q.id in by_rule.get("partial-answer", set()):
+            status = QuestionStatus.PARTIAL
         results.append(QuestionResult(
             q.id, q.section_id, q.letter, status,
             paragraph=reading.number if reading else None, line=unit.line, confidence=match.confidence,

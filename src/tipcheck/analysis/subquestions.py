@@ -37,6 +37,7 @@ from tipcheck.reading.placeholders import is_placeholder_answer
 from tipcheck.reading.segment import Unit
 from tipcheck.results import SubQuestionResult
 from tipcheck.rules.base import sentences
+from tipcheck.status import SubQuestionStatus
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")
 # Kinds whose content is concrete enough that its absence is a defect a drafter can fix. A yes-or-no or a
@@ -130,7 +131,7 @@ class SubQuestionCheck:
 
     question_id: str
     subquestion: SubQuestion
-    status: str  # addressed | elsewhere | missing
+    status: SubQuestionStatus
     evidence_line: int | None = None
     elsewhere: str | None = None
     missing: tuple[str, ...] = ()  # counted things, axes or the amount not found
@@ -139,7 +140,7 @@ class SubQuestionCheck:
     def flagged(self) -> bool:
         """Missing, required, and of a kind concrete enough to ask the drafter for."""
         expects = self.subquestion.expects
-        return (self.status == "missing" and expects is not None and expects.kind in FLAGGED_KINDS
+        return (self.status == SubQuestionStatus.MISSING and expects is not None and expects.kind in FLAGGED_KINDS
                 and not expects.optional)
 
     def result(self) -> SubQuestionResult:
@@ -372,7 +373,7 @@ def check_question(question: Question, alignment: Alignment,
         return ()  # "[POST RESPONSE]" answers nothing: the question is unanswered, not partly answered
     own = sentences_by_unit[unit.index]
     if _says_none(unit):
-        return tuple(SubQuestionCheck(question.id, sub, "addressed", unit.response.first_line)
+        return tuple(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, unit.response.first_line)
                      for sub in question.subquestions)
     others = [s for index, sents in sentences_by_unit.items() if index != unit.index for s in sents]
     first = question.subquestions[0]
@@ -384,19 +385,19 @@ def check_question(question: Question, alignment: Alignment,
         follows_no = checks and _IF_SO.match(sub.text) and _answered_no(checks[-1].subquestion, own)
         concrete = sub.expects is not None and sub.expects.kind in FLAGGED_KINDS
         if follows_no or (opening_no and concrete and sub is not first):
-            checks.append(SubQuestionCheck(question.id, sub, "addressed", own[0].line if own else None))
+            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, own[0].line if own else None))
             continue
         finder = _Finder(sub)
         line, missing = finder.search(own, need_terms=False)
         if not missing:
-            checks.append(SubQuestionCheck(question.id, sub, "addressed", line))
+            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, line))
             continue
         # Only what is missing here is looked for in the rest of the cable.
         where = _elsewhere(sub, missing, others, alignment)
         if where is not None:
-            checks.append(SubQuestionCheck(question.id, sub, "elsewhere", where[0], where[1]))
+            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ELSEWHERE, where[0], where[1]))
         else:
-            checks.append(SubQuestionCheck(question.id, sub, "missing", line, missing=missing))
+            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.MISSING, line, missing=missing))
     return tuple(checks)
 
 

@@ -28,8 +28,7 @@ YAML_NAMES = (".tipcheck.yaml", ".tipcheck.yml")
 PYPROJECT = "pyproject.toml"
 DEFAULT = "default"
 COMMAND_LINE = "command line"
-FAIL_ON = {"error": int(Severity.ERROR), "warning": int(Severity.WARNING), "info": int(Severity.INFO),
-           "never": int(Severity.ERROR) + 1}
+NEVER = "never"  # the fail-on value that no severity reaches
 DEFAULTS: dict[str, Any] = {"questionnaire": None, "fail-on": "error", "min-severity": "info", "redact": None,
                             "seeking-phrases": [], "rules": {}, "ignore": []}
 
@@ -59,12 +58,12 @@ class Effective:
     file: ConfigFile | None = None
 
     @property
-    def fail_threshold(self) -> int:
-        return FAIL_ON[self.fail_on]
+    def fail_threshold(self) -> Severity | None:
+        return None if self.fail_on == NEVER else Severity.parse(self.fail_on)
 
     @property
-    def min_severity_level(self) -> int:
-        return FAIL_ON[self.min_severity]
+    def min_severity_level(self) -> Severity:
+        return Severity.parse(self.min_severity)
 
 
 def _schema() -> dict[str, Any]:

@@ -14,6 +14,7 @@ import typer
 
 from tipcheck.cli.output import same_file, write_atomically
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, InputError, OutputError, about_file
+from tipcheck.findings import Severity
 from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
@@ -75,7 +76,7 @@ def run_set(cables: list[str], fmt: str, settings: Settings, redact: bool = Fals
         raise OutputError(f"format {fmt!r} is not available for a set of cables checked as one reply (text or json)")
     reply = api.check_set(cables, settings)
     sys.stdout.write(render_set(reply, fmt, FormatOptions(redact=redact)))
-    return EXIT_FINDINGS if any(int(f.severity) >= 3 for f in reply.merged.findings) else EXIT_OK
+    return EXIT_FINDINGS if any(f.severity >= Severity.ERROR for f in reply.merged.findings) else EXIT_OK
 
 
 def merge_command(

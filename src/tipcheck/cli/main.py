@@ -25,6 +25,7 @@ from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError
 if TYPE_CHECKING:
     from tipcheck import formatters
     from tipcheck.cli import batch
+    from tipcheck.findings import Severity
     from tipcheck.results import CableReport
     from tipcheck.settings import Ignore, Settings
 
@@ -167,7 +168,7 @@ def check(
 class _Tally:
     """What the exit code needs from each report, kept so that the reports themselves need not be."""
 
-    def __init__(self, fail_threshold: int) -> None:
+    def __init__(self, fail_threshold: Severity | None) -> None:
         self.fail_threshold = fail_threshold
         self.checked = 0
         self.errors = 0
@@ -184,7 +185,7 @@ class _Tally:
             return None
         report = outcome.report
         self.checked += 1
-        self.failing = self.failing or any(int(f.severity) >= self.fail_threshold for f in report.findings)
+        self.failing = self.failing or any(f.severity.reaches(self.fail_threshold) for f in report.findings)
         self.ignores_used.update(report.extra.get("ignores_used", []))  # type: ignore[arg-type]
         return report
 

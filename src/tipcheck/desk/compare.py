@@ -13,10 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from tipcheck.results import CableReport
-
-# A question counts as answered when the reply has an answer of substance for it: a partial answer still
-# answers; a "post continues to seek information" promise does not.
-ANSWERING = frozenset({"answered", "partial"})
+from tipcheck.status import ANSWERING, QuestionStatus
 
 
 @dataclass(frozen=True)
@@ -24,7 +21,7 @@ class Row:
     question: str
     section: str
     letter: str
-    cells: tuple[str | None, ...]  # one status per cable; None: the question is not in that cable's model
+    cells: tuple[QuestionStatus | None, ...]  # one status per cable; None: the question is not in that cable's model
 
     @property
     def answering(self) -> int:

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from tipcheck.findings import Finding
 from tipcheck.results import CableReport
+from tipcheck.status import QuestionStatus
 
 
 @dataclass(frozen=True)
 class StatusChange:
     question: str
-    old: str | None  # None: the old draft's questionnaire does not ask it
-    new: str | None
+    old: QuestionStatus | None  # None: the old draft's questionnaire does not ask it
+    new: QuestionStatus | None
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,8 @@ def diff(old: CableReport, new: CableReport) -> CableDiff:
         if before == after:
             continue
         change = StatusChange(qid, before, after)
-        had = before not in (None, "missing")
-        has = after not in (None, "missing")
+        had = before not in (None, QuestionStatus.MISSING)
+        has = after not in (None, QuestionStatus.MISSING)
         if has and not had:
             answered.append(change)
         elif had and not has:

@@ -17,13 +17,16 @@ from tipcheck.errors import InputError
 from tipcheck.findings import Finding, Severity
 from tipcheck.reading.kinds import ReplyKind
 from tipcheck.results import CableReport, QuestionResult, SubQuestionResult
+from tipcheck.rules import partial_answer, unanswered_question
 from tipcheck.settings import Settings
+from tipcheck.status import QuestionStatus, SubQuestionStatus
 
-UNANSWERED = "unanswered-question"
-PARTIAL = "partial-answer"
-_SUB_RANK = {"addressed": 0, "elsewhere": 1, "missing": 2}
-# Best first: the status a question gets in the set is the best any part gives it.
-_RANK = {"answered": 0, "partial": 1, "seeking": 2, "missing": 3}
+UNANSWERED = unanswered_question.ID
+PARTIAL = partial_answer.ID
+# Best first (the order the enums are declared in): the status a question gets in the set is the best any
+# part gives it.
+_SUB_RANK = {status: rank for rank, status in enumerate(SubQuestionStatus)}
+_RANK = {status: rank for rank, status in enumerate(QuestionStatus)}
 _IN_SET_NOTE = re.compile(r"; this cable is .*, so another part may hold the answer$")
 
 
@@ -125,11 +128,11 @@ def merge(reports: Sequence[CableReport], settings: Settings | None = None) -> R
     for q in first.questions:
         candidates = [(found, r.path) for r in ordered if (found := r.question(q.id)) is not None]
         best, path = _best(candidates)
-        if best.status == "partial" and _completed_elsewhere(best, path, candidates, ordered):
-            best = dataclasses.replace(best, status="answered", subquestions=_combined(candidates))
+        if best.status == QuestionStatus.PARTIAL and _completed_elsewhere(best, path, candidates, ordered):
+            best = dataclasses.replace(best, status=QuestionStatus.ANSWERED, subquestions=_combined(candidates))
             completed.add(q.id)
         questions.append(best)
-        if best.status != "missing":
+        if best.status != QuestionStatus.MISSING:
             answered_in[q.id] = path
 
     findings = [f for r in ordered for f in r.findings
@@ -163,7 +166,7 @@ def _completed_elsewhere(best: QuestionResult, path: str, candidates: list[tuple
     if not missing:
         return False
     addressed = {s.id for found, other in candidates if other != path
-                 for s in found.subquestions if s.status in ("addressed", "elsewhere")}
+                 for s in found.subquestions if s.status != SubQuestionStatus.MISSING}
     return missing <= addressed
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tipcheck.findings import Severity
 from tipcheck.results import CableReport
 
 
@@ -13,8 +14,8 @@ class FormatOptions:
     redact: bool = False  # no cable text at all: only ids, rules, lines, counts
     show_table: bool = True
     explain: bool = False  # show each match's confidence and evidence
-    min_severity: int = 1  # findings below this severity are not shown (the exit code does not change)
-    fail_on: int = 3  # findings at or above this severity fail the run (4 = never): JUnit failures follow it
+    min_severity: Severity = Severity.INFO  # findings below this are not shown (the exit code does not change)
+    fail_on: Severity | None = Severity.ERROR  # findings reaching this fail the run (None: never); JUnit follows it
 
 
 Formatter = Callable[[list[CableReport], FormatOptions], str]

@@ -19,13 +19,16 @@ from tipcheck.desk.merge import ReplySet
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.formatters.json_format import cable_dict, finding_dict
+from tipcheck.status import QuestionStatus
 
-SYMBOLS = {"answered": "✓", "partial": "½", "seeking": "?", "missing": "✗", None: "·"}
+SYMBOLS: dict[QuestionStatus | None, str] = {
+    QuestionStatus.ANSWERED: "✓", QuestionStatus.PARTIAL: "½", QuestionStatus.SEEKING: "?", QuestionStatus.MISSING: "✗",
+    None: "·"}
 LEGEND = "✓ answered   ½ partial   ? seeking (post still seeks the information)   ✗ missing   · not asked (n/a)"
 MATRIX_FORMATS = ("text", "json", "csv", "markdown")
 
 
-def symbol(status: str | None) -> str:
+def symbol(status: QuestionStatus | None) -> str:
     return SYMBOLS.get(status, "?")
 
 
@@ -89,7 +92,7 @@ def render_set(reply: ReplySet, fmt: str = "text", options: FormatOptions | None
     if fmt == "json":
         doc = cable_dict(merged, options)
         for item, f in zip(doc["findings"], [f for f in merged.findings
-                                             if int(f.severity) >= options.min_severity], strict=True):
+                                             if f.severity >= options.min_severity], strict=True):
             item["path"] = f.path  # a set's findings come from several files
         for q in doc["questions"]:
             q["path"] = reply.answered_in(q["id"])
@@ -104,15 +107,16 @@ def render_set(reply: ReplySet, fmt: str = "text", options: FormatOptions | None
     s = merged.severity_counts()
     noun = "cable" if len(reply.parts) == 1 else "cables"
     out = [f"one reply in {len(reply.parts)} {noun} ({'complete' if reply.complete else 'INCOMPLETE'} set): "
-           f"{c['answered']}/{len(merged.questions)} answered, {c['partial']} partial, {c['seeking']} seeking, "
-           f"{c['missing']} missing — {s['error']} errors, {s['warning']} warnings, {s['info']} info "
+           f"{c[QuestionStatus.ANSWERED]}/{len(merged.questions)} answered, {c[QuestionStatus.PARTIAL]} partial, "
+           f"{c[QuestionStatus.SEEKING]} seeking, "
+           f"{c[QuestionStatus.MISSING]} missing — {s['error']} errors, {s['warning']} warnings, {s['info']} info "
            f"[{merged.questionnaire}]"]
     out += [f"  {note}" for note in reply.notes]
     if options.show_table:
         rows = [[q.id, symbol(q.status) + " " + q.status, reply.answered_in(q.id) or "",
                  q.line if q.line is not None else ""] for q in merged.questions]
         out.append(tabulate(rows, headers=["question", "status", "answered in", "line"], tablefmt="simple"))
-    out += [_finding_line(f, options) for f in merged.findings if int(f.severity) >= options.min_severity]
+    out += [_finding_line(f, options) for f in merged.findings if f.severity >= options.min_severity]
     return "\n".join(out) + "\n"
 
 

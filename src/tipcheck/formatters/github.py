@@ -28,7 +28,7 @@ def render(reports: list[CableReport], options: FormatOptions) -> str:
     lines = []
     for r in reports:
         for f in r.findings:
-            if int(f.severity) < options.min_severity:
+            if f.severity < options.min_severity:
                 continue
             title = f"{f.rule} ({f.question})" if f.question else f.rule
             path = os.path.relpath(f.path) if os.path.isabs(f.path) else f.path

@@ -35,7 +35,7 @@ def cable_dict(r: CableReport, options: FormatOptions) -> dict[str, Any]:
                 {"id": s.id, "status": s.status, "evidence_line": s.evidence_line,
                  **({"elsewhere": s.elsewhere} if s.elsewhere else {})} for s in q.subquestions]
         questions.append(item)
-    shown = [f for f in r.findings if int(f.severity) >= options.min_severity]
+    shown = [f for f in r.findings if f.severity >= options.min_severity]
     return {
         "path": r.path,
         "questionnaire": r.questionnaire,

@@ -32,8 +32,8 @@ def _case(suite: ET.Element, classname: str, name: str, path: str, line: int | N
     case = ET.SubElement(suite, "testcase", classname=_clean(classname), name=_clean(name), file=_clean(path))
     if line is not None:
         case.set("line", str(line))
-    shown = [f for f in findings if int(f.severity) >= options.min_severity]
-    failing = [f for f in shown if int(f.severity) >= options.fail_on]
+    shown = [f for f in findings if f.severity >= options.min_severity]
+    failing = [f for f in shown if f.severity.reaches(options.fail_on)]
     for f in failing:
         failure = ET.SubElement(case, "failure", type=f.rule,
                                 message=_clean(finding_message(f.message, None, True)))

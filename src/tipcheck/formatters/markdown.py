@@ -7,6 +7,7 @@ import re
 
 from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.results import CableReport
+from tipcheck.status import QuestionStatus
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
 
@@ -25,14 +26,15 @@ def render_one(r: CableReport, options: FormatOptions) -> str:
                    f"{escape(r.kind.describe())}.")
     else:
         out.append(f"Questionnaire **{escape(r.questionnaire)}**, {escape(r.kind.describe())}.")
-    out += ["", f"**{c['answered']}/{len(r.questions)}** questions answered, {c['partial']} partial, "
-                f"{c['seeking']} seeking information, {c['missing']} missing; {s['error']} errors, "
+    out += ["", f"**{c[QuestionStatus.ANSWERED]}/{len(r.questions)}** questions answered, "
+                f"{c[QuestionStatus.PARTIAL]} partial, {c[QuestionStatus.SEEKING]} seeking information, "
+                f"{c[QuestionStatus.MISSING]} missing; {s['error']} errors, "
                 f"{s['warning']} warnings, {s['info']} info"
                 + (f" ({r.suppressed} suppressed by ignores)." if r.suppressed else "."), ""]
-    missing = [q.id for q in r.questions if q.status == "missing"]
+    missing = [q.id for q in r.questions if q.status == QuestionStatus.MISSING]
     if missing:
         out += [f"Missing: {', '.join(escape(q) for q in missing)}", ""]
-    shown = [f for f in r.findings if int(f.severity) >= options.min_severity]
+    shown = [f for f in r.findings if f.severity >= options.min_severity]
     if shown:
         out += ["| line | severity | rule | question | message |", "|---:|---|---|---|---|"]
         for f in shown:

@@ -21,6 +21,8 @@ from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.formatters.desk import LEGEND, context, render_matrix, symbol
 from tipcheck.formatters.report_html import GENERATOR, LETTERS
 from tipcheck.results import CableReport
+from tipcheck.rules import unanswered_question
+from tipcheck.status import QuestionStatus
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
@@ -41,14 +43,15 @@ def _summary(reports: Sequence[CableReport]) -> str:
     for r in reports:
         c, s = r.counts(), r.severity_counts()
         rows.append([text(r.cable_id or r.path), r.questionnaire, r.kind.describe(),
-                     f"{c['answered']}/{len(r.questions)}", c["partial"], c["seeking"], c["missing"],
+                     f"{c[QuestionStatus.ANSWERED]}/{len(r.questions)}", c[QuestionStatus.PARTIAL],
+                     c[QuestionStatus.SEEKING], c[QuestionStatus.MISSING],
                      s["error"], s["warning"], s["info"]])
     return tabulate(rows, headers=["cable", "questionnaire", "kind", "answered", "partial", "seeking", "missing",
                                    "errors", "warnings", "info"], tablefmt="github")
 
 
 def _coverage(r: CableReport) -> str:
-    sections: dict[str, dict[str, str]] = {}
+    sections: dict[str, dict[str, QuestionStatus]] = {}
     for q in r.questions:
         sections.setdefault(q.section, {})[q.letter] = q.status
     rows = [[section, *(symbol(letters.get(x)) for x in LETTERS)]
@@ -62,7 +65,7 @@ def _finding(f: Finding, lines: Sequence[str] | None, options: FormatOptions) ->
     if f.fix:
         out += f"  \n  fix: {text(f.fix)}"
     if lines and not options.redact:
-        around = 0 if f.rule == "unanswered-question" else 2
+        around = 0 if f.rule == unanswered_question.ID else 2
         shown = [f"{'>' if n == f.line else ' '}{n:>5}  {t}" for n, t in context(lines, f.line, f.column, around)]
         if shown:
             out += "\n\n" + "\n".join("  " + line for line in _fence(shown).splitlines())
@@ -76,11 +79,11 @@ def _cable(r: CableReport, lines: Sequence[str] | None, options: FormatOptions) 
     out += [f"questionnaire {r.questionnaire}: {text(r.questionnaire_reason)}  ",
             f"this cable is {text(r.kind.describe())}", "", "### Coverage", "", _coverage(r), "", LEGEND, "",
             "### Findings by question", ""]
-    shown = [f for f in r.findings if int(f.severity) >= options.min_severity]
+    shown = [f for f in r.findings if f.severity >= options.min_severity]
     known = {q.id for q in r.questions}
     for q in r.questions:
         items = [f for f in shown if f.question == q.id]
-        if not items and q.status == "answered":
+        if not items and q.status == QuestionStatus.ANSWERED:
             continue  # the Markdown twin lists only what needs attention; the HTML page lists every question
         where = f" (line {q.line})" if q.line is not None else ""
         out += [f"#### {symbol(q.status)} {q.id} — {q.status}{where}", ""]

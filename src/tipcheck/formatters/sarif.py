@@ -84,7 +84,7 @@ def document(reports: list[CableReport], options: FormatOptions) -> dict[str, An
         artifacts.append({"location": {"uri": artifact_uri(r.path)}})
         seen: dict[tuple[str, str, str | None, str], int] = {}
         for f in r.findings:
-            if int(f.severity) < options.min_severity:
+            if f.severity < options.min_severity:
                 continue
             key = (f.path, f.rule, f.question, f.message)
             seen[key] = seen.get(key, 0) + 1

@@ -6,8 +6,11 @@ from tabulate import tabulate
 
 from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason
 from tipcheck.results import CableReport
+from tipcheck.rules import partial_answer
+from tipcheck.status import QuestionStatus
 
-SYMBOLS = {"answered": "answered", "partial": "PARTIAL", "seeking": "SEEKING", "missing": "MISSING"}
+SYMBOLS = {QuestionStatus.ANSWERED: "answered", QuestionStatus.PARTIAL: "PARTIAL", QuestionStatus.SEEKING: "SEEKING",
+           QuestionStatus.MISSING: "MISSING"}
 
 
 def summary_line(r: CableReport, redact: bool = False) -> str:
@@ -15,8 +18,9 @@ def summary_line(r: CableReport, redact: bool = False) -> str:
     s = r.severity_counts()
     total = len(r.questions)
     reason = questionnaire_reason(r.questionnaire_reason, redact)
-    return (f"{r.path}: {c['answered']}/{total} answered, {c['partial']} partial, {c['seeking']} seeking, "
-            f"{c['missing']} missing — {s['error']} errors, {s['warning']} warnings, {s['info']} info "
+    return (f"{r.path}: {c[QuestionStatus.ANSWERED]}/{total} answered, {c[QuestionStatus.PARTIAL]} partial, "
+            f"{c[QuestionStatus.SEEKING]} seeking, "
+            f"{c[QuestionStatus.MISSING]} missing — {s['error']} errors, {s['warning']} warnings, {s['info']} info "
             f"[{r.questionnaire}{': ' + reason if reason else ''}; {r.kind.describe()}]")
 
 
@@ -26,7 +30,7 @@ def render_one(r: CableReport, options: FormatOptions) -> str:
         # What a partial answer leaves out, as its partial-answer finding words it (sub-questions the rule
         # does not flag, such as optional ones, are in the JSON only).
         left_out = {f.question: "; ".join(map(str, f.data.get("missing_items", ())))
-                    for f in r.findings if f.rule == "partial-answer" and f.question}
+                    for f in r.findings if f.rule == partial_answer.ID and f.question}
         rows = []
         for q in r.questions:
             row = [q.id, SYMBOLS[q.status], q.paragraph if q.paragraph is not None else "",
@@ -43,7 +47,7 @@ def render_one(r: CableReport, options: FormatOptions) -> str:
     if r.numbering:
         out.append(f"numbering: {r.numbering}")
     for f in r.findings:
-        if int(f.severity) < options.min_severity:
+        if f.severity < options.min_severity:
             continue
         out.append(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} "
                    f"{finding_message(f.message, f.excerpt, options.redact)}")
