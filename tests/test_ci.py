@@ -51,7 +51,7 @@ def _fake_checkout(root: Path, setup: str, tests: str) -> Path:
 
 
 # The set-up command checks where it runs: a clone of HEAD (no uncommitted file), nothing beside it, a new venv.
-WHERE = ("test ! -e uncommitted.txt && test ! -e ../shared && test \"$(ls ..)\" = \"$(printf 'tipcheck\\nvenv')\" "
+WHERE = ("test ! -e uncommitted.txt && test \"$(ls ..)\" = \"$(printf 'tipcheck\\nvenv')\" "
          "&& python -c 'import sys; assert sys.prefix != sys.base_prefix' && echo environment-ok")
 
 
