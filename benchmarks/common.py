@@ -58,3 +58,16 @@ def _nproc() -> str:
 
 def python() -> str:
     return sys.executable
+
+
+def clear_text_caches() -> None:
+    """Empty every memo in tipcheck that is keyed by cable text (not the loaded questionnaire models), so that
+    checking the same cable again costs what checking a new one does."""
+    import functools
+
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("tipcheck") or name == "tipcheck.questionnaire.model":
+            continue
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()

@@ -1,9 +1,11 @@
-"""`tipcheck check` on the seed cable against the floor of its own imports, as wall-clock time of whole processes.
+"""Start-up: `tipcheck check` on the seed cable, `tipcheck --version` and `tipcheck rules` against the floor of
+tipcheck's own imports, as wall-clock time of whole processes.
 
     python benchmarks/startup.py [--runs 15]
 
-The two commands are run alternately (so a change in machine load hits both) and the medians compared.
-Target: tipcheck at most 1.5 x the floor.
+The commands are run in turn, round after round (so a change in machine load hits all of them), and the medians
+compared. Also lists which heavy modules (pydantic, jsonschema, rich, ...) each command imports
+(`python -X importtime`). Targets: check at most 1.5 x the floor; --version and rules at most 1.2 x.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ import time
 from common import SEED, machine, python
 
 FLOOR = [python(), "-c", "import typer, yaml, rapidfuzz, tabulate"]
+HEAVY = ("pydantic", "jsonschema", "rich", "tabulate", "rapidfuzz", "yaml", "typer", "click")
+TARGETS = {"check": 1.5, "--version": 1.2, "rules": 1.2}
 
 
-def tipcheck_command() -> list[str]:
+def tipcheck(*args: str) -> list[str]:
     script = shutil.which("tipcheck")
-    return [script, "check", str(SEED)] if script else [python(), "-m", "tipcheck", "check", str(SEED)]
+    return [script, *args] if script else [python(), "-m", "tipcheck", *args]
 
 
 def wall(command: list[str]) -> float:
@@ -30,21 +34,35 @@ def wall(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def imported(args: list[str]) -> list[str]:
+    """The heavy top-level packages the command imports."""
+    code = f"import sys; sys.argv = ['tipcheck', *{args!r}]; from tipcheck.cli.main import main; main()"
+    done = subprocess.run([python(), "-X", "importtime", "-c", code], capture_output=True, text=True, check=False)
+    names = {line.split("|")[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
+    return sorted(n for n in HEAVY if n in names)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     print(machine())
-    check = tipcheck_command()
-    wall(FLOOR), wall(check)  # warm the file cache
-    floor_times, check_times = [], []
+    commands = {"floor": FLOOR, "check": tipcheck("check", str(SEED)), "--version": tipcheck("--version"),
+                "rules": tipcheck("rules")}
+    for command in commands.values():
+        wall(command)  # warm the file cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
-        floor_times.append(wall(FLOOR))
-        check_times.append(wall(check))
-    floor, total = statistics.median(floor_times), statistics.median(check_times)
-    print(f"floor  {' '.join(FLOOR[1:])!r}: median {floor * 1000:.0f} ms")
-    print(f"check  {' '.join(check[1:])!r}: median {total * 1000:.0f} ms")
-    print(f"ratio check / floor: {total / floor:.2f} (target <= 1.5)")
+        for name, command in commands.items():
+            times[name].append(wall(command))
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    floor = medians["floor"]
+    print(f"floor      {' '.join(FLOOR[1:])!r}: median of {args.runs} {floor * 1000:.0f} ms")
+    for name, target in TARGETS.items():
+        print(f"{name:<10} median {medians[name] * 1000:.0f} ms = {medians[name] / floor:.2f} x the floor "
+              f"(target <= {target})")
+    for name, argv in (("check", ["check", str(SEED)]), ("--version", ["--version"]), ("rules", ["rules"])):
+        print(f"{name:<10} imports: {', '.join(imported(argv)) or 'none of ' + ', '.join(HEAVY)}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,90 @@
+"""In-process time of one check of the reference cable, and where it goes, stage by stage.
+
+    python benchmarks/check.py [--runs 21] [CABLE]
+
+Checks the cable `--runs` times with `api.check_file` (the models loaded once beforehand, as in any
+long-running process) and prints the median; then runs the stages of `api.check_cable` one by one, as it does,
+`--runs` times, and prints each stage's median and share of the sum of the medians. Every cache keyed by cable
+text is emptied before each run, so that a repeated cable costs what a new one does.
+Targets: the check at most 20 ms; no stage above 30 % of the total.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from common import SEED, clear_text_caches, machine
+from tipcheck import api, rules
+from tipcheck.analysis import subquestions
+from tipcheck.analysis.align import align
+from tipcheck.reading.cable import read_cable
+from tipcheck.reading.kinds import reply_kind
+from tipcheck.reading.segment import segment
+from tipcheck.results import statuses
+from tipcheck.rules.base import Context
+from tipcheck.settings import Settings
+
+
+def check_time(path: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        clear_text_caches()
+        started = time.perf_counter()
+        api.check_file(path)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def stage_times(path: Path) -> dict[str, float]:
+    """One check, stage by stage as `api.check_cable` runs them: seconds per stage."""
+    clear_text_caches()
+    spent: dict[str, float] = {}
+
+    def timed(name: str, step: Callable[[], object]) -> object:
+        started = time.perf_counter()
+        value = step()
+        spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+        return value
+
+    cable = read_cable(api.read_file(path), str(path))
+    spent["reading"] = 0.0
+    timed("reading", lambda: read_cable(api.read_file(path), str(path)))
+    model, _ = timed("questionnaire choice", lambda: api.resolve_questionnaire(cable, Settings()))  # type: ignore[misc]
+    segmentation = timed("segmentation", lambda: segment(cable))
+    alignment = timed("alignment", lambda: align(segmentation, model))  # type: ignore[arg-type]
+    checks = timed("sub-question pass", lambda: subquestions.check_alignment(alignment))  # type: ignore[arg-type]
+    ctx = Context(cable, alignment, reply_kind(cable.header), subquestion_checks=checks)  # type: ignore[arg-type]
+    timed("cross-references", lambda: ctx.cross_references)
+    findings = []
+    for module in rules.MODULES:
+        findings += timed(f"rule {module.ID}", lambda m=module: list(m.check(ctx)))  # type: ignore[misc]
+    timed("statuses", lambda: statuses(cable, alignment, findings,  # type: ignore[arg-type]
+                                       subquestions.results(checks)))  # type: ignore[arg-type]
+    return spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cable", nargs="?", type=Path, default=SEED)
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    print(machine())
+    api.check_file(args.cable)  # imports, the bundled models and their patterns loaded once
+    median = check_time(args.cable, args.runs)
+    print(f"api.check_file({args.cable.name}): median of {args.runs} runs {median * 1000:.1f} ms (target <= 20 ms)")
+    runs = [stage_times(args.cable) for _ in range(args.runs)]
+    medians = {name: statistics.median(r[name] for r in runs) for name in runs[0]}
+    total = sum(medians.values())
+    print(f"stages (medians of {args.runs} runs; sum {total * 1000:.1f} ms):")
+    for name, seconds in sorted(medians.items(), key=lambda item: -item[1]):
+        print(f"  {name:<40} {seconds * 1000:7.2f} ms  {seconds / total:6.1%}")
+    top = max(medians, key=lambda name: medians[name])
+    print(f"largest stage: {top} {medians[top] / total:.1%} (target <= 30 %)")
+
+
+if __name__ == "__main__":
+    main()
