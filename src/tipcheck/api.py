@@ -81,6 +81,8 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
     ctx = Context(cable, alignment, kind, Options(extra_seeking_phrases=settings.extra_seeking_phrases),
                   subquestion_checks=checks)
     findings = [_with_severity(f, settings) for f in rules.run(ctx, enabled)]
+    if cable.places:
+        findings = [dataclasses.replace(f, location=cable.place(f.line)) for f in findings]
     kept, suppressed = _apply_ignores(findings, settings)
     kept.sort(key=Finding.sort_key)
     subs = subquestions.results(checks) if checks is not None else None

@@ -28,6 +28,19 @@ class Severity(enum.IntEnum):
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a line stands in a document that has no lines of its own (a Word draft): the paragraph's place
+    among the document's paragraphs with text (1-based) and its first words, to find it with the editor's
+    search."""
+
+    paragraph: int
+    first_words: str
+
+    def describe(self, redact: bool = False) -> str:
+        return f"paragraph {self.paragraph}" if redact else f'paragraph {self.paragraph} ("{self.first_words}…")'
+
+
+@dataclass(frozen=True)
 class Finding:
     """One defect, at the line and column of the original file where its text stands.
 
@@ -45,6 +58,7 @@ class Finding:
     paragraph: int | None = None
     excerpt: str | None = None
     fix: str | None = None
+    location: Place | None = None  # for a Word draft: the paragraph the line came from
     data: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -8,11 +8,13 @@ banners, SIPDIS) are only marked, and a paragraph that a page break cut in two r
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from tipcheck.errors import InputError
+from tipcheck.findings import Place
 
 _MONTHS = {m: i for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
@@ -80,6 +82,11 @@ class Cable:
     body_start: int  # line number of the first body line
     artefacts: frozenset[int]  # line numbers of transmission artefacts (page breaks, banners, SIPDIS)
     soft_breaks: frozenset[int] = field(default_factory=frozenset)  # blank lines that do not end a paragraph
+    places: tuple[Place | None, ...] = ()  # a Word draft's paragraph for each line (none for plain text)
+
+    def place(self, line: int) -> Place | None:
+        """The paragraph of the original document that `line` came from, for drafts that have no lines."""
+        return self.places[line - 1] if 0 < line <= len(self.places) else None
 
     def line(self, number: int) -> str:
         return self.lines[number - 1].text
@@ -173,8 +180,12 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def read_cable(data: bytes, path: str = "<string>") -> Cable:
-    text, encoding = decode(data)
-    return parse_cable(text, path, encoding)
+    """The cable in `data`: plain text, a Word document or an e-mail (told from content and `path`'s name)."""
+    from tipcheck.reading.sources import read_source
+
+    source = read_source(data, path)
+    cable = parse_cable(source.text, path, source.encoding)
+    return dataclasses.replace(cable, places=source.places) if source.places else cable
 
 
 def parse_cable(text: str, path: str = "<string>", encoding: str = "utf-8") -> Cable:
