@@ -22,6 +22,9 @@ def finding_dict(f: Finding, options: FormatOptions) -> dict[str, Any]:
         d["fix"] = f.fix
     if f.excerpt and not options.redact:
         d["excerpt"] = f.excerpt
+    if f.location is not None:
+        d["location"] = {"paragraph": f.location.paragraph,
+                         **({} if options.redact else {"first_words": f.location.first_words})}
     return d
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
+from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason
 from tipcheck.results import CableReport
 from tipcheck.rules import partial_answer
@@ -22,6 +23,13 @@ def summary_line(r: CableReport, redact: bool = False) -> str:
             f"{c[QuestionStatus.SEEKING]} seeking, "
             f"{c[QuestionStatus.MISSING]} missing — {s['error']} errors, {s['warning']} warnings, {s['info']} info "
             f"[{r.questionnaire}{': ' + reason if reason else ''}; {r.kind.describe()}]")
+
+
+def finding_line(f: Finding, options: FormatOptions) -> str:
+    """`path:line:column: severity rule message`, and for a Word draft the paragraph to look for."""
+    where = f" [{f.location.describe(options.redact)}]" if f.location is not None else ""
+    return (f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} "
+            f"{finding_message(f.message, f.excerpt, options.redact)}{where}")
 
 
 def render_one(r: CableReport, options: FormatOptions) -> str:
@@ -49,8 +57,7 @@ def render_one(r: CableReport, options: FormatOptions) -> str:
     for f in r.findings:
         if f.severity < options.min_severity:
             continue
-        out.append(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} "
-                   f"{finding_message(f.message, f.excerpt, options.redact)}")
+        out.append(finding_line(f, options))
     if r.suppressed:
         out.append(f"({r.suppressed} findings suppressed by ignores in the configuration)")
     return "\n".join(out)

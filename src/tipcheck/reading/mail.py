@@ -53,15 +53,25 @@ def read_message(data: bytes) -> str:
     body = message.get_body(preferencelist=("plain", "html"))
     if body is None:
         raise InputError("the e-mail has no text part (only attachments?); save the draft as plain text (.txt)")
-    try:
-        content = body.get_content()
-    except (LookupError, UnicodeError) as exc:  # an unknown charset, or bytes that are not in it
-        raise InputError(f"the e-mail's text cannot be decoded ({exc}); save the draft as plain text (.txt)"
-                         ) from None
-    if not isinstance(content, str):
+    payload = body.get_payload(decode=True)  # the transfer encoding undone: bytes in the part's charset
+    if not isinstance(payload, bytes):
         raise InputError("the e-mail's body is not text; save the draft as plain text (.txt)")
+    content = _text(payload, body.get_content_charset())
     text = html_text(content) if body.get_content_subtype() == "html" else content
     return text.replace("\r\n", "\n")
+
+
+def _text(payload: bytes, charset: str | None) -> str:
+    """The body's text in its declared charset; with none declared (an Outlook message saved as text), told
+    from the bytes as for a plain-text cable."""
+    from tipcheck.reading.cable import decode
+
+    if charset:
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown charset label: the bytes decide, as for a text file
+    return decode(payload)[0]
 
 
 def html_text(markup: str) -> str:

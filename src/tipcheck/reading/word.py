@@ -17,7 +17,7 @@ from tipcheck.reading.word_numbering import Counter, Level, ListInstance, Number
 
 HINT = "install the Word reader with 'pip install tipcheck[docx]', or save the draft as plain text (.txt)"
 _FIRST_WORDS = 6
-_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NUMBERING_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 
 
@@ -59,36 +59,37 @@ def _blocks(document: Any, counter: Counter) -> Iterator[str]:
             for row in item.rows:
                 yield " | ".join(cell.text.strip() for cell in row.cells)
             continue
-        numbered = _num_pr(item._p.pPr) or styles.get(item._p.style or "")
+        numbered = _num_pr(item._p.pPr) or styles.get(item._p.style or "")  # the paragraph's own, else its style's
         label = counter.label(*numbered) if numbered else None
         yield (label or "") + item.text
 
 
 def _num_pr(element: Any) -> tuple[str, int] | None:
-    """(numId, ilvl) of a paragraph's or a style's `w:numPr`, if it has one."""
+    """(numId, ilvl) of a paragraph's or a style's properties (`w:pPr/w:numPr`), if they number it."""
     if element is None:
         return None
-    num_ids = _xpath(element, "./w:numPr/w:numId/@w:val")
-    if not num_ids:
+    num_id = _val(element, "w:numPr/w:numId")
+    if num_id is None:
         return None
-    levels = _xpath(element, "./w:numPr/w:ilvl/@w:val")
-    return str(num_ids[0]), int(levels[0]) if levels else 0
+    return num_id, int(_val(element, "w:numPr/w:ilvl") or 0)
 
 
 def _style_numbering(document: Any) -> dict[str, tuple[str, int]]:
     """Paragraph styles that number their paragraphs (List Number, a numbered heading), through `basedOn`."""
     own: dict[str, tuple[str, int] | None] = {}
     based_on: dict[str, str] = {}
-    for style in _xpath(document.styles.element, "./w:style[@w:type='paragraph']"):
+    for style in _children(document.styles.element, "w:style"):
+        if _attr(style, "type") != "paragraph":
+            continue
         style_id = _attr(style, "styleId")
-        own[style_id] = _num_pr(next(iter(_xpath(style, "./w:pPr")), None))
-        parent = _xpath(style, "./w:basedOn/@w:val")
-        if parent:
-            based_on[style_id] = str(parent[0])
+        own[style_id] = _num_pr(style.find(_clark("w:pPr")))
+        parent = _val(style, "w:basedOn")
+        if parent is not None:
+            based_on[style_id] = parent
     resolved: dict[str, tuple[str, int]] = {}
     for style_id in own:
         seen, current = set(), style_id
-        while current in own and current not in seen and own[current] is None and current in based_on:
+        while own.get(current) is None and current in based_on and current not in seen:
             seen.add(current)
             current = based_on[current]
         found = own.get(current)
@@ -97,17 +98,27 @@ def _style_numbering(document: Any) -> dict[str, tuple[str, int]]:
     return resolved
 
 
-def _xpath(element: Any, expression: str) -> list[Any]:
-    # lxml's own xpath: python-docx's element classes replace it with one that takes no namespaces
-    from lxml import etree
+def _clark(path: str) -> str:
+    """`w:numPr/w:numId` in the `{namespace}name` form that ElementTree's find takes."""
+    return "/".join(f"{{{_W}}}{step[2:]}" for step in path.split("/"))
 
-    found: list[Any] = etree.XPath(expression, namespaces=_W)(element)
+
+def _children(element: Any, tag: str) -> list[Any]:
+    found: list[Any] = element.findall(_clark(tag))
     return found
 
 
 def _attr(element: Any, name: str) -> str:
-    values = _xpath(element, f"./@w:{name}")
-    return str(values[0]) if values else ""
+    return str(element.get(f"{{{_W}}}{name}", ""))
+
+
+def _val(element: Any, path: str) -> str | None:
+    """The `w:val` of the element at `path` below `element`, or None when there is none."""
+    found = element.find(_clark(path))
+    if found is None:
+        return None
+    value = found.get(f"{{{_W}}}val")
+    return None if value is None else str(value)
 
 
 def _numbering(document: Any) -> Numbering:
@@ -118,25 +129,22 @@ def _numbering(document: Any) -> Numbering:
         return Numbering({}, {})
     root = part.element
     abstracts = {_attr(a, "abstractNumId"): {int(_attr(lvl, "ilvl") or 0): _level(lvl)
-                                             for lvl in _xpath(a, "./w:lvl")}
-                 for a in _xpath(root, "./w:abstractNum")}
+                                             for lvl in _children(a, "w:lvl")}
+                 for a in _children(root, "w:abstractNum")}
     instances = {}
-    for num in _xpath(root, "./w:num"):
-        overrides = {int(_attr(o, "ilvl") or 0): int(_xpath(o, "./w:startOverride/@w:val")[0])
-                     for o in _xpath(num, "./w:lvlOverride[w:startOverride]")}
-        abstract = _xpath(num, "./w:abstractNumId/@w:val")
-        if abstract:
-            instances[_attr(num, "numId")] = ListInstance(str(abstract[0]), overrides)
+    for num in _children(root, "w:num"):
+        overrides = {int(_attr(o, "ilvl") or 0): int(start) for o in _children(num, "w:lvlOverride")
+                     if (start := _val(o, "w:startOverride")) is not None}
+        abstract = _val(num, "w:abstractNumId")
+        if abstract is not None:
+            instances[_attr(num, "numId")] = ListInstance(abstract, overrides)
     return Numbering(abstracts, instances)
 
 
 def _level(lvl: Any) -> Level:
-    def value(tag: str) -> str | None:
-        found = _xpath(lvl, f"./w:{tag}/@w:val")
-        return str(found[0]) if found else None
-
-    restart = value("lvlRestart")
-    legal = _xpath(lvl, "./w:isLgl")
-    return Level(start=int(value("start") or 1), fmt=value("numFmt") or "decimal", text=value("lvlText") or "",
-                 suffix=value("suff") or "tab", restart_after=int(restart) if restart is not None else None,
-                 legal=bool(legal) and value("isLgl") not in ("0", "false"))
+    restart = _val(lvl, "w:lvlRestart")
+    legal = lvl.find(_clark("w:isLgl"))
+    return Level(start=int(_val(lvl, "w:start") or 1), fmt=_val(lvl, "w:numFmt") or "decimal",
+                 text=_val(lvl, "w:lvlText") or "", suffix=_val(lvl, "w:suff") or "tab",
+                 restart_after=int(restart) if restart is not None else None,
+                 legal=legal is not None and _val(lvl, "w:isLgl") not in ("0", "false"))

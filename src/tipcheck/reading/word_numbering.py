@@ -98,8 +98,9 @@ class Counter:
         values = self._values.setdefault(instance.abstract, {})
         self._advance(values, levels, instance, num_id, level)
         this = levels[level]
-        if this.fmt == "bullet":
-            return (this.text + SUFFIXES.get(this.suffix, " ")) if this.text.strip() else None
+        if this.fmt == "bullet":  # a symbol-font bullet is a private-use character: shown as the bullet it is
+            bullet = "".join("•" if "\ue000" <= ch <= "\uf8ff" else ch for ch in this.text)
+            return (bullet + SUFFIXES.get(this.suffix, " ")) if bullet.strip() else None
 
         def number(m: re.Match[str]) -> str:
             shown = int(m.group(1)) - 1
