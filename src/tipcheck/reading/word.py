@@ -131,14 +131,17 @@ def _numbering(document: Any) -> Numbering:
     abstracts = {_attr(a, "abstractNumId"): {int(_attr(lvl, "ilvl") or 0): _level(lvl)
                                              for lvl in _children(a, "w:lvl")}
                  for a in _children(root, "w:abstractNum")}
-    instances = {}
+    return Numbering(abstracts, dict(_instances(root)))
+
+
+def _instances(root: Any) -> Iterator[tuple[str, ListInstance]]:
+    """Each list instance (`w:num`) by its numId: its abstract list and the levels it starts anew."""
     for num in _children(root, "w:num"):
         overrides = {int(_attr(o, "ilvl") or 0): int(start) for o in _children(num, "w:lvlOverride")
                      if (start := _val(o, "w:startOverride")) is not None}
         abstract = _val(num, "w:abstractNumId")
         if abstract is not None:
-            instances[_attr(num, "numId")] = ListInstance(abstract, overrides)
-    return Numbering(abstracts, instances)
+            yield _attr(num, "numId"), ListInstance(abstract, overrides)
 
 
 def _level(lvl: Any) -> Level:
