@@ -98,14 +98,31 @@ def _words(processed: str) -> frozenset[str]:
     return frozenset(_WORD.findall(processed)) - _COMMON
 
 
+@dataclass(frozen=True)
+class _Wording:
+    """A wording as compared: normalised, cut to its opening, and its distinctive words."""
+
+    processed: str
+    words: frozenset[str]
+
+
+def _wording(text: str) -> _Wording:
+    processed = default_process(text)[:_COMPARED_CHARS]
+    return _Wording(processed, _words(processed))
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two question wordings are, 0..1, tolerant of case, wrapping and truncation."""
-    pa, pb = default_process(a)[:_COMPARED_CHARS], default_process(b)[:_COMPARED_CHARS]
+    return _similarity(_wording(a), _wording(b))
+
+
+def _similarity(a: _Wording, b: _Wording) -> float:
+    pa, pb = a.processed, b.processed
     if not pa or not pb:
         return 0.0
     # partial_ratio costs ~0.4 ms a pair; wordings that share few words cannot score high, so they are not
     # compared character by character (their similarity is at most the share of words they have in common).
-    wa, wb = _words(pa), _words(pb)
+    wa, wb = a.words, b.words
     if wa and wb:
         shared = len(wa & wb) / min(len(wa), len(wb))
         if shared < 0.3:
@@ -118,12 +135,36 @@ def similarity(a: str, b: str) -> float:
     return max(full, partial * 0.97, tokens * 0.95) / 100.0
 
 
-def text_similarity(restated: str, question: Question) -> float:
-    restated = re.sub(r"^\s*(?:QUESTION|Question)\s*[:.]?\s*", "", restated)
-    best = similarity(restated, question.text) if question.text else 0.0
-    for label in question.labels:
-        label_part = restated.split(":", 1)[0] if ":" in restated[:90] else restated
-        best = max(best, fuzz.ratio(default_process(label_part), default_process(label)) / 100.0)
+class _Wordings:
+    """Texts normalised once per alignment: each question's text and labels, and each restated question, are
+    compared with dozens of others (normalising them again for every pair was most of the alignment's time)."""
+
+    def __init__(self) -> None:
+        self._wordings: dict[str, _Wording] = {}
+        self._processed: dict[str, str] = {}
+
+    def wording(self, text: str) -> _Wording:
+        if text not in self._wordings:
+            self._wordings[text] = _wording(text)
+        return self._wordings[text]
+
+    def processed(self, text: str) -> str:
+        if text not in self._processed:
+            self._processed[text] = default_process(text)
+        return self._processed[text]
+
+
+_QUESTION_PREFIX = re.compile(r"^\s*(?:QUESTION|Question)\s*[:.]?\s*")
+
+
+def text_similarity(restated: str, question: Question, wordings: _Wordings | None = None) -> float:
+    wordings = wordings or _Wordings()
+    restated = _QUESTION_PREFIX.sub("", restated)
+    best = _similarity(wordings.wording(restated), wordings.wording(question.text)) if question.text else 0.0
+    if question.labels:
+        label_part = wordings.processed(restated.split(":", 1)[0] if ":" in restated[:90] else restated)
+        for label in question.labels:
+            best = max(best, fuzz.ratio(label_part, wordings.processed(label)) / 100.0)
     return best
 
 
@@ -265,11 +306,12 @@ def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment
     # partial_ratio is most of the cost of a check; grouped answers (one slot per letter) and repeated text
     # restate the same words, so each (restated text, question) pair is compared once.
     similarities: dict[tuple[str, str], float] = {}
+    wordings = _Wordings()
 
     def similarity_of(restated: str, question: Question) -> float:
         key = (restated, question.id)
         if key not in similarities:
-            similarities[key] = text_similarity(restated, question)
+            similarities[key] = text_similarity(restated, question, wordings)
         return similarities[key]
 
     numbered = sorted(
