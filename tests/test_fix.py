@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import SEED
+from drafts import write_docx
 from tipcheck import api
 from tipcheck.cli import main as cli
-from tipcheck.errors import EXIT_OK, EXIT_USAGE
+from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from tipcheck.fix import FIXABLE, fix_text
 
 NUMBERING_RULES = {"misnumbered-paragraph", "stray-paragraph-mark", "duplicate-paragraph-number"}
@@ -107,3 +109,42 @@ def test_fix_never_writes_over_the_input_or_an_existing_file(run, tmp_path: Path
     assert code == EXIT_OK and "¶9. (SBU)" in (tmp_path / "fixed.txt").read_text(encoding="utf-8")
     code, _, err = run("fix", "missing.txt", "-o", "out.txt")
     assert code == EXIT_USAGE and "no such file" in err and not (tmp_path / "out.txt").exists()
+
+
+def test_fix_diff_shows_what_would_change_and_fails_when_something_would(  # type: ignore[no-untyped-def]
+        run, tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "draft.txt")
+    code, out, err = run("fix", "draft.txt", "--diff")
+    assert code == EXIT_FINDINGS and err == ""
+    assert out.startswith("--- draft.txt\n+++ draft.txt\n") and "\n+¶9. (SBU) QUESTION B." in out
+    assert sum(line.startswith("+") and not line.startswith("+++") for line in out.splitlines()) == 18
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]  # nothing written
+    assert (tmp_path / "draft.txt").read_bytes() == SEED.read_bytes()
+    run("fix", "draft.txt", "-o", "fixed.txt")
+    code, out, _ = run("fix", "fixed.txt", "--diff")
+    assert (code, out) == (EXIT_OK, "")
+    code, out, _ = run("fix", "fixed.txt", "draft.txt", "--diff")  # as pre-commit calls it: many files
+    assert code == EXIT_FINDINGS and out.startswith("--- draft.txt\n")
+
+
+def test_fix_asks_for_an_output_or_diff_and_refuses_a_word_draft(  # type: ignore[no-untyped-def]
+        run, tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "draft.txt")
+    for args, said in ((("draft.txt",), "give --output FILE"),
+                       (("draft.txt", "--diff", "-o", "x.txt"), "give either --diff or --output"),
+                       (("draft.txt", "draft.txt", "-o", "x.txt"), "--output takes one cable")):
+        code, out, err = run("fix", *args)
+        assert code == EXIT_USAGE and out == "" and said in err and len(err.splitlines()) == 1
+    write_docx(SEED.read_bytes(), tmp_path / "draft.docx")
+    code, _, err = run("fix", "draft.docx", "--diff")
+    assert code == EXIT_USAGE and "plain-text cables only; this is docx" in err
+
+
+def test_the_pre_commit_hook_runs_fix_diff(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hooks = yaml.safe_load((SEED.parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "tipcheck-numbering")
+    program, *args = hook["entry"].split()
+    assert program == "tipcheck" and re.search(hook["files"], "draft.txt")
+    shutil.copy(SEED, tmp_path / "draft.txt")
+    code, out, _ = run(*args, "draft.txt")  # pre-commit appends the staged file names
+    assert code == EXIT_FINDINGS and "+¶9. (SBU)" in out

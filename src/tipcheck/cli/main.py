@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from tipcheck import formatters
     from tipcheck.cli import batch
     from tipcheck.findings import Severity
+    from tipcheck.fix import FixResult
     from tipcheck.results import CableReport
     from tipcheck.settings import Ignore, Settings
 
@@ -269,21 +270,56 @@ def _append_step_summary(path: str, markdown: str) -> None:
 
 @app.command()
 def fix(
-    cable: Annotated[str, typer.Argument(help="The cable to repair (it is never modified).")],
-    output: Annotated[str, typer.Option("--output", "-o", help="Where to write the repaired cable.")],
+    cables: Annotated[list[str], typer.Argument(help="The cable to repair (it is never modified); with --diff, "
+                                                "any number of cables.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Where to write the repaired cable.")] = None,
+    diff: Annotated[bool, typer.Option("--diff", help="Write nothing: print the unified diff of what would "
+                                       "change, and exit 1 when something would (for pre-commit and CI).")] = False,
     questionnaire: Annotated[str | None, typer.Option(
         "--questionnaire", "-q", help="Model name (tip-2009) or path; default: chosen from the cable.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists (never the input).")] = False,
 ) -> None:
     """Repair paragraph numbering (mangled signs, misnumbered paragraphs, stray signs) into a new file,
     and print a unified diff. The words of questions and answers are never changed."""
-    import difflib
+    if diff:
+        if output is not None:
+            raise fail("--diff writes nothing: give either --diff or --output")
+        changed = False
+        for cable in cables:
+            text, repaired, _ = _repair(cable, questionnaire)
+            sys.stdout.writelines(_unified_diff(text, repaired.text, cable, cable))
+            changed = changed or repaired.changed
+        raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)
+    if output is None:
+        raise fail("give --output FILE for the repaired cable, or --diff to only show what would change")
+    if len(cables) != 1:
+        raise fail("--output takes one cable; use --diff to check several")
+    _fix_into(cables[0], output, questionnaire, force)
 
+
+def _repair(cable: str, questionnaire: str | None) -> tuple[str, FixResult, str]:
+    """The cable's text, its repair and its encoding; a Word or e-mail draft is refused: its numbers are fixed
+    where it is edited."""
     from tipcheck import api
     from tipcheck.fix import fix_text
-    from tipcheck.reading.cable import decode
+    from tipcheck.reading.sources import Kind, read_source
     from tipcheck.settings import Settings
 
+    source = read_source(api.read_file(cable), cable)
+    if source.kind is not Kind.TEXT:
+        raise fail(f"{cable}: fix repairs plain-text cables only; this is {source.kind} (fix its numbering in "
+                   "the editor, or save it as plain text first)")
+    return source.text, fix_text(source.text, cable, Settings(questionnaire=questionnaire)), source.encoding
+
+
+def _unified_diff(before: str, after: str, fromfile: str, tofile: str) -> Iterator[str]:
+    import difflib
+
+    return difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                fromfile=fromfile, tofile=tofile)
+
+
+def _fix_into(cable: str, output: str, questionnaire: str | None, force: bool) -> None:
     source, target = Path(cable), Path(output)
     if same_file(target, source):
         raise fail(f"{output}: is the input cable; write the repaired cable to a new file")
@@ -291,17 +327,14 @@ def fix(
         raise fail(f"{output}: is a directory; give a file name for --output")
     if target.exists() and not force:
         raise fail(f"{output}: already exists (use --force to replace it)")
-    data = api.read_file(cable)
-    text, encoding = decode(data)
-    result = fix_text(text, cable, Settings(questionnaire=questionnaire))
+    text, result, encoding = _repair(cable, questionnaire)
     _check_output_path(output, [cable])
     try:
         encoded = result.text.encode(encoding)
     except UnicodeEncodeError:  # a restored ¶ that the cable's 8-bit encoding cannot hold
         encoded = result.text.encode("utf-8")
     write_atomically(output, encoded)
-    sys.stdout.writelines(difflib.unified_diff(
-        text.splitlines(keepends=True), result.text.splitlines(keepends=True), fromfile=cable, tofile=output))
+    sys.stdout.writelines(_unified_diff(text, result.text, cable, output))
     typer.echo(f"tipcheck: {len(result.changes)} line(s) repaired, written to {output}"
                + (f"; {len(result.skipped)} finding(s) left alone (text not as expected)" if result.skipped
                   else ""), err=True)
