@@ -136,8 +136,9 @@ def test_nothing_to_go_by_is_an_explicit_error() -> None:
     cable = parse_cable("1. (SBU) The answers follow.\n\nA. Sources: the police.\n", "reply.txt")
     with pytest.raises(QuestionnaireError, match="cannot tell which questionnaire"):
         choose_for_cable(cable, _models())
-    with pytest.raises(QuestionnaireError):
-        api.check_text("1. (SBU) The answers follow.\n\nA. Sources: the police.\n")
+    # nor is such a fragment taken for a reply: it is reported as not one, not refused
+    report = api.check_text("1. (SBU) The answers follow.\n\nA. Sources: the police.\n")
+    assert not report.reply and report.questions == ()
 
 
 def test_headerless_opening_uses_text_then_file_name() -> None:

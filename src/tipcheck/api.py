@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tipcheck import rules
 from tipcheck.analysis import subquestions
 from tipcheck.analysis.align import align
+from tipcheck.analysis.detect import Detection, detect
 from tipcheck.errors import InputError, about_file
 from tipcheck.findings import Finding
 from tipcheck.questionnaire import model as qmod
@@ -58,17 +59,25 @@ def read_file(path: str | Path) -> bytes:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
+def bundled_models() -> list[Questionnaire]:
+    return [qmod.load_bundled(name) for name in qmod.bundled_names()]
+
+
 def resolve_questionnaire(cable: Cable, settings: Settings) -> tuple[Questionnaire, Choice]:
     if settings.questionnaire:
         model = qmod.load(settings.questionnaire)
         return model, Choice(model.id, "given with --questionnaire")
-    models = [qmod.load_bundled(name) for name in qmod.bundled_names()]
-    choice = choose_for_cable(cable, models)
+    choice = choose_for_cable(cable, bundled_models())
     return qmod.load_bundled(choice.questionnaire), choice
 
 
 def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
+    """Check a reply cable; a cable detected as not a reply (unless --questionnaire forces a check) gets
+    a report with no questions and one not-a-reply finding, and is not aligned at all."""
     settings = settings or Settings()
+    detection = None if settings.questionnaire else detect(cable, bundled_models())
+    if detection is not None and not detection.reply:
+        return _not_a_reply(cable, detection, settings)
     model, choice = resolve_questionnaire(cable, settings)
     segmentation = segment(cable)
     if not segmentation.units and not segmentation.headings:
@@ -92,7 +101,25 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
         subject=cable.header.subject, cable_id=cable.header.cable_id, questions=results, findings=tuple(kept),
         cross_references=ctx.cross_references,
         numbering=alignment.scheme.describe() if alignment.scheme else None, suppressed=len(suppressed),
-        extra={"ignores_used": [i for i in settings.ignores if any(i.matches(f) for f in suppressed)]})
+        extra={"ignores_used": [i for i in settings.ignores if any(i.matches(f) for f in suppressed)]},
+        reply=True, reply_reason=detection.reason if detection else "checked as a reply: given with --questionnaire",
+        reply_quote=detection.quote if detection else None,
+        reply_confidence=detection.confidence if detection else None)
+
+
+def _not_a_reply(cable: Cable, detection: Detection, settings: Settings) -> CableReport:
+    from tipcheck.rules import not_a_reply
+
+    findings = [_with_severity(not_a_reply.finding(cable, detection), settings)]
+    findings = [f for f in findings if settings.severities.get(f.rule, True) is not None]
+    kept, suppressed = _apply_ignores(findings, settings)
+    return CableReport(
+        path=cable.path, questionnaire="", questionnaire_reason="not checked: not a reply", kind=detection.kind,
+        subject=cable.header.subject, cable_id=cable.header.cable_id, questions=(), findings=tuple(kept),
+        suppressed=len(suppressed),
+        extra={"ignores_used": [i for i in settings.ignores if any(i.matches(f) for f in suppressed)]},
+        reply=False, reply_reason=detection.reason, reply_quote=detection.quote,
+        reply_confidence=detection.confidence)
 
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:

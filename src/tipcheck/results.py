@@ -51,6 +51,17 @@ class CableReport:
     numbering: str | None = None
     suppressed: int = 0
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+    # Whether the cable answers a TIP questionnaire (analysis/detect.py); a non-reply is not checked: it has no
+    # questions and one not-a-reply finding, and never fails a run.
+    reply: bool = True
+    reply_reason: str = ""  # quotes no cable text ...
+    reply_quote: str | None = None  # ... the words of the cable it rests on are here
+    reply_confidence: float | None = None
+
+    def describe_reply(self, redact: bool = False) -> str:
+        """Why the cable was (or was not) taken for a reply, quoting the cable unless redacted."""
+        quote = None if redact else self.reply_quote
+        return f"{self.reply_reason}: {quote!r}" if quote else self.reply_reason
 
     def counts(self) -> dict[QuestionStatus, int]:
         counts = dict.fromkeys(QuestionStatus, 0)

@@ -24,16 +24,23 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _relative(path: str) -> str:
+    return os.path.relpath(path) if os.path.isabs(path) else path
+
+
 def render(reports: list[CableReport], options: FormatOptions) -> str:
     lines = []
     for r in reports:
+        if not r.reply:  # listed as skipped whatever --min-severity hides: its one finding is only a note
+            properties = f"file={escape_property(_relative(r.path))},title=skipped (not a reply)"
+            lines.append(f"::notice {properties}::{escape_data(r.describe_reply(options.redact))}")
+            continue
         for f in r.findings:
             if f.severity < options.min_severity:
                 continue
             title = f"{f.rule} ({f.question})" if f.question else f.rule
-            path = os.path.relpath(f.path) if os.path.isabs(f.path) else f.path
             properties = ",".join(f"{key}={escape_property(value)}" for key, value in (
-                ("file", path), ("line", str(f.line)), ("col", str(f.column)), ("title", title)))
+                ("file", _relative(f.path)), ("line", str(f.line)), ("col", str(f.column)), ("title", title)))
             message = finding_message(f.message, f.excerpt, options.redact)
             lines.append(f"::{COMMANDS[f.severity]} {properties}::{escape_data(message)}")
     return "".join(line + "\n" for line in lines)

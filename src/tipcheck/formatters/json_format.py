@@ -44,6 +44,8 @@ def cable_dict(r: CableReport, options: FormatOptions) -> dict[str, Any]:
         "questionnaire": r.questionnaire,
         "questionnaire_reason": questionnaire_reason(r.questionnaire_reason, options.redact),
         "kind": {"kind": r.kind.kind, "part": r.kind.part, "of": r.kind.of, "main_ref": r.kind.main_ref},
+        "reply": r.reply,
+        "reply_reason": r.describe_reply(options.redact),
         "cable_id": r.cable_id,
         "subject": None if options.redact else r.subject,
         "numbering": r.numbering,

@@ -44,7 +44,18 @@ def _case(suite: ET.Element, classname: str, name: str, path: str, line: int | N
     return 1, int(bool(failing))
 
 
+def _skipped_suite(r: CableReport, options: FormatOptions) -> ET.Element:
+    """A cable that is not a reply: one skipped test case that says why."""
+    suite = ET.Element("testsuite", name=_clean(r.path), tests="1", failures="0", errors="0", skipped="1")
+    case = ET.SubElement(suite, "testcase", classname=_clean(f"tipcheck.{r.cable_id or r.path}"),
+                         name=WHOLE_CABLE, file=_clean(r.path))
+    ET.SubElement(case, "skipped", message=_clean(f"not a reply: {r.describe_reply(options.redact)}"))
+    return suite
+
+
 def suite_for(r: CableReport, options: FormatOptions) -> ET.Element:
+    if not r.reply:
+        return _skipped_suite(r, options)
     suite = ET.Element("testsuite", name=_clean(r.path))
     by_question: dict[str | None, list[Finding]] = {}
     for f in r.findings:
@@ -70,5 +81,6 @@ def render(reports: list[CableReport], options: FormatOptions) -> str:
         root.append(suite_for(r, options))
     root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
     root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
+    root.set("skipped", str(sum(int(s.get("skipped", "0")) for s in root)))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -18,6 +18,8 @@ def escape(text: str) -> str:
 
 
 def render_one(r: CableReport, options: FormatOptions) -> str:
+    if not r.reply:
+        return f"### {escape(r.path)}\n\nSkipped, not a reply: {escape(r.describe_reply(options.redact))}.\n"
     c = r.counts()
     s = r.severity_counts()
     out = [f"### {escape(r.path)}", ""]
@@ -48,6 +50,7 @@ def render_one(r: CableReport, options: FormatOptions) -> str:
 def render(reports: list[CableReport], options: FormatOptions) -> str:
     errors = sum(r.severity_counts()["error"] for r in reports)
     warnings = sum(r.severity_counts()["warning"] for r in reports)
+    skipped = sum(not r.reply for r in reports)
     head = [f"## tipcheck: {len(reports)} cable{'s' if len(reports) != 1 else ''}, {errors} errors, "
-            f"{warnings} warnings", ""]
+            f"{warnings} warnings" + (f", {skipped} skipped (not replies)" if skipped else ""), ""]
     return "\n".join(head) + "\n" + "\n".join(render_one(r, options) for r in reports)

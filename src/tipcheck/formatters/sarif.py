@@ -98,6 +98,9 @@ def document(reports: list[CableReport], options: FormatOptions) -> dict[str, An
             "artifacts": artifacts,
             "results": results,
             "columnKind": "unicodeCodePoints",
+            # cables detected as not replies: listed, not checked (each also has a not-a-reply note result)
+            "properties": {"skipped": [{"uri": artifact_uri(r.path), "reason": r.describe_reply(options.redact)}
+                                       for r in reports if not r.reply]},
         }],
     }
 

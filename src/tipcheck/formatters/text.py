@@ -32,7 +32,13 @@ def finding_line(f: Finding, options: FormatOptions) -> str:
             f"{finding_message(f.message, f.excerpt, options.redact)}{where}")
 
 
+def skipped_line(r: CableReport, redact: bool = False) -> str:
+    return f"{r.path}: skipped, not a reply — {r.describe_reply(redact)}"
+
+
 def render_one(r: CableReport, options: FormatOptions) -> str:
+    if not r.reply:  # its one finding says no more than this line
+        return skipped_line(r, options.redact)
     out = [summary_line(r, options.redact)]
     if options.show_table:
         # What a partial answer leaves out, as its partial-answer finding words it (sub-questions the rule

@@ -70,7 +70,7 @@ def cited_state_cables(header: Header) -> list[_Cited]:
     return found
 
 
-def _cable_number(ref: str) -> tuple[int | None, int] | None:
+def state_cable_number(ref: str) -> tuple[int | None, int] | None:
     m = _STATE_CABLE.search(ref.upper())
     if m is None:
         return None
@@ -100,10 +100,10 @@ def choose(header: Header, models: list[Questionnaire], *, opening: str = "", fi
     by_number: dict[int, Questionnaire] = {}
     related: dict[int, Questionnaire] = {}
     for model in models:
-        if (cited := _cable_number(model.tasking_cable)) is not None:
+        if (cited := state_cable_number(model.tasking_cable)) is not None:
             by_number[cited[1]] = model
         for rc in model.related_cables:
-            if (cited := _cable_number(rc)) is not None:
+            if (cited := state_cable_number(rc)) is not None:
                 related.setdefault(cited[1], model)
     refs = cited_state_cables(header)
     # A reply may also cite earlier years' tasking cables as background (08MEXICO722: "A. 2006 STATE 202745

@@ -309,6 +309,8 @@ def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
         if seen_subject or _looks_like_body(text):
             if seen_subject and not values.get("REF") and _ref_list_item(text):
                 continue
+            if not values and post is None and _header_follows(lines, ln.number):
+                continue  # a release's note above the cable ("This record is a partial extract ...")
             break
         body_start = ln.number + 1
     subject = " ".join(" ".join(values.get("SUBJECT", [])).split())
@@ -321,6 +323,15 @@ def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
         classification=classification, post=post, number=number, sections=sections,
         tags=tags, subject=subject, refs=tuple(_split_refs(ref_text)), ref_text=ref_text)
     return header, min(body_start, len(lines))
+
+
+_HEADER_LOOKAHEAD = 12  # lines: a note put above a cable by its publisher is short
+
+
+def _header_follows(lines: tuple[Line, ...], number: int) -> bool:
+    """Whether the cable's own caption or header fields start within a few lines after line `number`."""
+    following = lines[number:number + _HEADER_LOOKAHEAD]
+    return any(_CABLE_NUMBER.match(ln.text) or _FIELD.match(ln.text) for ln in following)
 
 
 def _looks_like_body(text: str) -> bool:

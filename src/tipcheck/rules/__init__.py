@@ -13,6 +13,7 @@ from tipcheck.rules import (
     duplicate_paragraph_number,
     information_unavailable,
     misnumbered_paragraph,
+    not_a_reply,
     out_of_order_answer,
     partial_answer,
     question_label_mismatch,
@@ -23,6 +24,7 @@ from tipcheck.rules import (
 from tipcheck.rules.base import Context, Examples
 
 MODULES: tuple[ModuleType, ...] = (
+    not_a_reply,
     unanswered_question,
     misnumbered_paragraph,
     duplicate_paragraph_number,

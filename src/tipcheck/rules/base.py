@@ -28,11 +28,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Examples:
-    """A cable excerpt the rule must flag, and one it must pass. `questionnaire` names the model to use."""
+    """A cable excerpt the rule must flag, and one it must pass. `questionnaire` names the model to use
+    (None: the one tipcheck chooses, after deciding the excerpt is a reply)."""
 
     failing: str
     passing: str
-    questionnaire: str = "tip-2009"
+    questionnaire: str | None = "tip-2009"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,19 @@
+"""The bundled vocabulary files that stages read (loaded once per process; the stages themselves do no I/O)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from tipcheck.questionnaire.model import bundled_dir
+
+REPLY_VOCABULARY = "reply-vocabulary.yaml"  # schema: reply-vocabulary.schema.json beside it
+
+
+@cache
+def reply_vocabulary() -> dict[str, Any]:
+    """What the reply detector (analysis/detect.py) reads: report names, reply nouns, other purposes, topics."""
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load((bundled_dir() / REPLY_VOCABULARY).read_text(encoding="utf-8"))
+    return data
