@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tipcheck import rules
 from tipcheck.analysis import subquestions
@@ -78,6 +78,10 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
     detection = None if settings.questionnaire else detect(cable, bundled_models())
     if detection is not None and not detection.reply:
         return _not_a_reply(cable, detection, settings)
+    return _check_reply(cable, settings, detection)
+
+
+def _check_reply(cable: Cable, settings: Settings, detection: Detection | None) -> CableReport:
     model, choice = resolve_questionnaire(cable, settings)
     segmentation = segment(cable)
     if not segmentation.units and not segmentation.headings:
@@ -102,9 +106,14 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
         cross_references=ctx.cross_references,
         numbering=alignment.scheme.describe() if alignment.scheme else None, suppressed=len(suppressed),
         extra={"ignores_used": [i for i in settings.ignores if any(i.matches(f) for f in suppressed)]},
-        reply=True, reply_reason=detection.reason if detection else "checked as a reply: given with --questionnaire",
-        reply_quote=detection.quote if detection else None,
-        reply_confidence=detection.confidence if detection else None)
+        **_reply_fields(detection))
+
+
+def _reply_fields(detection: Detection | None) -> dict[str, Any]:
+    if detection is None:
+        return {"reply": True, "reply_reason": "checked as a reply: given with --questionnaire"}
+    return {"reply": detection.reply, "reply_reason": detection.reason, "reply_quote": detection.quote,
+            "reply_confidence": detection.confidence}
 
 
 def _not_a_reply(cable: Cable, detection: Detection, settings: Settings) -> CableReport:
@@ -118,8 +127,7 @@ def _not_a_reply(cable: Cable, detection: Detection, settings: Settings) -> Cabl
         subject=cable.header.subject, cable_id=cable.header.cable_id, questions=(), findings=tuple(kept),
         suppressed=len(suppressed),
         extra={"ignores_used": [i for i in settings.ignores if any(i.matches(f) for f in suppressed)]},
-        reply=False, reply_reason=detection.reason, reply_quote=detection.quote,
-        reply_confidence=detection.confidence)
+        **_reply_fields(detection))
 
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:

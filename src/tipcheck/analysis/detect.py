@@ -129,7 +129,7 @@ def _gather(cable: Cable, tasking: dict[int, tuple[int, str]]) -> _Evidence:
         subject=subject,
         reply_subject=_found(vocab.subject_reply, subject),
         other_purpose=other,
-        from_department=_from_department(header),
+        from_department=_sent_by_department(header),
         tasking_ref=_tasking_ref(header, tasking),
         letters=_letters_in_order(body),
         topics=len({" ".join(m.group(0).split()) for m in vocab.topics.finditer(body.upper())}),
@@ -142,7 +142,7 @@ def _found(pattern: re.Pattern[str], text: str) -> str | None:
     return " ".join(m.group(0).split()) if m else None
 
 
-def _from_department(header: Header) -> bool:
+def _sent_by_department(header: Header) -> bool:
     sender = (header.sender or "").upper()
     return "SECSTATE" in sender or (header.post or "").upper() == "STATE"
 
@@ -169,23 +169,50 @@ def _letters_in_order(body: str) -> int:
     return count
 
 
-def _decide(e: _Evidence) -> tuple[bool, float, str, str | None]:
-    cited = f"REF cites {e.tasking_ref}" if e.tasking_ref else ""
-    if e.other_purpose is not None:
-        words, purpose = e.other_purpose
-        return False, 0.9, (f"the subject is about {purpose}, not an answer to the questionnaire"
-                            + (f" (although its {cited})" if cited else "")), words
-    if e.from_department:
-        return False, 0.9, "sent by the Department, not by a post: tasking or guidance, not a reply", None
-    if e.reply_subject is not None:
-        sure = 0.95 if (cited or e.letters >= _MIN_LETTERS) else 0.85
-        return True, sure, "the subject names the TIP report as a submission" + (f"; {cited}" if cited else ""), \
-            e.reply_subject
-    if cited and (e.letters >= _MIN_LETTERS or e.opening_reply):
-        return True, 0.85, f"{cited}, and {_body_evidence(e)}", e.opening_reply
-    if not e.subject and (e.opening_reply or (e.topics >= _MIN_TOPICS and (e.keyed or e.letters >= _MIN_LETTERS))):
-        return True, 0.7, f"no subject line, but {_body_evidence(e)}", e.opening_reply or e.keyed
+_Verdict = tuple[bool, float, str, str | None]  # reply?, confidence, reason, the cable's words it rests on
+
+
+def _decide(e: _Evidence) -> _Verdict:
+    for verdict in (_other_purpose, _from_department, _reply_subject, _cited_and_keyed, _headerless):
+        if (found := verdict(e)) is not None:
+            return found
     return False, 0.8, _why_not(e), None
+
+
+def _other_purpose(e: _Evidence) -> _Verdict | None:
+    if e.other_purpose is None:
+        return None
+    words, purpose = e.other_purpose
+    also = f" (although its REF cites {e.tasking_ref})" if e.tasking_ref else ""
+    return False, 0.9, f"the subject is about {purpose}, not an answer to the questionnaire{also}", words
+
+
+def _from_department(e: _Evidence) -> _Verdict | None:
+    if not e.from_department:
+        return None
+    return False, 0.9, "sent by the Department, not by a post: tasking or guidance, not a reply", None
+
+
+def _reply_subject(e: _Evidence) -> _Verdict | None:
+    if e.reply_subject is None:
+        return None
+    sure = 0.95 if (e.tasking_ref or e.letters >= _MIN_LETTERS) else 0.85
+    also = f"; REF cites {e.tasking_ref}" if e.tasking_ref else ""
+    return True, sure, f"the subject names the TIP report as a submission{also}", e.reply_subject
+
+
+def _cited_and_keyed(e: _Evidence) -> _Verdict | None:
+    if e.tasking_ref is None or not (e.letters >= _MIN_LETTERS or e.opening_reply):
+        return None
+    return True, 0.85, f"REF cites {e.tasking_ref}, and {_body_evidence(e)}", e.opening_reply
+
+
+def _headerless(e: _Evidence) -> _Verdict | None:
+    """A draft or a release with no subject: its opening, or lettered answers in the questions' words."""
+    shaped = e.topics >= _MIN_TOPICS and (e.keyed or e.letters >= _MIN_LETTERS)
+    if e.subject or not (e.opening_reply or shaped):
+        return None
+    return True, 0.7, f"no subject line, but {_body_evidence(e)}", e.opening_reply or e.keyed
 
 
 def _body_evidence(e: _Evidence) -> str:

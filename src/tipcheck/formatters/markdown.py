@@ -20,6 +20,10 @@ def escape(text: str) -> str:
 def render_one(r: CableReport, options: FormatOptions) -> str:
     if not r.reply:
         return f"### {escape(r.path)}\n\nSkipped, not a reply: {escape(r.describe_reply(options.redact))}.\n"
+    return _render_reply(r, options)
+
+
+def _render_reply(r: CableReport, options: FormatOptions) -> str:
     c = r.counts()
     s = r.severity_counts()
     out = [f"### {escape(r.path)}", ""]

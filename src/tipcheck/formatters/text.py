@@ -37,8 +37,11 @@ def skipped_line(r: CableReport, redact: bool = False) -> str:
 
 
 def render_one(r: CableReport, options: FormatOptions) -> str:
-    if not r.reply:  # its one finding says no more than this line
-        return skipped_line(r, options.redact)
+    # a cable that is not a reply: its one finding says no more than its skipped line
+    return _render_reply(r, options) if r.reply else skipped_line(r, options.redact)
+
+
+def _render_reply(r: CableReport, options: FormatOptions) -> str:
     out = [summary_line(r, options.redact)]
     if options.show_table:
         # What a partial answer leaves out, as its partial-answer finding words it (sub-questions the rule

@@ -1,0 +1,162 @@
+"""Reply detection: real non-replies are skipped with a reason, every real reply is checked, a draft with no
+header is a reply, and a cable that cites the tasking cable for another purpose is not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from cli_runner import clear_ci_environment, run_cli
+from conftest import CABLES, NEGATIVES, ROOT
+from tipcheck import api
+from tipcheck.analysis.detect import detect
+from tipcheck.errors import EXIT_FINDINGS, EXIT_OK
+from tipcheck.questionnaire.template import template
+from tipcheck.reading.cable import parse_cable, read_cable
+from tipcheck.settings import Settings
+
+REPLIES = sorted([*CABLES.glob("*.txt"), *(CABLES / "partial").glob("*.txt")])
+NON_REPLIES = sorted(NEGATIVES.glob("*.txt"))
+
+
+def _detect(path: Path):  # type: ignore[no-untyped-def]
+    return detect(read_cable(path.read_bytes(), str(path)), api.bundled_models())
+
+
+@pytest.mark.parametrize("path", NON_REPLIES, ids=[p.stem for p in NON_REPLIES])
+def test_every_real_non_reply_is_detected_with_a_reason(path: Path) -> None:
+    found = _detect(path)
+    assert not found.reply, found.reason
+    assert found.reason and "\n" not in found.reason
+
+
+@pytest.mark.parametrize("path", REPLIES, ids=[p.stem for p in REPLIES])
+def test_every_real_reply_is_detected(path: Path) -> None:
+    found = _detect(path)
+    assert found.reply, found.reason
+    assert 0.5 <= found.confidence <= 1
+
+
+@pytest.mark.parametrize(("stem", "kind", "part"), [
+    ("06SANTIAGO438", "part", 1), ("06SANTIAGO439", "part", 2), ("09REYKJAVIK50", "part", 2),
+    ("09MEXICO828", "supplement", None), ("10SANAA295", "reply", None), ("partial/09ATHENS203", "part", 1),
+])
+def test_the_kind_of_reply(stem: str, kind: str, part: int | None) -> None:
+    found = _detect(CABLES / f"{stem}.txt")
+    assert (found.kind.kind, found.kind.part) == (kind, part)
+
+
+def test_the_reason_names_the_evidence() -> None:
+    hero = _detect(NEGATIVES / "08MANAMA424.txt")
+    assert "nomination" in hero.reason and hero.quote == "HERO"
+    guidance = _detect(NEGATIVES / "09STATE60490.txt")
+    assert "press guidance" in guidance.reason and "STATE" in guidance.reason  # it cites a 2009 tasking cable
+    reply = _detect(CABLES / "06REYKJAVIK68.txt")
+    assert "STATE 3836" in reply.reason and "2006" in reply.reason
+
+
+HEADERLESS_DRAFT = """\
+1. (SBU) Post's responses are keyed to the questions of reftel.
+
+A. Iceland is a destination country for women trafficked for sexual exploitation; victims come from the
+Baltic states. NGOs and the police are the sources of information.
+
+B. The government acknowledges that trafficking is a problem; a national plan of action was adopted.
+
+C. Prosecutions: two traffickers were convicted and given sentences of two years.
+
+D. Victims may stay in a shelter and receive medical care; an awareness campaign ran in March.
+"""
+
+
+def test_a_draft_with_no_header_is_a_reply() -> None:
+    found = detect(parse_cable(HEADERLESS_DRAFT, "draft.txt"), api.bundled_models())
+    assert found.reply and "no subject line" in found.reason
+
+
+def test_the_same_words_under_another_subject_are_not_a_reply() -> None:
+    funding = ("SUBJECT: TRAFFICKING IN PERSONS SOLICITATION FOR G/TIP-MANAGED FUNDS: PROPOSAL\n"
+               "REF: 08 STATE 2731\n\n" + HEADERLESS_DRAFT)
+    found = detect(parse_cable(funding, "proposal.txt"), api.bundled_models())
+    assert not found.reply and "funding" in found.reason and "STATE 2731" in found.reason
+
+
+def test_a_question_to_the_desk_citing_the_tasking_cable_is_not_a_reply() -> None:
+    question = ("FM AMEMBASSY MANAMA\nSUBJECT: QUESTION ON THE 2010 TIP REPORT DEADLINE\nREF: 10 STATE 2094\n\n"
+                "1. (U) Post requests clarification of the deadline set in reftel.\n")
+    assert not detect(parse_cable(question, "q.txt"), api.bundled_models()).reply
+
+
+def test_template_output_is_a_reply() -> None:
+    text = template(api.bundled_models()[-1], post="Sanaa")
+    assert detect(parse_cable(text, "skeleton.txt"), api.bundled_models()).reply
+
+
+def test_a_non_reply_report_has_no_questions_and_one_finding() -> None:
+    report = api.check_file(NEGATIVES / "08MANAMA424.txt")
+    assert not report.reply and report.questions == ()
+    assert [f.rule for f in report.findings] == ["not-a-reply"]
+    assert str(report.findings[0].severity) == "info" and "nomination" in report.findings[0].message
+
+
+def test_questionnaire_option_still_forces_a_check() -> None:
+    report = api.check_file(NEGATIVES / "08MANAMA424.txt", Settings(questionnaire="tip-2008"))
+    assert report.reply and report.questionnaire == "tip-2008" and report.questions
+
+
+def test_json_contract_reply_fields(tmp_path: Path) -> None:
+    from tipcheck import formatters
+
+    reports = [api.check_file(CABLES / "10SANAA295.txt"), api.check_file(NEGATIVES / "09CAIRO1223.txt")]
+    document = json.loads(formatters.get("json")(reports, formatters.FormatOptions()))
+    schema = json.loads((ROOT / "src" / "tipcheck" / "schemas" / "json-output.schema.json").read_text("utf-8"))
+    jsonschema.validate(document, schema)
+    reply, other = document["cables"]
+    assert reply["reply"] is True and reply["reply_reason"]
+    assert other["reply"] is False and other["questions"] == []
+    assert [f["rule"] for f in other["findings"]] == ["not-a-reply"]
+    assert "REACTION" in other["reply_reason"]
+    redacted = json.loads(formatters.get("json")(reports, formatters.FormatOptions(redact=True)))
+    assert "REACTION" not in json.dumps(redacted)
+
+
+def test_vocabulary_matches_its_schema() -> None:
+    data = yaml.safe_load((ROOT / "questionnaire" / "reply-vocabulary.yaml").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "questionnaire" / "reply-vocabulary.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for name in ("08MANAMA424", "09STATE60490", "09SANJOSE55", "08SANJOSE125"):
+        (folder / f"{name}.txt").write_bytes((NEGATIVES / f"{name}.txt").read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "markdown"])
+def test_a_folder_of_non_replies_lists_them_as_skipped_and_passes(  # type: ignore[no-untyped-def]
+        capsys, monkeypatch, mixed: Path, fmt: str) -> None:
+    clear_ci_environment(monkeypatch)
+    result = run_cli(capsys, monkeypatch, "check", str(mixed), "-f", fmt, "--fail-on", "info")
+    assert result.code == EXIT_OK, result.err
+    assert result.out.lower().count("skipped") >= 4 or (fmt == "json" and result.out.count('"reply": false') == 4)
+
+
+def test_a_mixed_folder_exits_by_the_replies_findings_alone(  # type: ignore[no-untyped-def]
+        capsys, monkeypatch, mixed: Path) -> None:
+    clear_ci_environment(monkeypatch)
+    (mixed / "10SANAA295.txt").write_bytes((CABLES / "10SANAA295.txt").read_bytes())
+    alone = run_cli(capsys, monkeypatch, "check", str(mixed / "10SANAA295.txt"), "-f", "json")
+    together = run_cli(capsys, monkeypatch, "check", str(mixed), "-f", "json")
+    assert together.code == alone.code
+    for fail_on in ("warning", "info"):
+        strict = run_cli(capsys, monkeypatch, "check", str(mixed), "--fail-on", fail_on)
+        assert strict.code == EXIT_FINDINGS  # the reply's warnings and notes, not the skipped cables'
+    (mixed / "10SANAA295.txt").unlink()
+    assert run_cli(capsys, monkeypatch, "check", str(mixed), "--fail-on", "info").code == EXIT_OK
