@@ -30,10 +30,13 @@ if TYPE_CHECKING:
     from tipcheck.results import CableReport
     from tipcheck.settings import Ignore, Settings
 
+# Plain help (click's layout), not rich panels: the same text whatever typer, click or rich release is installed,
+# wrapped rather than cut off in a narrow terminal (tests/test_help.py).
+PLAIN_HELP: dict[str, Any] = {"rich_markup_mode": None, "no_args_is_help": True}
 app = typer.Typer(
-    name="tipcheck", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    name="tipcheck", add_completion=False, pretty_exceptions_enable=False, **PLAIN_HELP,
     help="Check a reply cable against the annual Trafficking in Persons (TIP) report questionnaire.")
-questionnaire_app = typer.Typer(help="Show, validate and work with questionnaire models.", no_args_is_help=True)
+questionnaire_app = typer.Typer(help="Show, validate and work with questionnaire models.", **PLAIN_HELP)
 app.add_typer(questionnaire_app, name="questionnaire")
 
 _state = {"debug": False}
@@ -344,7 +347,7 @@ def _fix_into(cable: str, output: str, questionnaire: str | None, force: bool) -
                   else ""), err=True)
 
 
-config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
+config_app = typer.Typer(help="Show the effective configuration.", **PLAIN_HELP)
 app.add_typer(config_app, name="config")
 
 
@@ -431,7 +434,7 @@ cli_questionnaire.register(questionnaire_app)
 def main() -> None:
     try:
         # without standalone mode, click returns the code of a typer.Exit instead of raising it
-        code = app(standalone_mode=False)
+        code = app(prog_name="tipcheck", standalone_mode=False)  # not "python -m ..." when run as a module
         if isinstance(code, int) and code != EXIT_OK:
             sys.exit(code)
     except typer.Exit as exc:

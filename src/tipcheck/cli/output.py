@@ -1,12 +1,15 @@
 """Writing what a command produces to a file: atomically, and never over a file it was made from.
 
 Every command that writes a file (`check --output`, `fix`, `report`, `questionnaire extract -o`) goes through
-here, so a reader never sees half a file and a failed write leaves what was there before.
+here, so a reader never sees half a file and a failed write leaves what was there before. The file gets the mode
+any editor would give it: the mode of the file it replaces, else what the umask allows (0644 under umask 022),
+not the 0600 of a temporary file.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +26,16 @@ def same_file(target: Path, source: Path) -> bool:
     return target.resolve() == source.resolve() or (target.exists() and target.samefile(source))
 
 
+def _mode_for(target: Path) -> int:
+    """The mode `target` should get: that of the file it replaces, else that of a new file under the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)  # the only way to read it; set back at once
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextmanager
 def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     """A file to write (`mode` "w" for UTF-8 text, "wb" for bytes) that replaces `path` only once complete: a
@@ -35,6 +48,7 @@ def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
+        os.fchmod(tmp.fileno(), _mode_for(target))
         yield tmp
         tmp.flush()
         os.fsync(tmp.fileno())
