@@ -72,5 +72,8 @@ def iter_outcomes(paths: list[str], settings: Settings, jobs: int = 1) -> Iterat
         for path in paths:
             yield check_one(path, settings)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
+    try:
         yield from pool.map(check_one, paths, [settings] * len(paths), chunksize=4)
+    finally:  # a caller that stops early (its reader went away) does not wait for the files it will not use
+        pool.shutdown(cancel_futures=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -30,11 +31,24 @@ if TYPE_CHECKING:
     from tipcheck.results import CableReport
     from tipcheck.settings import Ignore, Settings
 
+class _StdoutClosedError(Exception):
+    """Standard output's reader went away. Not an OSError: click would turn that into a silent exit 1, which
+    a CI job reads as findings."""
+
+
+class _Group(typer.core.TyperGroup):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _StdoutClosedError from exc
+
+
 # Plain help (click's layout), not rich panels: the same text whatever typer, click or rich release is installed,
 # wrapped rather than cut off in a narrow terminal (tests/test_help.py).
 PLAIN_HELP: dict[str, Any] = {"rich_markup_mode": None, "no_args_is_help": True}
 app = typer.Typer(
-    name="tipcheck", add_completion=False, pretty_exceptions_enable=False, **PLAIN_HELP,
+    name="tipcheck", cls=_Group, add_completion=False, pretty_exceptions_enable=False, **PLAIN_HELP,
     help="Check a reply cable against the annual Trafficking in Persons (TIP) report questionnaire.")
 questionnaire_app = typer.Typer(help="Show, validate and work with questionnaire models.", **PLAIN_HELP)
 app.add_typer(questionnaire_app, name="questionnaire")
@@ -216,6 +230,8 @@ def _write_streamed(output: str | None, stream: formatters.Stream, options: form
                 count += 1
             if sink is not None:
                 sink.write(stream.end(options, count))
+    except BrokenPipeError:
+        raise  # the reader went away: main() stops quietly
     except OSError as exc:  # the file's own errors are OutputErrors already: this is standard output
         raise OutputError(f"<stdout>: cannot write the report: {exc.strerror or exc}") from None
 
@@ -431,31 +447,50 @@ from tipcheck.cli import questionnaire as cli_questionnaire  # noqa: E402  (ques
 cli_questionnaire.register(questionnaire_app)
 
 
+# The status of a process whose reader went away (`tipcheck check X | head -1`), as grep and cat give it.
+EXIT_STDOUT_CLOSED = 128 + signal.SIGPIPE
+
+
 def main() -> None:
+    code = _run()
+    try:
+        sys.stdout.flush()  # here, not at exit, where a closed pipe would print "Exception ignored"
+    except BrokenPipeError:
+        code = _stdout_closed()
+    sys.exit(code)
+
+
+def _stdout_closed() -> int:
+    """Standard output was closed by its reader: stop quietly, with no message, as grep does."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere, instead of failing again at exit
+    return EXIT_STDOUT_CLOSED
+
+
+def _run() -> int:
+    """Run the command line; its exit code. Every error is one line on stderr (a traceback only with --debug)."""
     try:
         # without standalone mode, click returns the code of a typer.Exit instead of raising it
         code = app(prog_name="tipcheck", standalone_mode=False)  # not "python -m ..." when run as a module
-        if isinstance(code, int) and code != EXIT_OK:
-            sys.exit(code)
+        return code if isinstance(code, int) else EXIT_OK
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
+    except (_StdoutClosedError, BrokenPipeError):
+        return _stdout_closed()
     except TipcheckError as exc:
         if _state["debug"]:
             traceback.print_exc()
         typer.echo(f"tipcheck: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("tipcheck: interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # a click usage error, or a bug: one line either way
-        if isinstance(exc, click.ClickException):
-            show = getattr(exc, "show", None)
-            if callable(show):
-                show()
-            sys.exit(EXIT_USAGE)
+        return 130
+    except click.ClickException as exc:  # a usage error: click's one line
+        exc.show()
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: one line, the traceback only with --debug
         if _state["debug"]:
             traceback.print_exc()
         typer.echo(f"tipcheck: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
                    err=True)
-        sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_OK)
+        return EXIT_USAGE
