@@ -50,7 +50,7 @@ PATTERNS = compiled_patterns()
 def test_the_package_has_patterns_to_check() -> None:
     # the walk must see the modules that do the text work, or the test below checks nothing
     expected = {"tipcheck.reading.segment._NUMBER", "tipcheck.reading.cable.PAGE_BREAK",
-                "tipcheck.rules.base._SENTENCE_END"}
+                "tipcheck.text._SENTENCE_END"}
     assert expected <= set(PATTERNS)
 
 

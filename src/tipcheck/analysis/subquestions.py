@@ -36,8 +36,8 @@ from tipcheck.questionnaire.model import Expectation, Question, SubQuestion
 from tipcheck.reading.placeholders import is_placeholder_answer
 from tipcheck.reading.segment import Unit
 from tipcheck.results import SubQuestionResult
-from tipcheck.rules.base import sentences
 from tipcheck.status import SubQuestionStatus
+from tipcheck.text import MONTH, MONTH_NUMBERS, sentences
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")
 # Kinds whose content is concrete enough that its absence is a defect a drafter can fix. A yes-or-no or a
@@ -49,15 +49,13 @@ _STOPWORDS = frozenset({
     "which", "that", "were", "was", "is", "are", "be", "been", "into", "its", "their", "any", "all", "these",
     "those", "this"})
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _NUMBER = re.compile(
     r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])(?!\.[A-Za-z]\b)|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
     r"thousand|thousands|dozen|dozens|single)\b", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(
-    rf"(?:\b(?:{_MONTHS})\.?|\b(?:article|art|section|paragraph|para|chapter|no|number|law|item|"
+    rf"(?:\b{MONTH}\.?|\b(?:article|art|section|paragraph|para|chapter|no|number|law|item|"
     r"question|page|of)\.?)\s*$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _CURRENCY = re.compile(
@@ -200,7 +198,7 @@ def _has_count(text: str) -> bool:
         if _NOT_A_COUNT_BEFORE.search(text[max(0, m.start() - 14): m.start()]):
             continue
         if re.match(r"\s*(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d\b", text[m.end(): m.end() + 8]) and (
-                re.search(rf"\b(?:{_MONTHS})\.?\s*$", text[max(0, m.start() - 12): m.start()], re.I)):
+                re.search(rf"\b{MONTH}\.?\s*$", text[max(0, m.start() - 12): m.start()], re.I)):
             continue
         return True
     return False
@@ -249,7 +247,7 @@ def _named_items(text: str) -> list[str]:
     items = []
     for m in _NAMED.finditer(text):
         name = m.group(0)
-        if name.upper() in _NOT_NAMES or name.lower() in _MONTHS.split("|"):
+        if name.upper() in _NOT_NAMES or name.upper() in MONTH_NUMBERS:
             continue
         items.append(name)
     return items

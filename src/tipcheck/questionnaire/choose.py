@@ -23,13 +23,8 @@ from pathlib import Path
 from tipcheck.errors import QuestionnaireError
 from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.reading.cable import Cable, Header
+from tipcheck.text import ANNUAL, annual_report_year
 
-FIRST_REPORT_YEAR = 2000  # the Nth annual TIP report is that of the year 2000 + N
-_ORDINAL_WORDS = {
-    "FIFTH": 5, "SIXTH": 6, "SEVENTH": 7, "EIGHTH": 8, "NINTH": 9, "TENTH": 10, "ELEVENTH": 11, "TWELFTH": 12,
-    "THIRTEENTH": 13, "FOURTEENTH": 14, "FIFTEENTH": 15,
-}
-_ORDINAL = re.compile(r"\b(?P<word>" + "|".join(_ORDINAL_WORDS) + r"|(?P<digits>\d{1,2})(?:ST|ND|RD|TH))\s+ANNUAL\b")
 _REPORT_YEAR = re.compile(
     r"\b(?P<before>20\d{2})\s+(?:ANTI-?\s*)?(?:TIP|TRAFFICKING\s+IN\s+PERSONS)(?:\s+\(TIP\))?\s+REPORT\b"
     r"|\b(?:TIP|TRAFFICKING\s+IN\s+PERSONS)(?:\s+\(TIP\))?\s+REPORT\s*(?:-|--|:|,|FOR)?\s*(?P<after>20\d{2})\b")
@@ -80,9 +75,8 @@ def state_cable_number(ref: str) -> tuple[int | None, int] | None:
 def report_year_in(text: str) -> tuple[int, str] | None:
     """The report year a subject or sentence names, and the words that name it."""
     upper = " ".join(text.upper().split())
-    if m := _ORDINAL.search(upper):
-        n = int(m.group("digits")) if m.group("digits") else _ORDINAL_WORDS[m.group("word")]
-        return FIRST_REPORT_YEAR + n, m.group(0)
+    if m := ANNUAL.search(upper):
+        return annual_report_year(m), m.group(0)
     if m := _REPORT_YEAR.search(upper):
         return int(m.group("before") or m.group("after")), m.group(0)
     return None
@@ -131,7 +125,7 @@ def choose(header: Header, models: list[Questionnaire], *, opening: str = "", fi
                 return _by_year(models, model.year, f"the subject says {marker!r}", stale)
     if named := report_year_in(subject):
         year, words = named
-        if _ORDINAL.search(words) or date_year is None or date_year == year:
+        if ANNUAL.search(words) or date_year is None or date_year == year:
             return _by_year(models, year, f"the subject says {words!r}", stale)
     if header.date is not None and date_year is not None:
         why = f"the cable was sent on {header.date.isoformat()}"

@@ -14,14 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tipcheck.questionnaire.choose import report_year_in
 from tipcheck.reading.cable import Cable, Line
 from tipcheck.reading.segment import Heading, Unit, segment
-
-ORDINALS = {
-    "FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4, "FIFTH": 5, "SIXTH": 6, "SEVENTH": 7, "EIGHTH": 8,
-    "NINTH": 9, "TENTH": 10, "ELEVENTH": 11, "TWELFTH": 12, "THIRTEENTH": 13, "FOURTEENTH": 14, "FIFTEENTH": 15,
-}
-FIRST_REPORT_YEAR = 2000  # the first annual TIP report appeared in 2001: year of the Nth report = 2000 + N
+from tipcheck.text import ANNUAL, MONTH, month_number, sentence_texts, without_classification
 
 _UNKNOWN_MARKERS = ("(QUESTION TEXT NOT KNOWN)",)
 _SECTION_IDS = (
@@ -29,19 +25,13 @@ _SECTION_IDS = (
     ("PROSECUTION", "prosecution"), ("PROTECTION", "protection"), ("PREVENTION", "prevention"),
     ("PARTNERSHIP", "partnerships"), ("OVERVIEW", "overview"),
 )
-_MONTH_NAMES = {m: i for i, m in enumerate(
-    ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
-     "NOVEMBER", "DECEMBER"), start=1)}
-_MONTH = r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_DATE = rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _DEADLINE = re.compile(rf"\b(?:DUE|NO\s+LATER\s+THAN|DEADLINE)\b[^.]*?\b(?P<date>{_DATE})", re.I)
 _PERIOD = re.compile(
     rf"\bPERIOD\b[^.]*?(?:FROM\s+)?(?P<start>{_DATE})\s*(?:TO|THROUGH|UNTIL|-|--)\s*(?P<end>{_DATE})", re.I)
 _NUMBERING = re.compile(r"\b(?:ANSWER|RESPOND|RESPONSES?|NUMBER(?:ED|ING)?|LETTER(?:ED)?)\b", re.I)
 
 # Sub-question splitting (docs/questionnaire-format.md, "Sub-questions").
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|U\.S|U\.N|vs|etc|No|Nos|approx|cf|Mr|Mrs|Ms|Dr|St|a\.m|p\.m)|\b[A-Z])\.$", re.I)
 _REQUEST = re.compile(
     r"^(?:Please|Specify|Provide|Describe|Identify|List|Explain|Indicate|Include|Give|Report|Discuss|Outline|"
     r"Cite|Summarize|Comment|Assess|Clarify|Detail|Name|State|If so|If not|If yes|If applicable|In addition|"
@@ -57,27 +47,6 @@ class Extraction:
     warnings: tuple[str, ...] = field(default=())
 
 
-def sentences(text: str) -> list[str]:
-    """`text` cut into sentences, not at abbreviations (`e.g.`, `U.S.`) nor before a lower-case word."""
-    found: list[str] = []
-    start = 0
-    for m in re.finditer(r"[.?!](?=[\"')\]]*(?:\s+|$))", text):
-        end = m.end()
-        while end < len(text) and text[end] in "\"')]":
-            end += 1
-        if m.group(0) == "." and _ABBREVIATION.search(text[start:m.end()]):
-            continue
-        following = text[end:].lstrip()
-        if following and not (following[0].isupper() or following[0] in "\"'(" or following[0].isdigit()):
-            continue
-        if sentence := text[start:end].strip():
-            found.append(sentence)
-        start = end
-    if rest := text[start:].strip():
-        found.append(rest)
-    return found
-
-
 def topic_label(text: str) -> str | None:
     m = _LABEL.match(text)
     if not m or len(m.group("label").split()) > 8 or _REQUEST.match(m.group("label")):
@@ -89,7 +58,7 @@ def asking_sentences(text: str) -> list[str]:
     """The sentences of a question that ask for something: `?`-sentences and requests, label left out."""
     label = topic_label(text)
     body = text[len(label) + 1:].strip() if label else text
-    return [s for s in sentences(body)
+    return [s for s in sentence_texts(body)
             if s.rstrip("\"').").endswith("?") or _REQUEST.match(s.lstrip("(")) or _IMPERATIVE.search(s)]
 
 
@@ -200,7 +169,7 @@ def _heads_questions(text: str, following: Heading | Unit | None) -> bool:
 
 def _open_section(paragraph: int, heading: str, line: int, sections: list[_Section],
                   warnings: list[str]) -> _Section:
-    heading = re.sub(r"^\(\s*(?:SBU|U|C|UNCLASSIFIED)\s*\)\s*", "", heading, flags=re.I).strip().rstrip(":")
+    heading = without_classification(heading).strip().rstrip(":")
     if any(s.paragraph == paragraph for s in sections):
         warnings.append(f"line {line}: section paragraph {paragraph} appears twice; the second is kept apart")
     section = _Section(paragraph, heading, line)
@@ -248,14 +217,8 @@ def section_id(heading: str) -> str | None:
 
 
 def report_year(subject: str) -> int | None:
-    upper = subject.upper()
-    if m := re.search(r"\b(" + "|".join(ORDINALS) + r")\s+ANNUAL\b", upper):
-        return FIRST_REPORT_YEAR + ORDINALS[m.group(1)]
-    if m := re.search(r"\b(\d{1,2})(?:ST|ND|RD|TH)\s+ANNUAL\b", upper):
-        return FIRST_REPORT_YEAR + int(m.group(1))
-    if m := re.search(r"\b(20\d{2})\b[^.]*\bREPORT\b", upper):
-        return int(m.group(1))
-    return None
+    named = report_year_in(subject)
+    return named[0] if named else None
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -263,13 +226,17 @@ def parse_date(text: str) -> dt.date | None:
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return dt.date.fromisoformat(text)
-        if m := re.fullmatch(rf"({_MONTH}) (\d{{1,2}}) (\d{{4}})", text):
-            return dt.date(int(m.group(3)), _MONTH_NAMES[m.group(1)], int(m.group(2)))
-        if m := re.fullmatch(rf"(\d{{1,2}}) ({_MONTH}) (\d{{4}})", text):
-            return dt.date(int(m.group(3)), _MONTH_NAMES[m.group(2)], int(m.group(1)))
+        if m := re.fullmatch(rf"(?P<month>{MONTH}) (?P<day>\d{{1,2}}) (?P<year>\d{{4}})", text, re.I):
+            return _date(m)
+        if m := re.fullmatch(rf"(?P<day>\d{{1,2}}) (?P<month>{MONTH}) (?P<year>\d{{4}})", text, re.I):
+            return _date(m)
     except ValueError:
         return None
     return None
+
+
+def _date(m: re.Match[str]) -> dt.date:
+    return dt.date(int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day")))
 
 
 def _model(cable: Cable, cable_id: str, intro: list[tuple[int, str]], sections: list[_Section],
@@ -285,7 +252,7 @@ def _model(cable: Cable, cable_id: str, intro: list[tuple[int, str]], sections: 
     if year is None:
         year = 2000
         warnings.append("no report year in the subject and no date: year set to 2000, correct it by hand")
-    ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:ST|ND|RD|TH))\s+ANNUAL\b", header.subject.upper())
+    ordinal = ANNUAL.search(" ".join(header.subject.upper().split()))
     source = f"{cable_id}" if cable_id else "the tasking cable"
     deadline = period_start = period_end = None
     instruction: str | None = None
@@ -296,7 +263,7 @@ def _model(cable: Cable, cable_id: str, intro: list[tuple[int, str]], sections: 
         if period_start is None and (m := _PERIOD.search(text)):
             period_start, period_end = parse_date(m.group("start")), parse_date(m.group("end"))
         if instruction is None:
-            for sentence in sentences(re.sub(r"^\(\s*(?:SBU|U)\s*\)\s*", "", text)):
+            for sentence in sentence_texts(without_classification(text)):
                 if re.search(r"\bQUESTIONS?\b", sentence, re.I) and len(_NUMBERING.findall(sentence)) >= 2:
                     instruction, instruction_paragraph = sentence, number
                     break

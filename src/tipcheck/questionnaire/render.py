@@ -12,10 +12,10 @@ import datetime as dt
 import re
 
 from tipcheck.questionnaire.model import Question, Questionnaire
+from tipcheck.text import MONTHS
 
 UNKNOWN_TEXT = "(QUESTION TEXT NOT KNOWN)"  # `(`: segment.py reads `F. (` as a question letter
 
-_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _TAGS = "KTIP, PHUM, KCRM, KWMN, ELAB, SMIG, PREF, ASEC"
 
 
@@ -47,7 +47,7 @@ def render(model: Questionnaire) -> str:
     post, number = _cable_parts(model)
     sent = sent_date(model)
     lines = [
-        f"R {sent.day:02d}1200Z {_MONTHS[sent.month - 1]} {sent.year % 100:02d}",
+        f"R {sent.day:02d}1200Z {MONTHS[sent.month - 1][:3].upper()} {sent.year % 100:02d}",
         "FM SECSTATE WASHDC",
         "TO ALL DIPLOMATIC AND CONSULAR POSTS",
         f"UNCLAS {post} {number:06d}",

@@ -10,19 +10,18 @@ from __future__ import annotations
 import re
 
 from tipcheck.questionnaire.model import Questionnaire
+from tipcheck.text import FIRST_REPORT_YEAR, ordinal
 
 RESPONSE_PLACEHOLDER = "[POST RESPONSE]"
 POC_PLACEHOLDER = "[NAME, TITLE, TELEPHONE, E-MAIL]"
 HOURS_PLACEHOLDER = "[HOURS SPENT ON THIS REPORT, BY GRADE]"
 UNKNOWN_QUESTION = "[QUESTION TEXT NOT KNOWN: RESTATE IT FROM THE TASKING CABLE]"
 _TAGS = "KTIP, PHUM, KCRM, KWMN, ELAB, SMIG, PREF, ASEC"
-_ORDINALS = ("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH",
-             "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH")
 
 
 def _subject(model: Questionnaire, post: str) -> str:
-    n = model.year - 2000
-    annual = f"{_ORDINALS[n - 1]} ANNUAL " if 1 <= n <= len(_ORDINALS) else f"{model.year} "
+    nth = ordinal(model.year - FIRST_REPORT_YEAR)
+    annual = f"{nth} ANNUAL " if nth else f"{model.year} "
     return f"{post.upper()}: {annual}TRAFFICKING IN PERSONS (TIP) REPORT"
 
 

@@ -15,20 +15,17 @@ from dataclasses import dataclass, field
 
 from tipcheck.errors import InputError
 from tipcheck.findings import Place
-
-_MONTHS = {m: i for i, m in enumerate(
-    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
+from tipcheck.text import CAPTION_CLASSIFICATION, month_number
 
 # "MEXICO 00000828 002 OF 011", "KUWAIT 00000157 001.2 OF 012", "ABU  DHABI  00000202  002  OF  015"
 PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z.' -]{0,40}?\s+0*\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 # "UNCLAS SECTION 02 OF 11 MEXICO 000828", "C O N F I D E N T I A L SECTION 02 OF 04 ..."
 SECTION_BANNER = re.compile(
-    r"^\s*(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)"
-    r"\s+SECTION\s+\d+\s+OF\s+\d+\b.*$")
+    rf"^\s*{CAPTION_CLASSIFICATION}\s+SECTION\s+\d+\s+OF\s+\d+\b.*$")
 _LONE_ARTEFACT = re.compile(r"^\s*(?:SIPDIS|SENSITIVE BUT UNCLASSIFIED|NNNN|END CABLE TEXT)\s*$", re.I)
 _DTG = re.compile(r"\b(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})\b")
 _CABLE_NUMBER = re.compile(
-    r"^\s*(?P<classification>UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)"
+    rf"^\s*(?P<classification>{CAPTION_CLASSIFICATION})"
     r"\s+(?:SECTION\s+\d+\s+OF\s+(?P<sections>\d+)\s+)?(?P<post>[A-Z][A-Z .'-]*?)\s+0*(?P<number>\d{1,6})\s*$")
 _FIELD = re.compile(r"^\s*(?P<name>SUBJECT|SUBJ|REFS?|REFERENCE|TAGS|E\.\s*O\.\s*12958|FM|FROM|TO|INFO)\s*:?\s+"
                     r"(?P<value>.*)$")
@@ -354,7 +351,7 @@ def _ref_list_item(text: str) -> bool:
 
 
 def _dtg_date(m: re.Match[str]) -> dt.date | None:
-    month = _MONTHS.get(m.group(4).upper())
+    month = month_number(m.group(4))
     if month is None:
         return None
     try:

@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tipcheck.reading.cable import Cable, Line, Passage
+from tipcheck.text import CLASSIFICATION as _CLASSIFICATION
+from tipcheck.text import LEADING_CLASSIFICATION as _CLASS_RE
 
 _SIGN = "¶!|"
-_CLASSIFICATION = r"\(\s*(?:SBU|U|C|S|CONFIDENTIAL|UNCLASSIFIED|SBU/NF|C/NF|S/NF)\s*\)"
 # not `27.A.` (07BOGOTA1457), which names the tasking cable's paragraph 27, question A: a label, below
 # `\s*` after the indent only with a sign: two `\s*` in a row backtrack quadratically on a line of blanks
 _NUMBER = re.compile(rf"^(?P<indent>\s*)(?:(?P<sign>[{_SIGN}])\s*)?(?P<num>\d{{1,3}})\s?\.(?![\d.])(?![A-Z]\.)\s*")
 _ROMAN = re.compile(r"^(?P<indent>\s*)(?:(?P<sign>[¶!])\s*)?(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)\s*\.\s+(?=\S)")
-_CLASS_RE = re.compile(rf"^{_CLASSIFICATION}\s*")
 _LETTER_LIST = r"[A-Z](?:\s*(?:,|and|AND|&|-|/)\s*[A-Z])*"
 # `23A Question:`, `--23A.`, `-- 27A:`, `27.A.`, `21A.`, `(21/A)`, `(21A)`, `Section 21.A.`, `Question 23 A:`
 _LABEL = re.compile(

@@ -8,10 +8,9 @@ the rule for `tipcheck explain`.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -118,40 +117,6 @@ class Context:
         for unit in self.alignment.segmentation.units:
             questions = self.unit_questions(unit)
             yield unit, unit.response, questions[0] if questions else None
-
-
-_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])(?<!\bNo)(?<!\bU\.S)(?<!\bi\.e)(?<!\be\.g)(?<!\bArt)"
-                           r"(?<!\bno)[.?!]+[\"')\]]*(?=\s+[\"(\[]?[A-Z0-9-]|\s*$)")
-
-
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) offsets of the sentences in `text`, tolerant of wrapped lines and list dashes."""
-    return _sentence_spans(text)
-
-
-@lru_cache(maxsize=1024)  # several rules split the same answers; a pure function of the text, so memoised
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_split_sentences(text))
-
-
-def _split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    length = len(text)
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        s = _skip_space(text, start)
-        if s < end:
-            yield s, end
-        start = end
-    s = _skip_space(text, start)
-    if s < length:
-        yield s, length
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\n-":
-        pos += 1
-    return pos
 
 
 def one_line(text: str, limit: int = 160) -> str:

@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
-from tipcheck.rules.base import Context, Examples, one_line, sentences
+from tipcheck.rules.base import Context, Examples, one_line
 from tipcheck.rules.seeking_information import is_gap_sentence
+from tipcheck.text import NOT_A_GAP, sentences
 
 ID = "information-unavailable"
 DEFAULT_SEVERITY = Severity.INFO
@@ -57,7 +58,6 @@ _UNAVAILABLE = re.compile(
     rf"{_INFO}\b|"
     r"\b(?:cannot|can\s*not|could\s+not)\s+be\s+(?:determined|established|estimated|quantified|confirmed)\b",
     re.I)
-_NOT_GAP = re.compile(r"not/not|for public disclosure|\bnot available (?:to|for) (?:victims|the public)\b", re.I)
 
 
 def _collapse_blanks(text: str) -> tuple[str, list[int]]:
@@ -87,7 +87,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             sentence = text[start:end]
             flat, origin = _collapse_blanks(sentence)
             found = _UNAVAILABLE.search(flat)
-            if found is None or _NOT_GAP.search(flat) or is_gap_sentence(flat):
+            if found is None or NOT_A_GAP.search(flat) or is_gap_sentence(flat):
                 continue  # information still awaited is a seeking-information gap, reported once, as that
             # point at the words that say it is unavailable: in a long sentence ("... from 2004-2009 (no
             # further breakdown available).") they can stand lines after the sentence's start

@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
-from tipcheck.rules.base import Context, Examples, one_line, sentences
+from tipcheck.rules.base import Context, Examples, one_line
+from tipcheck.text import NOT_A_GAP, sentences
 
 ID = "seeking-information"
 DEFAULT_SEVERITY = Severity.WARNING
@@ -83,10 +84,6 @@ _AWAITED = re.compile(
     re.I)
 _ACTOR_RE = re.compile(ACTOR, re.I)
 _SOUGHT_RE = re.compile(rf"\b{SOUGHT}\b|\bto (?:confirm|verify)\b|\bupdate\b", re.I)
-_NOT_GAP = re.compile(
-    r"not/not|\bnot be (?:disclosed|made public|published|released|shared|attributed|identified)|"
-    r"\b(?:requests?|asks?|asked|requested) that\b[^.]*\bnot\b|for public disclosure|"
-    r"\bprotect (?:the )?(?:identity|identities)\b", re.I)
 _OTHER_ACTOR = re.compile(
     r"\b(?:government|ministry|ministries|gom|goi|gok|goo|police|authorities|officials|migrants?|victims?|"
     r"workers?|women|ngos?|prosecutors?|court|parliament|commission|agency|traffickers|employers|families)\b",
@@ -99,7 +96,7 @@ def gap_sentences(text: str, extra_phrases: tuple[str, ...] = ()) -> Iterator[tu
     for start, end in sentences(text):
         # one space for every run of blanks: a sentence wrapped at 69 columns reads "WORKING TO\nOBTAIN"
         sentence = " ".join(text[start:end].split())
-        if _NOT_GAP.search(sentence):
+        if NOT_A_GAP.search(sentence):
             continue
         if any(e.search(sentence) for e in extras) or _is_gap(sentence):
             yield start, end
@@ -107,7 +104,7 @@ def gap_sentences(text: str, extra_phrases: tuple[str, ...] = ()) -> Iterator[tu
 
 def is_gap_sentence(sentence: str) -> bool:
     """Whether a sentence (blanks folded to single spaces) says information is still sought or awaited."""
-    return not _NOT_GAP.search(sentence) and _is_gap(sentence)
+    return not NOT_A_GAP.search(sentence) and _is_gap(sentence)
 
 
 def _is_gap(sentence: str) -> bool:

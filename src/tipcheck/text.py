@@ -1,0 +1,118 @@
+"""Named patterns and vocabulary of cable text, each stated once: sentences, months, ordinals, classification
+markings, and what a sentence about information that is withheld (not missing) looks like.
+
+Pure functions and constants; every stage that reads text takes them from here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# ---- sentences ----------------------------------------------------------------------------------------------
+
+# A sentence ends at `.`, `?` or `!` (and the quotes or brackets closing it) before a blank and a capital, a
+# digit, an opening quote or bracket, or a list dash - or at the end of the text.
+_SENTENCE_END = re.compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9-]|\s*$)")
+# ... but not after an abbreviation: a single capital (`Mr. J. Smith`), `U.S.`, `e.g.`, `No. 5`, `Art. 6`
+_ABBREVIATION = re.compile(
+    r"(?:\b(?i:e\.g|i\.e|U\.S|U\.N|vs|Nos?|approx|cf|Art|Mrs?|Ms|Dr|St|a\.m|p\.m)|\b[A-Z]|[A-Z]\.[A-Z])$")
+_BLANK_OR_DASH = " \t\n-"
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of the sentences in `text`, tolerant of wrapped lines and list dashes; blanks and
+    dashes between sentences belong to none."""
+    return _sentence_spans(text)
+
+
+@lru_cache(maxsize=1024)  # several rules split the same answers; a pure function of the text, so memoised
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        first = _skip(text, start)
+        if first < m.end():
+            spans.append((first, m.end()))
+        start = m.end()
+    first = _skip(text, start)
+    if first < len(text):
+        spans.append((first, len(text)))
+    return tuple(spans)
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _BLANK_OR_DASH:
+        pos += 1
+    return pos
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The sentences of `text` as strings, surrounding blanks removed."""
+    return [text[a:b].strip() for a, b in sentences(text)]
+
+
+# ---- dates --------------------------------------------------------------------------------------------------
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+# month name or abbreviation (`FEB`, `Sept`), in capitals -> its number
+MONTH_NUMBERS: dict[str, int] = {
+    **{name.upper(): n for n, name in enumerate(MONTHS, start=1)},
+    **{name[:3].upper(): n for n, name in enumerate(MONTHS, start=1)},
+    "SEPT": 9,
+}
+# a month's name or abbreviation (case as given: compile with re.I for any case), longest spelling first
+MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True)) + ")"
+MONTH_FULL = "(?:" + "|".join(MONTHS) + ")"
+
+
+def month_number(name: str) -> int | None:
+    """1 for `January`, `JAN` or `jan`; None for anything else."""
+    return MONTH_NUMBERS.get(name.strip().rstrip(".").upper())
+
+
+# ---- ordinals: the "NINTH ANNUAL" report -----------------------------------------------------------------------
+
+ORDINALS = ("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH",
+            "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH")
+FIRST_REPORT_YEAR = 2000  # the first annual TIP report appeared in 2001: the Nth report is that of 2000 + N
+# `NINTH ANNUAL`, `9TH ANNUAL` (in capitals)
+ANNUAL = re.compile(r"\b(?:(?P<word>" + "|".join(ORDINALS) + r")|(?P<digits>\d{1,2})(?:ST|ND|RD|TH))\s+ANNUAL\b")
+
+
+def ordinal(n: int) -> str | None:
+    """`NINTH` for 9; None beyond the ordinals known."""
+    return ORDINALS[n - 1] if 1 <= n <= len(ORDINALS) else None
+
+
+def annual_report_year(match: re.Match[str]) -> int:
+    """The year of the report an `ANNUAL` match names: 2009 for `NINTH ANNUAL` and for `9TH ANNUAL`."""
+    digits = match.group("digits")
+    return FIRST_REPORT_YEAR + (int(digits) if digits else ORDINALS.index(match.group("word")) + 1)
+
+
+# ---- classification markings ----------------------------------------------------------------------------------
+
+# A paragraph's classification marking: `(U)`, `(SBU)`, `(C)`, `(S)`, `(SBU/NF)`, `(S//NF)`, `(UNCLASSIFIED)`
+CLASSIFICATION = r"\(\s*(?:(?:SBU|U|C|S)(?:/{1,2}NF)?|CONFIDENTIAL|UNCLASSIFIED)\s*\)"
+LEADING_CLASSIFICATION = re.compile(rf"^{CLASSIFICATION}\s*")
+# The classification word that opens a cable's caption lines (`UNCLAS SECTION 02 OF 11 ...`)
+CAPTION_CLASSIFICATION = r"(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)"
+
+
+def without_classification(text: str) -> str:
+    """`text` without the classification marking it opens with, if any."""
+    return LEADING_CLASSIFICATION.sub("", text, count=1)
+
+
+# ---- withheld, not missing ------------------------------------------------------------------------------------
+
+# A sentence about information kept back on purpose ("not/not for public disclosure", "asked that the names
+# not be published") or unavailable to someone else ("not available to victims") reports no gap in the answer.
+NOT_A_GAP = re.compile(
+    r"not/not|\bnot be (?:disclosed|made public|published|released|shared|attributed|identified)|"
+    r"\b(?:requests?|asks?|asked|requested) that\b[^.]*\bnot\b|for public disclosure|"
+    r"\bprotect (?:the )?(?:identity|identities)\b|\bnot available (?:to|for) (?:victims|the public)\b", re.I)

@@ -1,0 +1,99 @@
+"""Named patterns and vocabulary (tipcheck.text), on excerpts of real cables, and the rule that each is stated
+only there."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from tipcheck import text
+from tipcheck.text import sentence_texts, sentences
+
+SRC = Path(text.__file__).parent
+
+
+def test_a_title_or_saint_does_not_end_a_sentence() -> None:
+    # 10SANAA295 and 09BRIDGETOWN109: one sentence each, though "Dr." and "St." are followed by capitals
+    sanaa = ("According to Higher Council for Motherhood and Childhood \n (HCMC) General Secretary Dr. Nafisa H. "
+             "al-Jaifi, the \n government acknowledges that human trafficking is a problem \n in the country.")
+    assert sentence_texts(sanaa) == [sanaa]
+    bridgetown = ("As requested reftel, below are Post's responses to \nquestions regarding St. Vincent and the "
+                  "Grenadines for the \nannual Trafficking in Persons (TIP) Report.")
+    assert len(sentences(bridgetown)) == 1
+    manama = "Ms. Dias, an Indian retiree, works tirelessly. Ms. Dias coordinates her work with embassies."
+    assert sentence_texts(manama) == ["Ms. Dias, an Indian retiree, works tirelessly.",
+                                      "Ms. Dias coordinates her work with embassies."]
+
+
+def test_etc_and_list_dashes_end_sentences() -> None:
+    # 07REYKJAVIK49: "(... judges, banks, etc.)" closes its sentence
+    reykjavik = ("(officials, armed groups, terrorist organizations, \njudges, banks, etc.) \n\nThe Ministry of "
+                 "Justice and police say they have no data.")
+    assert sentence_texts(reykjavik)[1] == "The Ministry of Justice and police say they have no data."
+    spans = sentences("-- The law passed. -- Courts applied it.")
+    assert [s for s in spans] == [(3, 18), (22, 40)]
+
+
+def test_capitals_keep_abbreviations_whole() -> None:
+    # a tasking cable in capitals: E.G. and U.S. are not sentence ends
+    assert sentence_texts("PLEASE PROVIDE NUMBERS, E.G. ARRESTS. NOTE THAT U.S. DATA DIFFER.") == [
+        "PLEASE PROVIDE NUMBERS, E.G. ARRESTS.", "NOTE THAT U.S. DATA DIFFER."]
+
+
+@pytest.mark.parametrize(("name", "number"), [("January", 1), ("FEB", 2), ("sept", 9), ("Sep.", 9), ("MAY", 5)])
+def test_month_names_and_abbreviations(name: str, number: int) -> None:
+    assert text.month_number(name) == number
+    assert re.fullmatch(text.MONTH, name.rstrip("."), re.I)
+
+
+def test_ordinals_name_the_report_year() -> None:
+    for subject, year in [("NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT", 2009),
+                          ("MANAMA: 8TH ANNUAL TIP REPORT", 2008), ("TENTH ANNUAL", 2010)]:
+        found = text.ANNUAL.search(subject)
+        assert found is not None and text.annual_report_year(found) == year
+    assert text.ordinal(9) == "NINTH" and text.ordinal(40) is None
+
+
+@pytest.mark.parametrize("marking", ["(U)", "(SBU)", "(C)", "(S)", "(SBU/NF)", "(S//NF)", "( SBU )", "(UNCLASSIFIED)"])
+def test_classification_markings(marking: str) -> None:
+    assert text.without_classification(f"{marking} THE COUNTRY'S TIP SITUATION") == "THE COUNTRY'S TIP SITUATION"
+
+
+def test_a_parenthesised_word_is_not_a_marking() -> None:
+    assert text.without_classification("(NFI) no further information") == "(NFI) no further information"
+
+
+def test_withheld_information_is_not_a_gap() -> None:
+    assert text.NOT_A_GAP.search("The names of the suspects are not/not for public disclosure.")
+    assert text.NOT_A_GAP.search("Shelter places are not available to victims of labor trafficking.")
+    assert not text.NOT_A_GAP.search("Post continues to seek information from FEVIMTRA.")
+
+
+def _string_constants(path: Path) -> list[str]:
+    """Each string constant of a module, and the strings of each tuple, list, set or dict literal joined."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.append(node.value)
+        elif isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
+            items = node.keys if isinstance(node, ast.Dict) else node.elts
+            found.append(" ".join(i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)))
+    return found
+
+
+# What a second copy of each table or pattern would contain
+_COPIES = {
+    "a month table": re.compile(r"\bFEB(?:RUARY)?\b.*\bMAR(?:CH)?\b", re.I | re.S),
+    "an ordinal table": re.compile(r"\bEIGHTH\b.*\bNINTH\b", re.S),
+    "a classification-marking pattern": re.compile(r"\\\(.*\bSBU\b"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(_COPIES))
+def test_each_table_and_pattern_is_stated_only_in_text_py(what: str) -> None:
+    copies = [str(p.relative_to(SRC)) for p in sorted(SRC.rglob("*.py")) if p.name != "text.py"
+              and any(_COPIES[what].search(s) for s in _string_constants(p))]
+    assert copies == [], f"{what} outside text.py"
