@@ -19,7 +19,8 @@ from drafts import write_docx, write_eml
 from tipcheck import api
 from tipcheck.errors import InputError
 from tipcheck.formatters import FormatOptions, json_format
-from tipcheck.reading.cable import decode, parse_cable, read_cable
+from tipcheck.reading.cable import parse_cable, read_cable
+from tipcheck.reading.encoding import decode
 from tipcheck.reading.sources import Kind, read_source
 
 SANAA = CABLES / "10SANAA295.txt"  # sections 25.-30. with lettered questions, then 33.: a list set anew

@@ -64,7 +64,7 @@ def read_message(data: bytes) -> str:
 def _text(payload: bytes, charset: str | None) -> str:
     """The body's text in its declared charset; with none declared (an Outlook message saved as text), told
     from the bytes as for a plain-text cable."""
-    from tipcheck.reading.cable import decode
+    from tipcheck.reading.encoding import decode
 
     if charset:
         try:

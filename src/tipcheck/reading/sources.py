@@ -60,7 +60,7 @@ _UNSUPPORTED_EXTENSIONS = {
 def read_source(data: bytes, path: str = "<bytes>") -> Source:
     """The draft's text. Formats tipcheck cannot read are refused with a hint to save the draft as text."""
     from tipcheck.reading import mail
-    from tipcheck.reading.cable import decode
+    from tipcheck.reading.encoding import decode
 
     kind = _kind(data, PurePath(path).suffix.lower())
     if kind is Kind.WORD:
