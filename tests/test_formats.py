@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import SCHEMAS, SEED
+from conftest import CABLES, SCHEMAS, SEED
 from tipcheck import api, formatters, rules
 from tipcheck.findings import Finding, Severity
 from tipcheck.formatters import FormatOptions, github, sarif
@@ -28,6 +28,17 @@ def seed_report() -> CableReport:
 
 def render(fmt: str, report: CableReport, **options: Any) -> str:
     return formatters.get(fmt)([report], FormatOptions(**options))
+
+
+def test_one_error_or_one_warning_is_said_in_the_singular() -> None:
+    cairo = api.check_file(CABLES / "10CAIRO211.txt")  # one error, three warnings
+    reykjavik = api.check_file(CABLES / "07REYKJAVIK49.txt")  # no error, one warning
+    assert " — 1 error, 3 warnings, 4 info [" in formatters.get("text")([cairo], FormatOptions())
+    assert "; 0 errors, 1 warning, 1 info." in formatters.get("markdown")([reykjavik], FormatOptions())
+    assert formatters.get("markdown")([cairo, reykjavik], FormatOptions()).startswith(
+        "## tipcheck: 2 cables, 1 error, 4 warnings\n")
+    assert formatters.get("markdown")([reykjavik], FormatOptions()).startswith(
+        "## tipcheck: 1 cable, 0 errors, 1 warning\n")
 
 
 def test_unknown_format_is_refused() -> None:

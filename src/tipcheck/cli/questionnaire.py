@@ -14,6 +14,7 @@ import typer
 
 from tipcheck.cli.output import same_file, write_atomically
 from tipcheck.errors import OutputError, QuestionnaireError
+from tipcheck.formatters import counted
 
 
 def list_models() -> None:
@@ -63,8 +64,9 @@ def extract_model(
         sys.stdout.write(text)
         return
     write_atomically(output, text)
-    typer.echo(f"{output}: {result.model['id']}, {sum(len(s['questions']) for s in result.model['sections'])} "
-               f"questions, {len(result.warnings)} warnings", err=True)
+    questions = sum(len(s["questions"]) for s in result.model["sections"])
+    typer.echo(f"{output}: {result.model['id']}, {counted(questions, 'question')}, "
+               f"{counted(len(result.warnings), 'warning')}", err=True)
 
 
 def _yaml_header(model: dict[str, Any]) -> str:

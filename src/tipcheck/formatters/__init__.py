@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from tipcheck.findings import Severity
@@ -19,6 +19,16 @@ class FormatOptions:
 
 
 Formatter = Callable[[list[CableReport], FormatOptions], str]
+
+
+def counted(count: int, noun: str) -> str:
+    """`1 error`, `2 errors`: a count and its noun, in the singular for one."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def severity_totals(counts: Mapping[str, int]) -> str:
+    """`0 errors, 1 warning, 2 info`, from a report's severity counts."""
+    return f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, {counts['info']} info"
 
 
 def get(name: str) -> Formatter:

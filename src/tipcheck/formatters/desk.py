@@ -17,7 +17,7 @@ from tipcheck.desk.compare import Matrix
 from tipcheck.desk.diff import CableDiff, StatusChange
 from tipcheck.desk.merge import ReplySet
 from tipcheck.findings import Finding
-from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.formatters import FormatOptions, finding_message, severity_totals
 from tipcheck.formatters.json_format import cable_dict, finding_dict
 from tipcheck.status import QuestionStatus
 
@@ -109,7 +109,7 @@ def render_set(reply: ReplySet, fmt: str = "text", options: FormatOptions | None
     out = [f"one reply in {len(reply.parts)} {noun} ({'complete' if reply.complete else 'INCOMPLETE'} set): "
            f"{c[QuestionStatus.ANSWERED]}/{len(merged.questions)} answered, {c[QuestionStatus.PARTIAL]} partial, "
            f"{c[QuestionStatus.SEEKING]} seeking, "
-           f"{c[QuestionStatus.MISSING]} missing — {s['error']} errors, {s['warning']} warnings, {s['info']} info "
+           f"{c[QuestionStatus.MISSING]} missing — {severity_totals(s)} "
            f"[{merged.questionnaire}]"]
     out += [f"  {note}" for note in reply.notes]
     if options.show_table:

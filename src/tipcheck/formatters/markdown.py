@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.formatters import FormatOptions, counted, finding_message, severity_totals
 from tipcheck.results import CableReport
 from tipcheck.status import QuestionStatus
 
@@ -34,8 +34,7 @@ def _render_reply(r: CableReport, options: FormatOptions) -> str:
         out.append(f"Questionnaire **{escape(r.questionnaire)}**, {escape(r.kind.describe())}.")
     out += ["", f"**{c[QuestionStatus.ANSWERED]}/{len(r.questions)}** questions answered, "
                 f"{c[QuestionStatus.PARTIAL]} partial, {c[QuestionStatus.SEEKING]} seeking information, "
-                f"{c[QuestionStatus.MISSING]} missing; {s['error']} errors, "
-                f"{s['warning']} warnings, {s['info']} info"
+                f"{c[QuestionStatus.MISSING]} missing; {severity_totals(s)}"
                 + (f" ({r.suppressed} suppressed by ignores)." if r.suppressed else "."), ""]
     missing = [q.id for q in r.questions if q.status == QuestionStatus.MISSING]
     if missing:
@@ -55,6 +54,6 @@ def render(reports: list[CableReport], options: FormatOptions) -> str:
     errors = sum(r.severity_counts()["error"] for r in reports)
     warnings = sum(r.severity_counts()["warning"] for r in reports)
     skipped = sum(not r.reply for r in reports)
-    head = [f"## tipcheck: {len(reports)} cable{'s' if len(reports) != 1 else ''}, {errors} errors, "
-            f"{warnings} warnings" + (f", {skipped} skipped (not replies)" if skipped else ""), ""]
+    head = [f"## tipcheck: {counted(len(reports), 'cable')}, {counted(errors, 'error')}, "
+            f"{counted(warnings, 'warning')}" + (f", {skipped} skipped (not replies)" if skipped else ""), ""]
     return "\n".join(head) + "\n" + "\n".join(render_one(r, options) for r in reports)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from tipcheck.findings import Finding
-from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason
+from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason, severity_totals
 from tipcheck.results import CableReport
 from tipcheck.rules import partial_answer
 from tipcheck.status import QuestionStatus
@@ -21,7 +21,7 @@ def summary_line(r: CableReport, redact: bool = False) -> str:
     reason = questionnaire_reason(r.questionnaire_reason, redact)
     return (f"{r.path}: {c[QuestionStatus.ANSWERED]}/{total} answered, {c[QuestionStatus.PARTIAL]} partial, "
             f"{c[QuestionStatus.SEEKING]} seeking, "
-            f"{c[QuestionStatus.MISSING]} missing — {s['error']} errors, {s['warning']} warnings, {s['info']} info "
+            f"{c[QuestionStatus.MISSING]} missing — {severity_totals(s)} "
             f"[{r.questionnaire}{': ' + reason if reason else ''}; {r.kind.describe()}]")
 
 
