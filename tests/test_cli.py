@@ -15,6 +15,7 @@ from conftest import CABLES, SEED
 from tipcheck import rules
 from tipcheck.cli import main as cli
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from tipcheck.questionnaire import model as qmod
 
 
 @pytest.fixture
@@ -226,3 +227,27 @@ def test_a_bug_on_one_file_is_one_line_and_its_traceback_only_with_debug(  # typ
     assert plain.err.count("\n") == 1 and "internal error: RuntimeError: a bug in the checker" in plain.err
     debug = tipcheck("--debug", "check", *cables, "-f", "json")
     assert "Traceback (most recent call last)" in debug.err and "check_file_with_a_bug" in debug.err
+
+
+# --- one behaviour across subcommands ---------------------------------------------------------------------
+
+def test_questionnaire_validate_takes_a_model_name_as_the_other_subcommands_do(tipcheck) -> None:  # type: ignore[no-untyped-def]
+    latest = qmod.bundled_names()[-1]
+    result = tipcheck("questionnaire", "validate", latest)
+    assert (result.code, result.out) == (EXIT_OK, f"{latest}: valid ({latest}, "
+                                         f"{len(qmod.load(latest).questions)} questions)\n")
+    unknown = tipcheck("questionnaire", "validate", "tip-1999")
+    assert unknown.code == EXIT_USAGE and "unknown questionnaire 'tip-1999'" in unknown.err
+
+
+def test_questionnaire_show_defaults_to_the_latest_model(tipcheck) -> None:  # type: ignore[no-untyped-def]
+    latest = qmod.bundled_names()[-1]
+    shown = tipcheck("questionnaire", "show")
+    assert shown.code == EXIT_OK and shown.out.startswith(f"{latest}: ")
+    assert shown.out == tipcheck("questionnaire", "show", latest).out
+
+
+def test_compare_with_one_cable_is_a_usage_error(tipcheck) -> None:  # type: ignore[no-untyped-def]
+    result = tipcheck("compare", str(SEED))
+    assert result.code == EXIT_USAGE and result.out == ""
+    assert "give two or more cables to compare" in result.err

@@ -61,6 +61,9 @@ def compare_command(
     from tipcheck.desk.compare import compare
     from tipcheck.formatters.desk import render_matrix
 
+    if len(cables) < 2 and not Path(cables[0]).is_dir():
+        raise typer.BadParameter("give two or more cables to compare (one cable: 'tipcheck check')",
+                                 param_hint="CABLES")
     reports, _ = _check(cables, Settings(questionnaire=questionnaire))
     sys.stdout.write(render_matrix(compare(reports, only_differences), fmt.value))
     raise typer.Exit(EXIT_OK)

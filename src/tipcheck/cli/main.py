@@ -409,13 +409,14 @@ def _indent(text: str) -> str:
 
 
 @questionnaire_app.command("show")
-def questionnaire_show(name: Annotated[str, typer.Argument(help="Model name or path.")] = "tip-2009") -> None:
+def questionnaire_show(name: Annotated[str | None, typer.Argument(
+        help="Model name (tip-2009) or path; default: the latest bundled model.")] = None) -> None:
     """Show a questionnaire model: sections, questions and how complete their text is."""
     from tabulate import tabulate
 
     from tipcheck.questionnaire import model as qmod
 
-    model = qmod.load(name)
+    model = qmod.load(name or qmod.bundled_names()[-1])
     typer.echo(f"{model.id}: {model.title} (tasking cable {model.tasking_cable})")
     for section in model.sections:
         typer.echo(f"\n{section.paragraph}. {section.heading} [{section.id}]")
@@ -428,14 +429,14 @@ def _short(text: str, width: int = 70) -> str:
 
 
 @questionnaire_app.command("validate")
-def questionnaire_validate(path: Annotated[str, typer.Argument(help="Questionnaire YAML file.")]) -> None:
+def questionnaire_validate(name: Annotated[str, typer.Argument(
+        help="Questionnaire YAML file, or the name of a bundled model (tip-2010).")]) -> None:
     """Validate a questionnaire model against the schema."""
     from tipcheck.questionnaire import model as qmod
 
-    if not Path(path).exists():
-        raise fail(f"{path}: no such file")
-    model = qmod.load(path)
-    typer.echo(f"{path}: valid ({model.id}, {len(model.questions)} questions)")
+    bundled = name in qmod.bundled_names() and not Path(name).exists()
+    model = qmod.load(str(qmod.bundled_dir() / f"{name}.yaml") if bundled else name)  # a path is validated
+    typer.echo(f"{name}: valid ({model.id}, {len(model.questions)} questions)")
 
 
 from tipcheck.cli import desk as cli_desk  # noqa: E402  (the desk officer's commands: compare, merge, diff, report)
