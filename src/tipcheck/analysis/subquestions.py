@@ -25,9 +25,9 @@ The checker is pure: Alignment in, per-question results out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -84,43 +84,135 @@ _SHORT_ANSWER_WORDS = 12  # an answer this short that opens with "None"/"No"/"N/
 _NEGATION_WINDOW = 6  # a zero statement: the negation at most this many words before the thing's head
 
 
+_MISSPELLING_SCORE = 88  # fuzz.ratio at or above which a word is taken for a misspelling of a term word
+
+
 class _Vocabulary:
     """The cable's words, and for each term word the words it matches (computed once per term: a cable
     has a few thousand distinct words, the model a few hundred term words)."""
 
-    def __init__(self) -> None:
-        self.words: set[str] = set()
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = set(words)
         self._matches: dict[str, frozenset[str]] = {}
-        self._by_prefix: dict[str, list[str]] = {}  # built when the first term is looked up
+        self._by_prefix: dict[str, list[str]] = {}  # built when the first long term is looked up
+        self._misspellings: _Misspellings | None = None
 
     def matches(self, term: str) -> frozenset[str]:
         found = self._matches.get(term)
         if found is None:
-            if len(term) < 5:
-                found = frozenset(w for w in (term, term + "s", term[:-1]) if w in self.words)
-            else:
-                if not self._by_prefix:
-                    for w in self.words:
-                        self._by_prefix.setdefault(w[:5], []).append(w)
-                same_start = self._by_prefix.get(term[:5], [])
-                found = frozenset(w for w in same_start if word_matches(term, w)) | frozenset(
-                    w for w, _, _ in process.extract(term, self.words, scorer=fuzz.ratio, score_cutoff=88,
-                                                     limit=None))
+            found = self._short_matches(term) if len(term) < 5 else self._long_matches(term)
             self._matches[term] = found
         return found
+
+    def _short_matches(self, term: str) -> frozenset[str]:
+        return frozenset(w for w in (term, term + "s", term[:-1]) if w in self.words)
+
+    def _long_matches(self, term: str) -> frozenset[str]:
+        if self._misspellings is None:
+            self._misspellings = _Misspellings(self.words)
+            for w in self.words:
+                self._by_prefix.setdefault(w[:5], []).append(w)
+        same_start = self._by_prefix.get(term[:5], [])
+        return frozenset(w for w in same_start if word_matches(term, w)) | self._misspellings.of(term)
+
+
+class _Misspellings:
+    """The words whose fuzz.ratio with a term is at least _MISSPELLING_SCORE, without comparing every word.
+
+    Such a word differs from the term by at most k single-letter insertions and deletions, k = 12 % of their
+    combined length. Cut the term into k + 1 pieces: the k edits leave one piece whole in the word, moved by
+    at most k letters (pigeonhole). So only words holding one piece's first two letters at its place, give or
+    take k, can match; they are compared as before, and the result is the same as comparing them all.
+    """
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+        self._at: dict[tuple[str, int], set[str]] = {}  # (two letters, where they start) -> the words
+        for w in words:
+            for i in range(len(w) - 1):
+                self._at.setdefault((w[i: i + 2], i), set()).add(w)
+
+    def of(self, term: str) -> frozenset[str]:
+        length = len(term)
+        longest = length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE  # a longer word scores below
+        edits = (length + longest) * (100 - _MISSPELLING_SCORE) // 100
+        pieces = edits + 1
+        candidates: set[str] = set()
+        for j in range(pieces):
+            start = j * length // pieces
+            for shift in range(max(-edits, -start), edits + 1):
+                candidates |= self._at.get((term[start: start + 2], start + shift), set())
+        return frozenset(w for w, _, _ in process.extract(
+            term, candidates, scorer=fuzz.ratio, score_cutoff=_MISSPELLING_SCORE, limit=None))
 
 
 @dataclass(frozen=True)
 class _Sentence:
+    """One sentence of an answer; what the content tests ask of it is worked out on first use only."""
+
+    number: int  # its place among all the cable's sentences, in reading order
     text: str
     words: tuple[str, ...]
     line: int
     unit_index: int
-    vocabulary: _Vocabulary = field(compare=False, repr=False)
-    first: dict[str, int] = field(compare=False, repr=False)  # word -> its first position
-    has_count: bool = False
-    # term words -> their positions here (or None): sub-questions ask about the same terms many times
-    positions: dict[tuple[str, ...], list[int] | None] = field(default_factory=dict, compare=False, repr=False)
+    index: _Index = field(compare=False, repr=False)
+
+    @cached_property
+    def has_count(self) -> bool:
+        return _has_count(self.text)
+
+    @cached_property
+    def mentions_money(self) -> bool:
+        return bool(_CURRENCY.search(self.text) or _NO_MONEY.search(self.text))
+
+    @cached_property
+    def names_law(self) -> bool:
+        return bool(_LAW.search(self.text))
+
+    @cached_property
+    def names_items(self) -> bool:
+        return bool(_named_items(self.text))
+
+
+class _Index:
+    """Every sentence of the cable's answers, in reading order, and for each word the sentences that hold it.
+
+    A sub-question's test needs its terms in a sentence: the index names the few sentences that hold them, so
+    a test runs on those, not on every sentence of the cable for every sub-question.
+    """
+
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self.sentences: list[_Sentence] = []
+        self.spans: dict[int, range] = {}  # unit index -> the numbers of its sentences
+        for unit in units:
+            start = len(self.sentences)
+            self.sentences += _sentences_of(unit, self, start)
+            self.spans[unit.index] = range(start, len(self.sentences))
+        self._first: dict[str, dict[int, int]] = {}  # word -> {sentence number: its first position there}
+        for sentence in self.sentences:
+            for i, w in enumerate(sentence.words):
+                self._first.setdefault(w, {}).setdefault(sentence.number, i)
+        self.vocabulary = _Vocabulary(self._first)
+        self._holding: dict[tuple[str, ...], dict[int, list[int]]] = {}
+
+    def holding(self, term_words: tuple[str, ...]) -> dict[int, list[int]]:
+        """The sentences that hold every term word (loosely matched): number -> each word's first position."""
+        found = self._holding.get(term_words)
+        if found is None:
+            found = self._holding[term_words] = self._find(term_words)
+        return found
+
+    def _find(self, term_words: tuple[str, ...]) -> dict[int, list[int]]:
+        found: dict[int, list[int]] | None = None
+        for t in term_words:
+            first: dict[int, int] = {}  # sentence number -> first position of any word matching t
+            for w in self.vocabulary.matches(t):
+                for number, position in self._first[w].items():
+                    if number not in first or position < first[number]:
+                        first[number] = position
+            found = ({n: [first[n]] for n in first} if found is None
+                     else {n: [*positions, first[n]] for n, positions in found.items() if n in first})
+        return found if found is not None else {s.number: [] for s in self.sentences}
 
 
 @dataclass(frozen=True)
@@ -172,17 +264,7 @@ def _content(phrase: str) -> tuple[str, ...]:
 
 def _positions(term_words: tuple[str, ...], sentence: _Sentence) -> list[int] | None:
     """Where each term word first occurs in the sentence, or None if one is absent."""
-    if term_words in sentence.positions:
-        return sentence.positions[term_words]
-    found: list[int] = []
-    for t in term_words:
-        hits = sentence.vocabulary.matches(t) & sentence.first.keys()
-        if not hits:
-            sentence.positions[term_words] = None
-            return None
-        found.append(min(sentence.first[w] for w in hits))
-    sentence.positions[term_words] = found
-    return found
+    return sentence.index.holding(term_words).get(sentence.number)
 
 
 @cache
@@ -235,10 +317,6 @@ def _none_of(sentence: _Sentence, thing: str) -> bool:
     return False
 
 
-def _terms_in(sentence: _Sentence, terms: Iterable[str]) -> bool:
-    return any((c := _content(t)) and _positions(c, sentence) is not None for t in terms)
-
-
 def _count_terms(sentence: _Sentence, terms: Iterable[str]) -> int:
     return sum(1 for t in terms if (c := _content(t)) and _positions(c, sentence) is not None)
 
@@ -257,82 +335,121 @@ def _sides(axis: str) -> list[str]:
     return [s.strip() for s in re.split(r"\s+(?:vs\.?|versus)\s+", axis) if s.strip()]
 
 
-class _Finder:
-    """The content tests for one sub-question against a list of sentences."""
+@dataclass(frozen=True)
+class _Scope:
+    """Where a sub-question is looked for: one answer's sentences, or (`outside`) every other answer's."""
 
-    def __init__(self, sub: SubQuestion) -> None:
+    index: _Index
+    unit_index: int
+    outside: bool
+
+    def numbers(self, candidates: Iterable[int] | None) -> Iterable[int]:
+        """The sentence numbers in scope, in reading order; only those among `candidates` if given."""
+        own = self.index.spans[self.unit_index]
+        if candidates is None:
+            every = range(len(self.index.sentences))
+            return (n for n in every if (n in own) != self.outside) if self.outside else own
+        return sorted(n for n in candidates if (n in own) != self.outside)
+
+    def first(self, candidates: Iterable[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
+        return next((s for s in map(self.index.sentences.__getitem__, self.numbers(candidates)) if test(s)), None)
+
+
+Outcome = tuple[int | None, tuple[str, ...]]  # line of the first evidence or None, and what is missing
+
+
+class _Finder:
+    """The content tests for one sub-question in one scope: each test runs only on the sentences that hold the
+    terms it needs (from the cable's index), in reading order, and the first that passes is the evidence."""
+
+    def __init__(self, sub: SubQuestion, scope: _Scope) -> None:
         self.sub = sub
         self.expects: Expectation | None = sub.expects
         self.kind = self.expects.kind if self.expects else "description"
-        self.keywords = sub.keywords
+        self.things = self.expects.things if self.expects else ()
+        self.scope = scope
+        # Outside its own answer a sentence must also carry one of the sub-question's keywords.
+        self.required = self._holding_any(sub.keywords) if scope.outside and sub.keywords else None
 
-    def search(self, sents: list[_Sentence], need_terms: bool) -> tuple[int | None, tuple[str, ...]]:
-        """(line of the first evidence or None, what is missing); `need_terms`: the sentence must also
-        carry one of the sub-question's keywords (used outside its own answer)."""
-        def ok(s: _Sentence) -> bool:
-            return not need_terms or not self.keywords or _terms_in(s, self.keywords)
-
+    def search(self) -> Outcome:
         expects = self.expects
-        if self.kind == "count" and expects is not None and expects.things:
-            lines: list[int] = []
-            missing = []
-            for thing in expects.things:
-                hit = next((s for s in sents if ok(s) and _thing_in(s, thing)), None)
-                if hit is None:
-                    missing.append(thing.split("/")[0].strip())
-                else:
-                    lines.append(hit.line)
-            return (min(lines) if lines else None), tuple(missing)
+        if self.kind == "count" and self.things:
+            return self._count()
         if self.kind == "amount":
-            things = expects.things if expects else ()
-            hit = next((s for s in sents if ok(s) and (_CURRENCY.search(s.text) or _NO_MONEY.search(s.text)
-                                                       or any(_none_of(s, t) for t in things))), None)
-            currency = f" (in {expects.currency})" if expects and expects.currency else ""
-            spent_on = f" spent on {things[0].split('/')[0].strip()}" if things else ""
-            return (hit.line, ()) if hit else (None, (f"the amount{spent_on}{currency}",))
+            return self._amount()
         if self.kind == "law":
-            hit = next((s for s in sents if ok(s) and _LAW.search(s.text)), None)
+            hit = self._first(None, lambda s: s.names_law)
             return (hit.line, ()) if hit else (None, ("the law or article",))
         if self.kind == "breakdown" and expects is not None and expects.by:
-            lines = []
-            missing = []
-            for axis in expects.by:
-                side_lines = []
-                for side in _sides(axis):
-                    hit = next((s for s in sents if ok(s) and s.has_count
-                                and any(_positions(a, s) is not None for a in _alternatives(side))), None)
-                    if hit is not None:
-                        side_lines.append(hit.line)
-                if len(side_lines) == len(_sides(axis)):
-                    lines.append(min(side_lines))
-                else:
-                    missing.append(f"by {axis}")
-            return (min(lines) if lines else None), tuple(missing)
-        terms = self.keywords or ((expects.things if expects else ()) or (" ".join(_content(self.sub.text)[:3]),))
+            return self._breakdown(expects.by)
+        terms = self.sub.keywords or (self.things or (" ".join(_content(self.sub.text)[:3]),))
         if self.kind == "list":
-            things = expects.things if expects else ()
-            hit = next((s for s in sents if _terms_in(s, (*terms, *things)) and _named_items(s.text)), None)
-            label = ", ".join(things) if things else "the list asked for"
-            return (hit.line, ()) if hit else (None, (label,))
+            return self._list(terms)
+        return self._described(terms)
+
+    def _holding_any(self, phrases: Iterable[str]) -> set[int]:
+        return {n for p in phrases if (c := _content(p)) for n in self.scope.index.holding(c)}
+
+    def _holding_thing(self, thing: str) -> set[int]:
+        return {n for alt in _alternatives(thing) for n in self.scope.index.holding(alt)}
+
+    def _first(self, candidates: set[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
+        if self.required is not None:
+            candidates = self.required if candidates is None else candidates & self.required
+        return self.scope.first(candidates, test)
+
+    def _count(self) -> Outcome:
+        lines: list[int] = []
+        missing = []
+        for thing in self.things:
+            hit = self._first(self._holding_thing(thing), lambda s, t=thing: _thing_in(s, t))  # type: ignore[misc]
+            if hit is None:
+                missing.append(thing.split("/")[0].strip())
+            else:
+                lines.append(hit.line)
+        return (min(lines) if lines else None), tuple(missing)
+
+    def _amount(self) -> Outcome:
+        hit = self._first(None, lambda s: s.mentions_money or any(_none_of(s, t) for t in self.things))
+        if hit:
+            return hit.line, ()
+        currency = f" (in {self.expects.currency})" if self.expects and self.expects.currency else ""
+        spent_on = f" spent on {self.things[0].split('/')[0].strip()}" if self.things else ""
+        return None, (f"the amount{spent_on}{currency}",)
+
+    def _breakdown(self, axes: Iterable[str]) -> Outcome:
+        lines = []
+        missing = []
+        for axis in axes:
+            sides = _sides(axis)
+            side_lines = [hit.line for side in sides
+                          if (hit := self._first(self._holding_thing(side), lambda s: s.has_count)) is not None]
+            if len(side_lines) == len(sides):
+                lines.append(min(side_lines))
+            else:
+                missing.append(f"by {axis}")
+        return (min(lines) if lines else None), tuple(missing)
+
+    def _list(self, terms: tuple[str, ...]) -> Outcome:
+        hit = self.scope.first(self._holding_any((*terms, *self.things)), lambda s: s.names_items)
+        label = ", ".join(self.things) if self.things else "the list asked for"
+        return (hit.line, ()) if hit else (None, (label,))
+
+    def _described(self, terms: tuple[str, ...]) -> Outcome:
         # Outside its own answer a yes-or-no or a description needs two of its key terms: one common word
         # ("work", "civil") is found in almost any paragraph.
-        needed = 2 if need_terms and len(terms) >= 2 else 1
-        hit = next((s for s in sents if _count_terms(s, terms) >= needed), None)
+        needed = 2 if self.scope.outside and len(terms) >= 2 else 1
+        hit = self.scope.first(self._holding_any(terms), lambda s: _count_terms(s, terms) >= needed)
         return (hit.line, ()) if hit else (None, ("an answer",))
 
 
-def _sentences_of(unit: Unit, vocabulary: _Vocabulary) -> list[_Sentence]:
+def _sentences_of(unit: Unit, index: _Index, start: int) -> list[_Sentence]:
     text = unit.response.text
-    result = []
-    for start, end in sentences(text):
-        line, _ = unit.response.locate(start)
-        chunk = " ".join(text[start:end].split())
-        words = _words(chunk)
-        vocabulary.words.update(words)
-        first: dict[str, int] = {}
-        for i, w in enumerate(words):
-            first.setdefault(w, i)
-        result.append(_Sentence(chunk, words, line, unit.index, vocabulary, first, _has_count(chunk)))
+    result: list[_Sentence] = []
+    for start_offset, end in sentences(text):
+        line, _ = unit.response.locate(start_offset)
+        chunk = " ".join(text[start_offset:end].split())
+        result.append(_Sentence(start + len(result), chunk, _words(chunk), line, unit.index, index))
     return result
 
 
@@ -361,19 +478,17 @@ def _says_none_text(text: str) -> bool:
     return len(_words(text)) <= _SHORT_ANSWER_WORDS and bool(_NOT_APPLICABLE.match(text))
 
 
-def check_question(question: Question, alignment: Alignment,
-                   sentences_by_unit: dict[int, list[_Sentence]]) -> tuple[SubQuestionCheck, ...]:
+def check_question(question: Question, alignment: Alignment, index: _Index) -> tuple[SubQuestionCheck, ...]:
     match = alignment.match_for(question.id)
     if match is None or not question.subquestions:
         return ()
     unit = alignment.unit(match.unit_index)
     if is_placeholder_answer(unit, alignment.segmentation.headings):
         return ()  # "[POST RESPONSE]" answers nothing: the question is unanswered, not partly answered
-    own = sentences_by_unit[unit.index]
     if _says_none(unit):
         return tuple(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, unit.response.first_line)
                      for sub in question.subquestions)
-    others = [s for index, sents in sentences_by_unit.items() if index != unit.index for s in sents]
+    own = [index.sentences[n] for n in index.spans[unit.index]]
     first = question.subquestions[0]
     # "Did the government prosecute any cases?" answered "it did not prosecute any": the numbers, laws and
     # lists asked about those cases are answered by that no (zero convictions is an answer).
@@ -385,45 +500,43 @@ def check_question(question: Question, alignment: Alignment,
         if follows_no or (opening_no and concrete and sub is not first):
             checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, own[0].line if own else None))
             continue
-        finder = _Finder(sub)
-        line, missing = finder.search(own, need_terms=False)
-        if not missing:
-            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, line))
-            continue
-        # Only what is missing here is looked for in the rest of the cable.
-        where = _elsewhere(sub, missing, others, alignment)
-        if where is not None:
-            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ELSEWHERE, where[0], where[1]))
-        else:
-            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.MISSING, line, missing=missing))
+        checks.append(_check_subquestion(question.id, sub, unit.index, alignment, index))
     return tuple(checks)
 
 
-def _elsewhere(sub: SubQuestion, missing: tuple[str, ...], others: list[_Sentence],
+def _check_subquestion(question_id: str, sub: SubQuestion, unit_index: int, alignment: Alignment,
+                       index: _Index) -> SubQuestionCheck:
+    line, missing = _Finder(sub, _Scope(index, unit_index, outside=False)).search()
+    if not missing:
+        return SubQuestionCheck(question_id, sub, SubQuestionStatus.ADDRESSED, line)
+    # Only what is missing here is looked for in the rest of the cable.
+    where = _elsewhere(sub, missing, _Scope(index, unit_index, outside=True), alignment)
+    if where is not None:
+        return SubQuestionCheck(question_id, sub, SubQuestionStatus.ELSEWHERE, where[0], where[1])
+    return SubQuestionCheck(question_id, sub, SubQuestionStatus.MISSING, line, missing=missing)
+
+
+def _elsewhere(sub: SubQuestion, missing: tuple[str, ...], others: _Scope,
                alignment: Alignment) -> tuple[int, str | None] | None:
     expects = sub.expects
     if expects is not None and expects.kind == "count" and expects.things:
         wanted = tuple(t for t in expects.things if t.split("/")[0].strip() in missing)
-        narrowed = SubQuestion(sub.id, sub.text, Expectation(
+        sub = SubQuestion(sub.id, sub.text, Expectation(
             expects.kind, wanted, expects.by, expects.currency, expects.optional), sub.keywords)
-        finder = _Finder(narrowed)
-    else:
-        finder = _Finder(sub)
-    line, still_missing = finder.search(others, need_terms=True)
+    line, still_missing = _Finder(sub, others).search()
     if still_missing or line is None:
         return None
-    unit_index = next(s.unit_index for s in others if s.line == line)
-    questions = alignment.questions_of(unit_index)
+    holder = others.first(None, lambda s: s.line == line)
+    questions = alignment.questions_of(holder.unit_index) if holder is not None else []
     return line, (questions[0] if questions else None)
 
 
 def check_alignment(alignment: Alignment) -> dict[str, tuple[SubQuestionCheck, ...]]:
     """Per answered question with sub-questions: the outcome for each of its sub-questions."""
-    vocabulary = _Vocabulary()
-    sentences_by_unit = {u.index: _sentences_of(u, vocabulary) for u in alignment.segmentation.units}
+    index = _Index(alignment.segmentation.units)
     result = {}
     for question in alignment.questionnaire.questions:
-        checks = check_question(question, alignment, sentences_by_unit)
+        checks = check_question(question, alignment, index)
         if checks:
             result[question.id] = checks
     return result
