@@ -203,16 +203,24 @@ class _Index:
         return found
 
     def _find(self, term_words: tuple[str, ...]) -> dict[int, list[int]]:
-        found: dict[int, list[int]] | None = None
-        for t in term_words:
-            first: dict[int, int] = {}  # sentence number -> first position of any word matching t
-            for w in self.vocabulary.matches(t):
-                for number, position in self._first[w].items():
-                    if number not in first or position < first[number]:
-                        first[number] = position
-            found = ({n: [first[n]] for n in first} if found is None
-                     else {n: [*positions, first[n]] for n, positions in found.items() if n in first})
-        return found if found is not None else {s.number: [] for s in self.sentences}
+        if not term_words:
+            return {s.number: [] for s in self.sentences}
+        found = {n: [position] for n, position in self._first_matching(term_words[0]).items()}
+        for t in term_words[1:]:
+            if not found:
+                break
+            first = self._first_matching(t)
+            found = {n: [*positions, first[n]] for n, positions in found.items() if n in first}
+        return found
+
+    def _first_matching(self, term: str) -> dict[int, int]:
+        """Sentence number -> the first position there of a word that matches the term word."""
+        first: dict[int, int] = {}
+        for w in self.vocabulary.matches(term):
+            for number, position in self._first[w].items():
+                if position < first.get(number, position + 1):
+                    first[number] = position
+        return first
 
 
 @dataclass(frozen=True)
@@ -375,17 +383,15 @@ class _Finder:
         expects = self.expects
         if self.kind == "count" and self.things:
             return self._count()
-        if self.kind == "amount":
-            return self._amount()
-        if self.kind == "law":
-            hit = self._first(None, lambda s: s.names_law)
-            return (hit.line, ()) if hit else (None, ("the law or article",))
         if self.kind == "breakdown" and expects is not None and expects.by:
             return self._breakdown(expects.by)
-        terms = self.sub.keywords or (self.things or (" ".join(_content(self.sub.text)[:3]),))
-        if self.kind == "list":
-            return self._list(terms)
-        return self._described(terms)
+        if self.kind in ("amount", "law"):
+            return self._amount() if self.kind == "amount" else self._law()
+        return self._list() if self.kind == "list" else self._described()
+
+    @property
+    def _terms(self) -> tuple[str, ...]:
+        return self.sub.keywords or (self.things or (" ".join(_content(self.sub.text)[:3]),))
 
     def _holding_any(self, phrases: Iterable[str]) -> set[int]:
         return {n for p in phrases if (c := _content(p)) for n in self.scope.index.holding(c)}
@@ -417,6 +423,10 @@ class _Finder:
         spent_on = f" spent on {self.things[0].split('/')[0].strip()}" if self.things else ""
         return None, (f"the amount{spent_on}{currency}",)
 
+    def _law(self) -> Outcome:
+        hit = self._first(None, lambda s: s.names_law)
+        return (hit.line, ()) if hit else (None, ("the law or article",))
+
     def _breakdown(self, axes: Iterable[str]) -> Outcome:
         lines = []
         missing = []
@@ -430,12 +440,13 @@ class _Finder:
                 missing.append(f"by {axis}")
         return (min(lines) if lines else None), tuple(missing)
 
-    def _list(self, terms: tuple[str, ...]) -> Outcome:
-        hit = self.scope.first(self._holding_any((*terms, *self.things)), lambda s: s.names_items)
+    def _list(self) -> Outcome:
+        hit = self.scope.first(self._holding_any((*self._terms, *self.things)), lambda s: s.names_items)
         label = ", ".join(self.things) if self.things else "the list asked for"
         return (hit.line, ()) if hit else (None, (label,))
 
-    def _described(self, terms: tuple[str, ...]) -> Outcome:
+    def _described(self) -> Outcome:
+        terms = self._terms
         # Outside its own answer a yes-or-no or a description needs two of its key terms: one common word
         # ("work", "civil") is found in almost any paragraph.
         needed = 2 if self.scope.outside and len(terms) >= 2 else 1
@@ -489,19 +500,26 @@ def check_question(question: Question, alignment: Alignment, index: _Index) -> t
         return tuple(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, unit.response.first_line)
                      for sub in question.subquestions)
     own = [index.sentences[n] for n in index.spans[unit.index]]
-    first = question.subquestions[0]
-    # "Did the government prosecute any cases?" answered "it did not prosecute any": the numbers, laws and
-    # lists asked about those cases are answered by that no (zero convictions is an answer).
-    opening_no = (first.expects is not None and first.expects.kind == "yes-no" and _answered_no(first, own))
     checks: list[SubQuestionCheck] = []
     for sub in question.subquestions:
-        follows_no = checks and _IF_SO.match(sub.text) and _answered_no(checks[-1].subquestion, own)
-        concrete = sub.expects is not None and sub.expects.kind in FLAGGED_KINDS
-        if follows_no or (opening_no and concrete and sub is not first):
+        if _answered_by_a_no(question, sub, checks, own):
             checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, own[0].line if own else None))
-            continue
-        checks.append(_check_subquestion(question.id, sub, unit.index, alignment, index))
+        else:
+            checks.append(_check_subquestion(question.id, sub, unit.index, alignment, index))
     return tuple(checks)
+
+
+def _answered_by_a_no(question: Question, sub: SubQuestion, before: list[SubQuestionCheck],
+                      own: list[_Sentence]) -> bool:
+    """"If so, ..." after a question the answer says no to; or, after "Did the government prosecute any
+    cases?" answered "it did not prosecute any", the numbers, laws and lists asked about those cases (zero
+    convictions is an answer)."""
+    if before and _IF_SO.match(sub.text) and _answered_no(before[-1].subquestion, own):
+        return True
+    first = question.subquestions[0]
+    concrete = sub.expects is not None and sub.expects.kind in FLAGGED_KINDS
+    return (concrete and sub is not first and first.expects is not None and first.expects.kind == "yes-no"
+            and _answered_no(first, own))
 
 
 def _check_subquestion(question_id: str, sub: SubQuestion, unit_index: int, alignment: Alignment,
