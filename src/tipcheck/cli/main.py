@@ -6,12 +6,14 @@ stderr; --debug shows the traceback).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
+import shutil
 import signal
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from tipcheck.cli import batch
     from tipcheck.findings import Severity
     from tipcheck.fix import FixResult
+    from tipcheck.formatters.text import Totals
     from tipcheck.results import CableReport
     from tipcheck.settings import Ignore, Settings
 
@@ -58,6 +61,7 @@ _state = {"debug": False}
 
 class Format(StrEnum):
     text = "text"
+    concise = "concise"
     json = "json"
     sarif = "sarif"
     github = "github"
@@ -149,13 +153,17 @@ def check(
     render = formatters.get(fmt_name)
     options = formatters.FormatOptions(
         redact=effective.redact if effective.redact is not None else fmt_name in formatters.REDACTED_BY_DEFAULT,
-        explain=explain, min_severity=effective.min_severity_level, fail_on=effective.fail_threshold)
+        explain=explain, min_severity=effective.min_severity_level, fail_on=effective.fail_threshold,
+        width=_terminal_width() if output is None else None)
 
     stream = formatters.get_stream(fmt_name) if fmt_name != "github" else None
     tally = _Tally(effective.fail_threshold)
     outcomes = _outcomes(files, settings, jobs or os.cpu_count() or 1)
     if stream is not None:
-        _write_streamed(output, stream, options, (r for o in outcomes if (r := tally.take(o))))
+        # text and concise end with the batch's totals (text only for a batch: one cable's summary line has them)
+        totals = fmt_name == "concise" or (fmt_name == "text" and len(files) > 1)
+        _write_streamed(output, stream, options, (r for o in outcomes if (r := tally.take(o))),
+                        footer=(lambda: tally.totals().line() + "\n") if totals else None)
     else:
         reports = [r for o in outcomes if (r := tally.take(o))]
         if reports:
@@ -191,6 +199,7 @@ class _Tally:
         self.checked = 0
         self.errors = 0
         self.skipped = 0
+        self.severities: collections.Counter[Severity] = collections.Counter()
         self.failing = False
         self.ignores_used: set[Ignore] = set()
 
@@ -207,15 +216,36 @@ class _Tally:
         if not report.reply:  # listed as skipped; a cable that is not a reply never fails the run
             self.skipped += 1
             return report
+        self.severities.update(f.severity for f in report.findings)
         self.failing = self.failing or any(f.severity.reaches(self.fail_threshold) for f in report.findings)
         self.ignores_used.update(report.extra.get("ignores_used", []))  # type: ignore[arg-type]
         return report
 
+    def totals(self) -> Totals:
+        from tipcheck.findings import Severity
+        from tipcheck.formatters.text import Totals
+
+        return Totals(checked=self.checked - self.skipped, skipped=self.skipped, unreadable=self.errors,
+                      errors=self.severities[Severity.ERROR], warnings=self.severities[Severity.WARNING],
+                      info=self.severities[Severity.INFO])
+
+
+def _terminal_width() -> int | None:
+    """The width to fit the text table to: COLUMNS when set, else the terminal's when standard output is one;
+    None when the output goes to a pipe or a file, where nothing is wrapped."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
 
 def _write_streamed(output: str | None, stream: formatters.Stream, options: formatters.FormatOptions,
-                    reports: Iterator[CableReport]) -> None:
-    """Write each report as it comes: to standard output, or to a file that replaces `output` once complete.
-    Nothing is written, and `output` is left as it was, if no report comes at all."""
+                    reports: Iterator[CableReport], footer: Callable[[], str] | None = None) -> None:
+    """Write each report as it comes: to standard output, or to a file that replaces `output` once complete,
+    then `footer` (made once all reports are in). Nothing is written, and `output` is left as it was, if no
+    report comes at all."""
     from tipcheck.errors import OutputError
 
     count = 0
@@ -229,7 +259,7 @@ def _write_streamed(output: str | None, stream: formatters.Stream, options: form
                 sink.write(stream.cable(report, options, count))
                 count += 1
             if sink is not None:
-                sink.write(stream.end(options, count))
+                sink.write(stream.end(options, count) + (footer() if footer else ""))
     except BrokenPipeError:
         raise  # the reader went away: main() stops quietly
     except OSError as exc:  # the file's own errors are OutputErrors already: this is standard output

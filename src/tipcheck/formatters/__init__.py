@@ -16,6 +16,7 @@ class FormatOptions:
     explain: bool = False  # show each match's confidence and evidence
     min_severity: Severity = Severity.INFO  # findings below this are not shown (the exit code does not change)
     fail_on: Severity | None = Severity.ERROR  # findings reaching this fail the run (None: never); JUnit follows it
+    width: int | None = None  # the terminal's width, which the text table is fitted to (None: not a terminal)
 
 
 Formatter = Callable[[list[CableReport], FormatOptions], str]
@@ -32,11 +33,11 @@ def severity_totals(counts: Mapping[str, int]) -> str:
 
 
 def get(name: str) -> Formatter:
-    from tipcheck.formatters import github, json_format, junit, markdown, sarif, text
+    from tipcheck.formatters import concise, github, json_format, junit, markdown, sarif, text
 
     formats: dict[str, Formatter] = {
-        "text": text.render, "json": json_format.render, "sarif": sarif.render, "github": github.render,
-        "junit": junit.render, "markdown": markdown.render}
+        "text": text.render, "concise": concise.render, "json": json_format.render, "sarif": sarif.render,
+        "github": github.render, "junit": junit.render, "markdown": markdown.render}
     try:
         return formats[name]
     except KeyError:
@@ -58,9 +59,9 @@ class Stream:
 
 def get_stream(name: str) -> Stream | None:
     """The streaming form of a format, or None for formats that need every cable at once (SARIF, JUnit...)."""
-    from tipcheck.formatters import json_format, text
+    from tipcheck.formatters import concise, json_format, text
 
-    streams = {"text": text.STREAM, "json": json_format.STREAM}
+    streams = {"text": text.STREAM, "concise": concise.STREAM, "json": json_format.STREAM}
     return streams.get(name)
 
 

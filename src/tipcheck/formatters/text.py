@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tabulate import tabulate
 
 from tipcheck.findings import Finding
@@ -44,32 +46,65 @@ def render_one(r: CableReport, options: FormatOptions) -> str:
 def _render_reply(r: CableReport, options: FormatOptions) -> str:
     out = [summary_line(r, options.redact)]
     if options.show_table:
-        # What a partial answer leaves out, as its partial-answer finding words it (sub-questions the rule
-        # does not flag, such as optional ones, are in the JSON only).
-        left_out = {f.question: "; ".join(map(str, f.data.get("missing_items", ())))
-                    for f in r.findings if f.rule == partial_answer.ID and f.question}
-        rows = []
-        for q in r.questions:
-            row = [q.id, SYMBOLS[q.status], q.paragraph if q.paragraph is not None else "",
-                   q.line if q.line is not None else ""]
-            if options.explain:
-                row.append(f"{q.confidence:.2f}" if q.confidence is not None else "")
-            if q.id in left_out:
-                row.append(left_out[q.id])
-            rows.append(row)
-        headers = ["question", "status", "para", "line"] + (["confidence"] if options.explain else [])
-        if any(len(row) > len(headers) for row in rows):
-            headers.append("left out (sub-question: what)")
-        out.append(tabulate(rows, headers=headers, tablefmt="simple"))
+        out.append(_table(r, options))
     if r.numbering:
         out.append(f"numbering: {r.numbering}")
-    for f in r.findings:
-        if f.severity < options.min_severity:
-            continue
-        out.append(finding_line(f, options))
+    out.extend(finding_line(f, options) for f in r.findings if f.severity >= options.min_severity)
     if r.suppressed:
         out.append(f"({r.suppressed} findings suppressed by ignores in the configuration)")
     return "\n".join(out)
+
+
+_MIN_WRAP = 24  # narrower than this, the wrapped column reads worse than a line the terminal wraps itself
+
+
+def _table(r: CableReport, options: FormatOptions) -> str:
+    """One row per question; the last, wide column (what a partial answer leaves out) is wrapped to fit the
+    terminal's width, and left whole when the output is not a terminal."""
+    # What a partial answer leaves out, as its partial-answer finding words it (sub-questions the rule does
+    # not flag, such as optional ones, are in the JSON only).
+    left_out = {f.question: "; ".join(map(str, f.data.get("missing_items", ())))
+                for f in r.findings if f.rule == partial_answer.ID and f.question}
+    headers = ["question", "status", "para", "line"] + (["confidence"] if options.explain else [])
+    rows = []
+    for q in r.questions:
+        row = [q.id, SYMBOLS[q.status], q.paragraph if q.paragraph is not None else "",
+               q.line if q.line is not None else ""]
+        if options.explain:
+            row.append(f"{q.confidence:.2f}" if q.confidence is not None else "")
+        rows.append(row + ([left_out[q.id]] if q.id in left_out else []))
+    if not left_out:
+        return tabulate(rows, headers=headers, tablefmt="simple")
+    headers.append(LEFT_OUT)
+    rows = [row + [""] * (len(headers) - len(row)) for row in rows]
+    table = tabulate(rows, headers=headers, tablefmt="simple")
+    widest = max(len(line) for line in table.splitlines())
+    if options.width is None or widest <= options.width:
+        return table
+    fixed = widest - max(len(LEFT_OUT), *(len(str(row[-1])) for row in rows))
+    room = max(options.width - fixed, _MIN_WRAP)
+    return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None] * (len(headers) - 1) + [room])
+
+
+LEFT_OUT = "left out (sub-question: what)"
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What a batch came to: cables checked, read but skipped (not replies: no questions to check), unreadable,
+    and the findings of all of them by severity."""
+
+    checked: int
+    skipped: int
+    unreadable: int
+    errors: int
+    warnings: int
+    info: int
+
+    def line(self) -> str:
+        cables = self.checked + self.skipped + self.unreadable
+        return (f"{cables} cable{'s' if cables != 1 else ''}: {self.checked} checked, {self.skipped} skipped, "
+                f"{self.unreadable} unreadable — {self.errors} errors, {self.warnings} warnings, {self.info} info")
 
 
 def render(reports: list[CableReport], options: FormatOptions) -> str:
