@@ -117,19 +117,27 @@ def test_2007_replies_resolve_to_tip_2007() -> None:
     assert choose(headerless_2007.header, _models()).questionnaire == "tip-2007"
 
 
-def test_year_without_model_is_an_explicit_error() -> None:
-    for name, year in [("06REYKJAVIK68.txt", 2006), ("06SANTIAGO438.txt", 2006)]:
+def test_2005_and_2006_replies_resolve_to_their_models() -> None:
+    # by the REF to the tasking cable (STATE 3836, 04 STATE 273089), also when a release note hid the header
+    for name, model, why in [("06REYKJAVIK68.txt", "tip-2006", "STATE 3836"),
+                             ("06SANTIAGO438.txt", "tip-2006", "STATE 3836"),
+                             ("06SANJOSE481.txt", "tip-2006", "STATE 3836"),
+                             ("partial/05SANTODOMINGO1257.txt", "tip-2005", "273089"),
+                             ("partial/05SANJOSE488.txt", "tip-2005", "273089")]:
         path = CABLES / name
-        cable = read_cable(path.read_bytes(), str(path))
-        with pytest.raises(QuestionnaireError, match=rf"{year} questionnaire, which tipcheck has no model"):
-            choose(cable.header, _models())
-    path = CABLES / "partial" / "05SANTODOMINGO1257.txt"
-    with pytest.raises(QuestionnaireError, match=r"2005 questionnaire, which tipcheck has no model"):
-        choose_for_cable(read_cable(path.read_bytes(), str(path)), _models())
-    # a REF to the 2006 tasking cable (STATE 3836) and nothing else
-    headerless_2006 = parse_cable("UNCLAS CAIRO 000580\nREF: STATE 3836\n\n1. Text.\n")
-    with pytest.raises(QuestionnaireError, match=r"2006"):
-        choose(headerless_2006.header, _models())
+        choice = choose_for_cable(read_cable(path.read_bytes(), str(path)), _models())
+        assert (choice.questionnaire, why in choice.reason) == (model, True), (name, choice.reason)
+    # by the subject, and by the date sent
+    by_subject = parse_cable("SUBJECT: JORDAN'S SIXTH ANNUAL TRAFFICKING IN PERSONS REPORT\n\n1. Text.\n")
+    assert choose(by_subject.header, _models()).questionnaire == "tip-2006"
+    by_date = parse_cable("P 081246Z MAR 05\nFM AMEMBASSY ABU DHABI\nSUBJECT: UAE TIP\n\n1. Text.\n")
+    assert choose(by_date.header, _models()).questionnaire == "tip-2005"
+
+
+def test_year_without_model_is_an_explicit_error() -> None:
+    eleventh = parse_cable("SUBJECT: ELEVENTH ANNUAL TRAFFICKING IN PERSONS REPORT\n\n1. Text.\n")
+    with pytest.raises(QuestionnaireError, match=r"2011 questionnaire, which tipcheck has no model"):
+        choose(eleventh.header, _models())
 
 
 def test_nothing_to_go_by_is_an_explicit_error() -> None:

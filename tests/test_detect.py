@@ -160,3 +160,10 @@ def test_a_mixed_folder_exits_by_the_replies_findings_alone(  # type: ignore[no-
         assert strict.code == EXIT_FINDINGS  # the reply's warnings and notes, not the skipped cables'
     (mixed / "10SANAA295.txt").unlink()
     assert run_cli(capsys, monkeypatch, "check", str(mixed), "--fail-on", "info").code == EXIT_OK
+
+
+@pytest.mark.parametrize("path", REPLIES, ids=[p.stem for p in REPLIES])
+def test_every_real_reply_checks_against_the_model_of_its_year(path: Path) -> None:
+    # every reply here was sent in February or March, so it answers the questionnaire of the year it was sent
+    report = api.check_file(path)
+    assert report.reply and report.questionnaire == f"tip-20{path.stem[:2]}", report.questionnaire_reason
