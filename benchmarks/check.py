@@ -22,11 +22,19 @@ from common import SEED, clear_text_caches, machine
 from tipcheck import api, rules
 from tipcheck.analysis import subquestions
 from tipcheck.analysis.align import align
+from tipcheck.analysis.cable_analysis import (
+    Analysis,
+    cross_references,
+    duplicate_answers,
+    gap_spans,
+    placeholder_answers,
+)
 from tipcheck.reading.cable import read_cable
 from tipcheck.reading.kinds import reply_kind
 from tipcheck.reading.segment import segment
 from tipcheck.results import statuses
 from tipcheck.rules.base import Context
+from tipcheck.rules.seeking_information import gap_sentences
 from tipcheck.settings import Settings
 
 
@@ -57,14 +65,18 @@ def stage_times(path: Path) -> dict[str, float]:
     model, _ = timed("questionnaire choice", lambda: api.resolve_questionnaire(cable, Settings()))  # type: ignore[misc]
     segmentation = timed("segmentation", lambda: segment(cable))
     alignment = timed("alignment", lambda: align(segmentation, model))  # type: ignore[arg-type]
-    checks = timed("sub-question pass", lambda: subquestions.check_alignment(alignment))  # type: ignore[arg-type]
-    ctx = Context(cable, alignment, reply_kind(cable.header), subquestion_checks=checks)  # type: ignore[arg-type]
-    timed("cross-references", lambda: ctx.cross_references)
-    findings = []
+    kind = reply_kind(cable.header)
+    placeholders = timed("placeholders", lambda: placeholder_answers(alignment))  # type: ignore[arg-type]
+    checks = timed("sub-question pass",
+                   lambda: subquestions.check_alignment(alignment, skip=placeholders))  # type: ignore[arg-type]
+    refs = timed("cross-references", lambda: cross_references(alignment, kind))  # type: ignore[arg-type]
+    duplicates = timed("duplicate answers", lambda: duplicate_answers(alignment))  # type: ignore[arg-type]
+    gaps = timed("gap sentences", lambda: gap_spans(alignment, gap_sentences))  # type: ignore[arg-type]
+    analysis = Analysis(cable, alignment, kind, refs, placeholders, checks, duplicates, gaps)  # type: ignore[arg-type]
+    ctx = Context(analysis)
     for module in rules.MODULES:
-        findings += timed(f"rule {module.ID}", lambda m=module: list(m.check(ctx)))  # type: ignore[misc]
-    timed("statuses", lambda: statuses(cable, alignment, findings,  # type: ignore[arg-type]
-                                       subquestions.results(checks)))  # type: ignore[arg-type]
+        timed(f"rule {module.ID}", lambda m=module: list(m.check(ctx)))  # type: ignore[misc]
+    timed("statuses", lambda: statuses(analysis))
     return spent
 
 

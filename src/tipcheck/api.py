@@ -11,13 +11,14 @@ Nothing here prints. Errors the user can act on are raised as `tipcheck.errors.T
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tipcheck import rules
-from tipcheck.analysis import subquestions
 from tipcheck.analysis.align import align
+from tipcheck.analysis.cable_analysis import analyse
 from tipcheck.analysis.detect import Detection, detect
 from tipcheck.errors import InputError, about_file
 from tipcheck.findings import Finding
@@ -28,8 +29,8 @@ from tipcheck.reading.cable import Cable, read_cable
 from tipcheck.reading.kinds import reply_kind
 from tipcheck.reading.segment import segment
 from tipcheck.results import CableReport, statuses
-from tipcheck.rules import partial_answer
-from tipcheck.rules.base import Context, Options
+from tipcheck.rules import duplicate_answer, partial_answer, seeking_information
+from tipcheck.rules.base import Context
 from tipcheck.settings import Ignore, Settings
 
 if TYPE_CHECKING:
@@ -89,21 +90,20 @@ def _check_reply(cable: Cable, settings: Settings, detection: Detection | None) 
     alignment = align(segmentation, model)
     kind = reply_kind(cable.header)
     enabled = {rid for rid in rules.registry() if settings.severities.get(rid, True) is not None}
-    # The sub-question pass runs only with its rule on; the rule and the report share its outcome.
-    checks = subquestions.check_alignment(alignment) if partial_answer.ID in enabled else None
-    ctx = Context(cable, alignment, kind, Options(extra_seeking_phrases=settings.extra_seeking_phrases),
-                  subquestion_checks=checks)
-    findings = [_with_severity(f, settings) for f in rules.run(ctx, enabled)]
+    # What only one rule reports is looked for only with that rule on; the rules and the report share it all.
+    gap_finder = functools.partial(seeking_information.gap_sentences, extra_phrases=settings.extra_seeking_phrases)
+    analysis = analyse(cable, alignment, kind, subquestions_wanted=partial_answer.ID in enabled,
+                       duplicates_wanted=duplicate_answer.ID in enabled,
+                       gap_finder=gap_finder if seeking_information.ID in enabled else None)
+    findings = [_with_severity(f, settings) for f in rules.run(Context(analysis), enabled)]
     if cable.places:
         findings = [dataclasses.replace(f, location=cable.place(f.line)) for f in findings]
     kept, suppressed = _apply_ignores(findings, settings)
     kept.sort(key=Finding.sort_key)
-    subs = subquestions.results(checks) if checks is not None else None
-    results = statuses(cable, alignment, findings, subquestions=subs)
     return CableReport(
         path=cable.path, questionnaire=model.id, questionnaire_reason=choice.reason, kind=kind,
-        subject=cable.header.subject, cable_id=cable.header.cable_id, questions=results, findings=tuple(kept),
-        cross_references=ctx.cross_references,
+        subject=cable.header.subject, cable_id=cable.header.cable_id, questions=statuses(analysis),
+        findings=tuple(kept), cross_references=analysis.cross_references,
         numbering=alignment.scheme.describe() if alignment.scheme else None, suppressed=len(suppressed),
         extra={"ignores_used": [i for i in settings.ignores if any(i.matches(f) for f in suppressed)]},
         **_reply_fields(detection))

@@ -1,27 +1,14 @@
-"""Stage 5: alignment + findings -> CableReport: per-question status, findings, summary. Pure data."""
+"""Stage 5: analysis + findings -> CableReport: per-question status, findings, summary. Pure data."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from tipcheck.analysis.align import Alignment
+from tipcheck.analysis.cable_analysis import Analysis
 from tipcheck.analysis.crossrefs import CrossReference
 from tipcheck.findings import Finding, Severity
-from tipcheck.reading.cable import Cable
 from tipcheck.reading.kinds import ReplyKind
-from tipcheck.reading.placeholders import is_placeholder_answer
-from tipcheck.status import QuestionStatus, SubQuestionStatus
-
-_PROMISE_WORDS = 25  # an answer with fewer words than this besides its seeking sentences is only a promise
-
-
-@dataclass(frozen=True)
-class SubQuestionResult:
-    id: str
-    status: SubQuestionStatus
-    evidence_line: int | None = None
-    elsewhere: str | None = None  # question id whose answer holds it
+from tipcheck.status import QuestionStatus, SubQuestionResult
 
 
 @dataclass(frozen=True)
@@ -79,39 +66,19 @@ class CableReport:
         return next((q for q in self.questions if q.id == qid), None)
 
 
-def _words(text: str) -> int:
-    return len(re.findall(r"[A-Za-z]{2,}", text))
-
-
-def statuses(cable: Cable, alignment: Alignment, findings: list[Finding],
-             subquestions: dict[str, tuple[SubQuestionResult, ...]] | None = None) -> tuple[QuestionResult, ...]:
-    del cable
-    by_rule: dict[str, set[str]] = {}
-    seeking_text: dict[str, list[str]] = {}
-    for f in findings:
-        if f.question:
-            by_rule.setdefault(f.rule, set()).add(f.question)
-            if f.rule == "seeking-information" and f.excerpt:
-                seeking_text.setdefault(f.question, []).append(f.excerpt)
+def statuses(analysis: Analysis) -> tuple[QuestionResult, ...]:
+    """Each question's result, its status derived from the analysis."""
+    alignment = analysis.alignment
     results = []
     for q in alignment.questionnaire.questions:
+        subs = tuple(c.result() for c in (analysis.subquestions or {}).get(q.id, ()))
+        status = analysis.status(q.id)
         match = alignment.match_for(q.id)
-        subs = (subquestions or {}).get(q.id, ())
         if match is None:
-            results.append(QuestionResult(q.id, q.section_id, q.letter, QuestionStatus.MISSING, subquestions=subs))
+            results.append(QuestionResult(q.id, q.section_id, q.letter, status, subquestions=subs))
             continue
         unit = alignment.unit(match.unit_index)
         reading = alignment.reading(unit)
-        status = QuestionStatus.ANSWERED
-        placeholder = is_placeholder_answer(unit, alignment.segmentation.headings)
-        if placeholder or q.id in by_rule.get("duplicate-answer", set()):
-            status = QuestionStatus.MISSING
-        elif q.id in by_rule.get("seeking-information", set()):
-            rest = _words(unit.response.text) - sum(_words(t) for t in seeking_text.get(q.id, []))
-            if rest < _PROMISE_WORDS:
-                status = QuestionStatus.SEEKING
-        if status == QuestionStatus.ANSWERED and q.id in by_rule.get("partial-answer", set()):
-            status = QuestionStatus.PARTIAL
         results.append(QuestionResult(
             q.id, q.section_id, q.letter, status,
             paragraph=reading.number if reading else None, line=unit.line, confidence=match.confidence,

@@ -3,6 +3,7 @@ their values (`answered`), so the JSON output and the text tables show the same 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -22,3 +23,11 @@ class SubQuestionStatus(StrEnum):
     ADDRESSED = "addressed"
     ELSEWHERE = "elsewhere"  # addressed in the answer to another question
     MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class SubQuestionResult:
+    id: str
+    status: SubQuestionStatus
+    evidence_line: int | None = None
+    elsewhere: str | None = None  # question id whose answer holds it

@@ -25,7 +25,7 @@ The checker is pure: Alignment in, per-question results out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -33,10 +33,8 @@ from rapidfuzz import fuzz, process
 
 from tipcheck.analysis.align import Alignment
 from tipcheck.questionnaire.model import Expectation, Question, SubQuestion
-from tipcheck.reading.placeholders import is_placeholder_answer
 from tipcheck.reading.segment import Unit
-from tipcheck.results import SubQuestionResult
-from tipcheck.status import SubQuestionStatus
+from tipcheck.status import SubQuestionResult, SubQuestionStatus
 from tipcheck.text import MONTH, MONTH_NUMBERS, sentences
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")
@@ -494,8 +492,6 @@ def check_question(question: Question, alignment: Alignment, index: _Index) -> t
     if match is None or not question.subquestions:
         return ()
     unit = alignment.unit(match.unit_index)
-    if is_placeholder_answer(unit, alignment.segmentation.headings):
-        return ()  # "[POST RESPONSE]" answers nothing: the question is unanswered, not partly answered
     if _says_none(unit):
         return tuple(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, unit.response.first_line)
                      for sub in question.subquestions)
@@ -549,11 +545,14 @@ def _elsewhere(sub: SubQuestion, missing: tuple[str, ...], others: _Scope,
     return line, (questions[0] if questions else None)
 
 
-def check_alignment(alignment: Alignment) -> dict[str, tuple[SubQuestionCheck, ...]]:
-    """Per answered question with sub-questions: the outcome for each of its sub-questions."""
+def check_alignment(alignment: Alignment, skip: Collection[str] = ()) -> dict[str, tuple[SubQuestionCheck, ...]]:
+    """Per answered question with sub-questions: the outcome for each of its sub-questions. Questions in `skip`
+    are not checked: "[POST RESPONSE]" answers nothing, so its question is unanswered, not partly answered."""
     index = _Index(alignment.segmentation.units)
     result = {}
     for question in alignment.questionnaire.questions:
+        if question.id in skip:
+            continue
         checks = check_question(question, alignment, index)
         if checks:
             result[question.id] = checks

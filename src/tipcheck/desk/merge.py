@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from tipcheck.errors import InputError
 from tipcheck.findings import Finding, Severity
 from tipcheck.reading.kinds import ReplyKind
-from tipcheck.results import CableReport, QuestionResult, SubQuestionResult
+from tipcheck.results import CableReport, QuestionResult
 from tipcheck.rules import partial_answer, unanswered_question
 from tipcheck.settings import Settings
-from tipcheck.status import QuestionStatus, SubQuestionStatus
+from tipcheck.status import QuestionStatus, SubQuestionResult, SubQuestionStatus
 
 UNANSWERED = unanswered_question.ID
 PARTIAL = partial_answer.ID
@@ -27,7 +27,6 @@ PARTIAL = partial_answer.ID
 # part gives it.
 _SUB_RANK = {status: rank for rank, status in enumerate(SubQuestionStatus)}
 _RANK = {status: rank for rank, status in enumerate(QuestionStatus)}
-_IN_SET_NOTE = re.compile(r"; this cable is .*, so another part may hold the answer$")
 
 
 @dataclass(frozen=True)
@@ -197,7 +196,6 @@ def _unanswered(ordered: list[CableReport], answered_in: dict[str, str], complet
         finding = per_part.get(following or "") or per_part.get(ordered[-1].path) or next(iter(per_part.values()))
         if complete:
             finding = dataclasses.replace(finding, severity=severity or Severity.ERROR,
-                                          message=_IN_SET_NOTE.sub("", finding.message)
-                                          + " by any cable of the set")
+                                          message=unanswered_question.set_message(finding))
         kept.append(finding)
     return kept

@@ -8,21 +8,17 @@ the rule for `tipcheck explain`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
-from tipcheck.analysis import crossrefs
 from tipcheck.analysis.align import Alignment
+from tipcheck.analysis.cable_analysis import Analysis
 from tipcheck.findings import Finding, Severity
 from tipcheck.reading.cable import Cable, Passage
 from tipcheck.reading.kinds import ReplyKind
 from tipcheck.reading.segment import Unit
-
-if TYPE_CHECKING:
-    from tipcheck.analysis.subquestions import SubQuestionCheck
 
 
 @dataclass(frozen=True)
@@ -36,19 +32,22 @@ class Examples:
 
 
 @dataclass(frozen=True)
-class Options:
-    extra_seeking_phrases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Context:
-    cable: Cable
-    alignment: Alignment
-    kind: ReplyKind
-    options: Options = field(default_factory=Options)
-    # Sub-question outcomes, computed once per cable by the caller when partial-answer is on (the report
-    # shows them too); None means not computed.
-    subquestion_checks: Mapping[str, tuple[SubQuestionCheck, ...]] | None = None
+    """What a rule checks: the reply's analysis, computed once per check (the report reads it too)."""
+
+    analysis: Analysis
+
+    @property
+    def cable(self) -> Cable:
+        return self.analysis.cable
+
+    @property
+    def alignment(self) -> Alignment:
+        return self.analysis.alignment
+
+    @property
+    def kind(self) -> ReplyKind:
+        return self.analysis.kind
 
     @property
     def path(self) -> str:
@@ -88,18 +87,6 @@ class Context:
                 questions = self.unit_questions(unit)
                 return questions[0] if questions else None
         return None
-
-    @cached_property
-    def cross_references(self) -> tuple[crossrefs.CrossReference, ...]:
-        """Every cross-reference in the reply, resolved (computed once: the rule and the report both use it)."""
-        # each passage with the section of the question it answers: "see paragraph I below" means that section's I
-        passages: list[tuple[Passage, str | None]] = []
-        if self.alignment.segmentation.preamble is not None:
-            passages.append((self.alignment.segmentation.preamble, None))
-        for unit in self.alignment.segmentation.units:
-            questions = self.unit_questions(unit)
-            passages.append((unit.passage, questions[0].split(".")[0] if questions else None))
-        return tuple(crossrefs.find(self.alignment, self.kind, passages))
 
     @cached_property
     def _unit_starts(self) -> list[int] | None:

@@ -37,7 +37,7 @@ POST RESPONSE: Destination; see paragraph 3 for the sources.
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for ref in ctx.cross_references:
+    for ref in ctx.analysis.cross_references:
         if ref.valid:
             continue
         yield ctx.finding(

@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules.base import Context, Examples, one_line
 
 ID = "duplicate-answer"
 DEFAULT_SEVERITY = Severity.ERROR
 SUMMARY = "Two answers with the same text; the second question is not really answered."
-MIN_LENGTH = 80  # "Not applicable." under several questions is not a slip
-SAME = 95.0
 EXAMPLES = Examples(
     failing="""SUBJECT: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP) REPORT
 
@@ -47,31 +42,10 @@ The Ministry of Justice leads; the Ministry of Labor and the police take part.
 )
 
 
-def duplicates(ctx: Context) -> list[tuple[str, str, int]]:
-    """(copied question, original question, original unit index) for each answer that repeats an earlier one."""
-    alignment = ctx.alignment
-    seen: list[tuple[str, str, int]] = []  # (processed text, question, unit index)
-    found: list[tuple[str, str, int]] = []
-    for match in alignment.matches:
-        unit = alignment.unit(match.unit_index)
-        text = default_process(unit.response.text)
-        if len(text) < MIN_LENGTH:
-            continue
-        for other_text, other_q, other_index in seen:
-            # ratio() is at most 200 * shorter / (sum of lengths): skip pairs whose lengths already rule it out
-            if 200 * min(len(text), len(other_text)) < SAME * (len(text) + len(other_text)):
-                continue
-            if other_index != unit.index and fuzz.ratio(text, other_text) >= SAME:
-                found.append((match.question_id, other_q, other_index))
-                break
-        else:
-            seen.append((text, match.question_id, unit.index))
-    return found
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     alignment = ctx.alignment
-    for question, original, _ in duplicates(ctx):
+    for duplicate in ctx.analysis.duplicates:
+        question, original = duplicate.question, duplicate.original
         match = alignment.match_for(question)
         assert match is not None
         unit = alignment.unit(match.unit_index)

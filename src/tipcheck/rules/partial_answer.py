@@ -35,7 +35,6 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from tipcheck.analysis import subquestions
 from tipcheck.findings import Finding, Severity
 from tipcheck.reading.cable import Passage
 from tipcheck.rules.base import Context, Examples, one_line
@@ -68,11 +67,8 @@ sentences of 8 and 12 years' imprisonment.
 
 def check(ctx: Context) -> Iterator[Finding]:
     alignment = ctx.alignment
-    computed = ctx.subquestion_checks
-    if computed is None:
-        computed = subquestions.check_alignment(alignment)
-    for qid, checks in computed.items():
-        missing = [c for c in checks if c.flagged]
+    for qid in ctx.analysis.subquestions or {}:
+        missing = ctx.analysis.missing_subquestions(qid)
         match = alignment.match_for(qid)
         if not missing or match is None:
             continue

@@ -130,7 +130,7 @@ def _is_gap(sentence: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Finding]:
     for unit, passage, question in ctx.answer_passages():
-        for start, end in gap_sentences(passage.text, ctx.options.extra_seeking_phrases):
+        for start, end in ctx.analysis.gaps.get(unit.index, ()):
             line, column = passage.locate(start)
             yield ctx.finding(
                 ID, DEFAULT_SEVERITY,

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
-from tipcheck.reading.placeholders import is_placeholder_answer
 from tipcheck.rules.base import Context, Examples
 
 ID = "unanswered-question"
@@ -48,16 +47,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     last_line = ctx.cable.lines[-1].number if ctx.cable.lines else 1
     in_set = ctx.kind.incomplete_by_design
     placeholders = {m.question_id: units[m.unit_index] for m in alignment.matches
-                    if is_placeholder_answer(units[m.unit_index], alignment.segmentation.headings)}
+                    if m.question_id in ctx.analysis.placeholders}
     for q in alignment.questionnaire.questions:
         if q.id in placeholders:
             unit = placeholders[q.id]
             where = f"{q.section_paragraph}.{q.letter}"
             excerpt = " ".join(unit.response.text.split("\n\n")[0].split())[:40]
-            yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY,
-                              f"question {where} ({q.id}) is not answered: its response is only a placeholder "
-                              f"({excerpt!r})", unit.line, 1, question=q.id, unit=unit, excerpt=excerpt,
-                              fix=f"replace the placeholder with the answer to {where}, or say why it does not apply")
+            yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY, message(q.id, where, excerpt),
+                              unit.line, 1, question=q.id, unit=unit, excerpt=excerpt,
+                              fix=f"replace the placeholder with the answer to {where}, or say why it does not apply",
+                              where=where, placeholder=excerpt)
             continue
         if q.id in matched:
             continue
@@ -65,11 +64,22 @@ def check(ctx: Context) -> Iterator[Finding]:
                  if alignment.questionnaire.question(m.question_id).position > q.position]  # type: ignore[union-attr]
         line = units[later[0].unit_index].line if later else last_line
         where = f"{q.section_paragraph}.{q.letter}"
-        message = f"question {where} ({q.id}) is not answered"
-        if in_set:
-            message += f"; this cable is {ctx.kind.describe()}, so another part may hold the answer"
+        note = f"; this cable is {ctx.kind.describe()}, so another part may hold the answer" if in_set else ""
         fix = (f"add a paragraph answering {where}, restating the question or labelling it "
                f"'{q.section_paragraph}{q.letter}', or say why it does not apply")
-        yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY, message, line, 1,
-                          question=q.id, fix=fix)
+        yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY, message(q.id, where) + note, line, 1,
+                          question=q.id, fix=fix, where=where, placeholder=None)
+
+
+def message(question: str, where: str, placeholder: str | None = None) -> str:
+    """What the finding says, without the note that another part of a set may hold the answer; `where` is the
+    question's paragraph and letter in the tasking cable (16.E), `placeholder` the placeholder that answers it."""
+    said = f"question {where} ({question}) is not answered"
+    return said + f": its response is only a placeholder ({placeholder!r})" if placeholder else said
+
+
+def set_message(finding: Finding) -> str:
+    """The finding's message for a question that no cable of a complete set answers."""
+    return message(str(finding.question), str(finding.data["where"]), finding.data.get("placeholder")) + (
+        " by any cable of the set")
 

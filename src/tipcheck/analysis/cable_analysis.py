@@ -1,0 +1,163 @@
+"""Stage 3b: one reply's analysis, computed once per check: the alignment and what was found in it.
+
+The rules turn these facts into findings, and the report derives each question's status from the same facts,
+so the two never disagree and nothing is worked out twice. Facts that only one rule reports are gathered only
+when that rule is on: a question whose answer repeats another's counts as unanswered only while
+duplicate-answer is reported, and so on. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from tipcheck.analysis import crossrefs, subquestions
+from tipcheck.analysis.align import Alignment
+from tipcheck.analysis.subquestions import SubQuestionCheck
+from tipcheck.reading.cable import Cable, Passage
+from tipcheck.reading.kinds import ReplyKind
+from tipcheck.reading.placeholders import is_placeholder_answer
+from tipcheck.reading.segment import Unit
+from tipcheck.status import QuestionStatus
+
+Spans = tuple[tuple[int, int], ...]
+GapFinder = Callable[[str], Iterable[tuple[int, int]]]  # answer text -> (start, end) of each gap sentence
+
+DUPLICATE_MIN_LENGTH = 80  # "Not applicable." under several questions is not a slip
+DUPLICATE_SAME = 95.0  # rapidfuzz ratio at or above which two answers are one text
+PROMISE_WORDS = 25  # an answer with fewer words than this besides its gap sentences is only a promise
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True)
+class DuplicateAnswer:
+    question: str  # the question whose answer is a copy
+    original: str  # the question whose answer it repeats
+    original_unit: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    cable: Cable
+    alignment: Alignment
+    kind: ReplyKind
+    cross_references: tuple[crossrefs.CrossReference, ...]
+    placeholders: frozenset[str]  # questions whose answer is only a placeholder (`[POST RESPONSE]`)
+    subquestions: Mapping[str, tuple[SubQuestionCheck, ...]] | None  # None: not looked for
+    duplicates: tuple[DuplicateAnswer, ...]
+    gaps: Mapping[int, Spans]  # unit index -> its response's sentences saying information is still to come
+
+    def status(self, question: str) -> QuestionStatus:
+        """The question's status: missing when no answer, a placeholder or a copy of another answer stands for
+        it; seeking when its answer is only a promise; partial when sub-questions are missing; else answered."""
+        if (self.alignment.match_for(question) is None or question in self.placeholders
+                or self.duplicate_of(question) is not None):
+            return QuestionStatus.MISSING
+        if self.only_promises(question):
+            return QuestionStatus.SEEKING
+        if self.missing_subquestions(question):
+            return QuestionStatus.PARTIAL
+        return QuestionStatus.ANSWERED
+
+    def first_question(self, unit: Unit) -> str | None:
+        """The question a unit answers (the first, for grouped answers): its findings are about that one."""
+        questions = self.alignment.questions_of(unit.index)
+        return questions[0] if questions else None
+
+    def duplicate_of(self, question: str) -> str | None:
+        return next((d.original for d in self.duplicates if d.question == question), None)
+
+    def missing_subquestions(self, question: str) -> tuple[SubQuestionCheck, ...]:
+        """The flagged sub-questions the answer to `question` leaves out."""
+        return tuple(c for c in (self.subquestions or {}).get(question, ()) if c.flagged)
+
+    def gap_sentences(self, question: str) -> tuple[str, ...]:
+        """The sentences of the answer to `question` that say information is still to come."""
+        match = self.alignment.match_for(question)
+        if match is None:
+            return ()
+        unit = self.alignment.unit(match.unit_index)
+        if self.first_question(unit) != question:
+            return ()
+        text = unit.response.text
+        return tuple(text[a:b] for a, b in self.gaps.get(unit.index, ()))
+
+    def only_promises(self, question: str) -> bool:
+        """Whether the answer to `question` is essentially a promise of information: it has gap sentences and
+        few words besides them."""
+        gaps = self.gap_sentences(question)
+        match = self.alignment.match_for(question)
+        if not gaps or match is None:
+            return False
+        words = _words(self.alignment.unit(match.unit_index).response.text)
+        return words - sum(_words(s) for s in gaps) < PROMISE_WORDS
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def analyse(cable: Cable, alignment: Alignment, kind: ReplyKind, *, subquestions_wanted: bool = True,
+            duplicates_wanted: bool = True, gap_finder: GapFinder | None = None) -> Analysis:
+    """The analysis of an aligned reply. Sub-questions and duplicate answers are looked for when wanted, gap
+    sentences when a finder is given (the seeking-information rule's grammar)."""
+    placeholders = placeholder_answers(alignment)
+    return Analysis(
+        cable=cable, alignment=alignment, kind=kind, cross_references=cross_references(alignment, kind),
+        placeholders=placeholders,
+        subquestions=subquestions.check_alignment(alignment, skip=placeholders) if subquestions_wanted else None,
+        duplicates=duplicate_answers(alignment) if duplicates_wanted else (),
+        gaps=gap_spans(alignment, gap_finder) if gap_finder is not None else {})
+
+
+def placeholder_answers(alignment: Alignment) -> frozenset[str]:
+    """The questions whose answer is only a placeholder."""
+    return frozenset(m.question_id for m in alignment.matches
+                     if is_placeholder_answer(alignment.unit(m.unit_index), alignment.segmentation.headings))
+
+
+def gap_spans(alignment: Alignment, gap_finder: GapFinder) -> dict[int, Spans]:
+    """Unit index -> the gap sentences of its response, for the units that have any."""
+    found = {unit.index: tuple(gap_finder(unit.response.text)) for unit in alignment.segmentation.units}
+    return {index: spans for index, spans in found.items() if spans}
+
+
+def cross_references(alignment: Alignment, kind: ReplyKind) -> tuple[crossrefs.CrossReference, ...]:
+    """Every cross-reference in the reply, resolved."""
+    # each passage with the section of the question it answers: "see paragraph I below" means that section's I
+    passages: list[tuple[Passage, str | None]] = []
+    if alignment.segmentation.preamble is not None:
+        passages.append((alignment.segmentation.preamble, None))
+    for unit in alignment.segmentation.units:
+        questions = alignment.questions_of(unit.index)
+        passages.append((unit.passage, questions[0].split(".")[0] if questions else None))
+    return tuple(crossrefs.find(alignment, kind, passages))
+
+
+def duplicate_answers(alignment: Alignment) -> tuple[DuplicateAnswer, ...]:
+    """Each answer that repeats an earlier one word for word (nearly), with the question it copies."""
+    seen: list[tuple[str, str, int]] = []  # (processed text, question, unit index)
+    found: list[DuplicateAnswer] = []
+    for match in alignment.matches:
+        unit = alignment.unit(match.unit_index)
+        text = default_process(unit.response.text)
+        if len(text) < DUPLICATE_MIN_LENGTH:
+            continue
+        original = next((o for o in seen if o[2] != unit.index and _same(text, o[0])), None)
+        if original is not None:
+            found.append(DuplicateAnswer(match.question_id, original[1], original[2]))
+        else:
+            seen.append((text, match.question_id, unit.index))
+    return tuple(found)
+
+
+def _same(text: str, other: str) -> bool:
+    # ratio() is at most 200 * shorter / (sum of lengths): skip pairs whose lengths already rule it out
+    if 200 * min(len(text), len(other)) < DUPLICATE_SAME * (len(text) + len(other)):
+        return False
+    return fuzz.ratio(text, other) >= DUPLICATE_SAME
+
