@@ -66,12 +66,6 @@ def test_a_parenthesised_word_is_not_a_marking() -> None:
     assert text.without_classification("(NFI) no further information") == "(NFI) no further information"
 
 
-def test_withheld_information_is_not_a_gap() -> None:
-    assert text.NOT_A_GAP.search("The names of the suspects are not/not for public disclosure.")
-    assert text.NOT_A_GAP.search("Shelter places are not available to victims of labor trafficking.")
-    assert not text.NOT_A_GAP.search("Post continues to seek information from FEVIMTRA.")
-
-
 def _string_constants(path: Path) -> list[str]:
     """Each string constant of a module, and the strings of each tuple, list, set or dict literal joined."""
     found: list[str] = []

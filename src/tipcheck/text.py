@@ -106,13 +106,3 @@ CAPTION_CLASSIFICATION = r"(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|C O N F I 
 def without_classification(text: str) -> str:
     """`text` without the classification marking it opens with, if any."""
     return LEADING_CLASSIFICATION.sub("", text, count=1)
-
-
-# ---- withheld, not missing ------------------------------------------------------------------------------------
-
-# A sentence about information kept back on purpose ("not/not for public disclosure", "asked that the names
-# not be published") or unavailable to someone else ("not available to victims") reports no gap in the answer.
-NOT_A_GAP = re.compile(
-    r"not/not|\bnot be (?:disclosed|made public|published|released|shared|attributed|identified)|"
-    r"\b(?:requests?|asks?|asked|requested) that\b[^.]*\bnot\b|for public disclosure|"
-    r"\bprotect (?:the )?(?:identity|identities)\b|\bnot available (?:to|for) (?:victims|the public)\b", re.I)

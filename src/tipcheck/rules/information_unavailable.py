@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
+from tipcheck.rules._gap_grammar import is_seeking, unavailable_at
 from tipcheck.rules.base import Context, Examples, one_line
-from tipcheck.rules.seeking_information import is_gap_sentence
-from tipcheck.text import NOT_A_GAP, sentences
+from tipcheck.text import sentences
 
 ID = "information-unavailable"
 DEFAULT_SEVERITY = Severity.INFO
@@ -33,70 +33,38 @@ POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides a
 """,
 )
 
-_INFO = (r"(?:information|info|data|statistics|stats|figures|numbers|details|records|estimates?|"
-         r"breakdown|disaggregat\w*|specifics)")
-_UNAVAILABLE = re.compile(
-    rf"\b{_INFO}\b[^.;]{{0,90}}?\b(?:(?:is|are|was|were|has been|have been|remains?)\s+(?:not|un)\s*"
-    r"(?:yet\s+)?available|unavailable|not\s+(?:been\s+)?(?:available|provided|released|made available))|"
-    rf"\bno\s+(?:(?:further|specific|reliable|official|additional|such|detailed|exact|precise)\s+)*{_INFO}\b"
-    r"[^.;]{0,60}?\b(?:(?:is|are|was|were)\s+)?(?:available|provided|released|exists?|kept|collected)\b|"
-    rf"\b(?:we|post|embassy|the embassy)\s+(?:has|have|had)\s+no\s+(?:further\s+|specific\s+)?{_INFO}\b|"
-    rf"^\s*no\s+{_INFO}\s*\.?\s*$|"
-    # "did not provide data": withheld from the post. (A government that "does not maintain statistics" says
-    # what the country has, which answers the question about sources: not a gap.)
-    rf"\b(?:did|does|do)\s+not\s+(?:provide|release|disaggregate)\b[^.;]{{0,40}}?\b{_INFO}\b|"
-    # "The government provided no specific information on extraditions."
-    rf"\b(?:provided|gave|released|shared|offered)\s+no\s+(?:[\w-]+\s+){{0,2}}?{_INFO}\b|"
-    # "training courses for an unknown number of policemen": the count the question asks for is not known
-    r"\ban\s+unknown\s+number\s+of\b|"
-    # "(NFI)": cable shorthand for "no further information"
-    r"\(NFI\)|"
-    rf"\b(?:unable\s+to|cannot|can\s*not|could\s+not)\s+(?:obtain|get|find|confirm|verify|collect)\b[^.;]{{0,40}}?"
-    rf"\b{_INFO}\b|"
-    # "Post does not have information on how many ..."
-    rf"\b(?:we|post|embassy|the\s+embassy|mission)\s+(?:does|do|did)\s+not\s+have\s+(?:any\s+)?(?:further\s+)?"
-    rf"{_INFO}\b|"
-    r"\b(?:cannot|can\s*not|could\s+not)\s+be\s+(?:determined|established|estimated|quantified|confirmed)\b",
-    re.I)
-
-
-def _collapse_blanks(text: str) -> tuple[str, list[int]]:
-    """`text` with each run of blanks (a line break of wrapped text, double spaces) as one space, and the
-    offset in `text` of every character kept."""
-    parts: list[str] = []
-    origin: list[int] = []
-    pos = 0
-    for m in _BLANKS.finditer(text):
-        parts.append(text[pos: m.start()])
-        origin.extend(range(pos, m.start()))
-        parts.append(" ")
-        origin.append(m.start())
-        pos = m.end()
-    parts.append(text[pos:])
-    origin.extend(range(pos, len(text)))
-    return "".join(parts), origin
-
-
-_BLANKS = re.compile(r"\s+")
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     for unit, passage, question in ctx.answer_passages():
         text = passage.text
         for start, end in sentences(text):
             sentence = text[start:end]
-            flat, origin = _collapse_blanks(sentence)
-            found = _UNAVAILABLE.search(flat)
-            if found is None or NOT_A_GAP.search(flat) or is_gap_sentence(flat):
+            flat = " ".join(sentence.split())
+            at = unavailable_at(flat)
+            if at is None or is_seeking(flat):
                 continue  # information still awaited is a seeking-information gap, reported once, as that
             # point at the words that say it is unavailable: in a long sentence ("... from 2004-2009 (no
             # further breakdown available).") they can stand lines after the sentence's start
-            line, column = passage.locate(start + origin[found.start()])
+            line, column = passage.locate(start + _original_offset(sentence, at))
             yield ctx.finding(
                 ID, DEFAULT_SEVERITY,
                 f"the answer{' to ' + question if question else ''} says information was not available",
-                line, column, question=question, unit=unit, excerpt=_around(flat, found.start()),
+                line, column, question=question, unit=unit, excerpt=_around(flat, at),
                 fix="say whether the post asked for it and when it may be available, or leave as is")
+
+
+def _original_offset(sentence: str, flat_offset: int) -> int:
+    """The offset in `sentence` of the character at `flat_offset` in its blank-folded form (computed only for a
+    sentence that is reported)."""
+    leading = len(sentence) - len(sentence.lstrip())
+    folded = 0
+    for m in _WORD.finditer(sentence):
+        if folded + len(m.group(0)) > flat_offset:
+            return m.start() + max(0, flat_offset - folded)
+        folded += len(m.group(0)) + 1
+    return leading
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _around(sentence: str, at: int) -> str:

@@ -1,0 +1,425 @@
+"""The clause grammar of the gap rules: who is seeking, what, from whom, whether it is still pending, whether it
+was received, and whether information is said to be unavailable.
+
+The words come from tipcheck/vocabulary/gaps.yaml; this module only says how they combine. A sentence is read
+with its blanks folded to single spaces, cut into clauses (at ";", ":" and before a "which"/"who" clause), and
+each clause is tried against a few frames:
+
+seeking-information
+  - a reporter seeking something sought: "Post has asked the MOI for a breakdown", "We are awaiting figures";
+  - the thing sought as the subject of a request or a pending state: "Statistics have been requested",
+    "A response is expected shortly", "An update will follow";
+  - the thing sought to be delivered later: "Details will be sent septel", "Post will forward them once received";
+  - the reporter's request still open: "Our request ... remains outstanding"; another actor has not yet answered
+    it: "The MFA has not yet replied to post's note"; the reporter has not received it; it was promised;
+  - information not given by the reporting deadline.
+  It is not a gap when what was asked for arrived ("requested and received", "the ministry provided them"), when
+  another actor is the seeker ("the government is seeking to amend the law"), when what is sought is not
+  information ("seek ways to support"), or when the sentence asks that something NOT be disclosed.
+
+information-unavailable
+  - information as the subject of an unavailable state: "Statistics were not available", "The number ... is
+    unknown", "Figures could not be obtained" (not when it is withheld from someone other than the post:
+    "personal data are not released to the media");
+  - "It is not known how many ..."; "an unknown number of";
+  - the reporter lacks it or could not obtain it: "Post has no figures", "We were unable to obtain data";
+  - another actor withholds it: "The Ministry declined to share figures", "did not provide a breakdown",
+    "provided no data";
+  - "No information was available", "No information.", "(NFI)".
+  A country that keeps no data ("does not collect statistics", "There are no official statistics") says what the
+  country has, not what the post lacks: none of these frames reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
+
+from tipcheck.vocabulary import gap_vocabulary
+
+V = gap_vocabulary()
+_FLAGS = re.I
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """The phrases as one non-capturing group, longest first, a space matching any run of blanks."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
+
+
+def _words(*lists: Iterable[str]) -> str:
+    """The phrases of `lists` as whole words."""
+    return r"(?<![\w/'-])" + _alternation(w for words in lists for w in words) + r"(?![\w/-])"
+
+
+def _compile(*lists: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(_words(*lists), _FLAGS)
+
+
+REPORTER = re.compile(_words(V.reporters) + r"(?:'s|’s)?", _FLAGS)
+_REPORTER_POSSESSIVE = re.compile(_words(V.reporters) + r"(?:'s|’s)", _FLAGS)
+_OUR = re.compile(r"\bour\b", _FLAGS)
+_OTHER = _compile(V.other_actors)
+_ABBREVIATION = re.compile(rf"\b{V.government_abbreviation}s?\b")
+_ACRONYM = re.compile(rf"(?<![\w/]){V.acronym}(?![\w/])")
+_NOT_ACTORS = frozenset(V.not_actors)
+_RECIPIENT = _compile(V.reporters, V.reporting_recipients)
+_INTRODUCTION = re.compile(_words(V.introductions), _FLAGS)
+_CONTROL_VERB = _compile(V.object_control_verbs)
+
+SOUGHT = _compile(V.sought)
+_ASKED = _compile(V.sought, V.asked_facts)
+_PRIVATE = re.compile(_words(V.private) + r"\s+" + _words(V.sought, V.asked_facts), _FLAGS)
+
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:which|who|whom|whose)\b)"
+                           r"|,\s+(?P<coordinator>and|but|although|though|while|whereas|because|since|so)\s", _FLAGS)
+# A coordinated verb phrase shares the subject ("has requested, but not yet received, the breakdown")
+_SAME_SUBJECT = re.compile(r"(?:not|yet|never|has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|"
+                           r"then|still|\w+ed)\b", _FLAGS)
+_AWAY = re.compile(r"\b(?:from|to|with)\s+(?P<whom>(?:[\w'/-]+\s+){0,2}[\w'/-]+)", _FLAGS)
+_INFINITIVE = re.compile(r"\bto\s+(?P<verb>[a-z]+)", _FLAGS)
+_DELIVERS = _compile(V.actor_delivers)
+
+_SEEK = _compile(V.seek_verbs)
+_REQUESTED = _compile(V.requested_states)
+_PENDING = re.compile(_words(V.pending_states) + r"(?!\s+to\b)", _FLAGS)
+_BY_OTHER = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<agent>[\w/-]+)", _FLAGS)
+_DELIVERY_PASSIVE = _compile(V.delivery_passives)
+_LATER = _compile(V.later_markers)
+_TO_WHOM = re.compile(r"^\s+(?:to|with)\s+(?:the\s+|its\s+|their\s+|most\s+|all\s+)?(?P<whom>[\w/'-]+(?:\s+[\w/'-]+)?)",
+                      _FLAGS)
+_FUTURE_DELIVERY = re.compile(_words(V.future_markers) + r"\s+(?:(?:also|then|promptly|continue\s+to)\s+)?"
+                              + _words(V.delivery_verbs), _FLAGS)
+_PRONOUN_OBJECT = re.compile(r"^\s+(?:it|them|these|this|those)\b", _FLAGS)
+_REQUEST_NOUN = _words(V.request_nouns)
+_OWN_REQUEST = re.compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}",
+                          _FLAGS)
+_REQUEST_FOR = re.compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
+                          rf"{_words(V.sought, V.asked_facts)}", _FLAGS)
+_REQUEST_OPEN = _compile(V.request_states)
+_NOT_ANSWERED = _compile(V.not_answered)
+_TO_REPORTER = re.compile(r"\bto\s+" + _words(V.reporters), _FLAGS)
+_NOT_RECEIVED = _compile(V.not_received)
+_NO_REPLY = re.compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?"
+                       r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
+_PROMISE = _compile(V.promise_verbs)
+_DEADLINE = re.compile(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?"
+                       r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), _FLAGS)
+_ANSWERS = re.compile(rf"{_words(V.sought)}|\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)
+_RECEIPT = _compile(V.receipt)
+_RECEIPT_BLOCKER = re.compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
+_CONFIDENTIAL = re.compile(_words(V.confidentiality)
+                           + r"|\b(?:requests?|requested|asks?|asked)\s+that\b[^.]*\bnot\s+be\b", _FLAGS)
+
+_UNAVAILABLE = _compile(V.unavailable_states)
+_IT_UNKNOWN = re.compile(r"\bit\s+(?:is|was|remains|remained|has\s+been)\s+(?:still\s+)?" + _words(V.unknown_words)
+                         + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
+_UNKNOWN_QUANTITY = _compile(V.unknown_quantity)
+_LACKS = re.compile(r"(?<!\bthe\s)(?<!\ba\s)" + _words(V.reporter_lacks), _FLAGS)  # not "the lack of"
+_FAILED_BEFORE = re.compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
+_FAILS = re.compile(_words(V.reporter_fails) + r"\s+(?:\w+ly\s+)?" + _words(V.obtain_verbs), _FLAGS)
+_WITHHOLDS = re.compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs), _FLAGS)
+_NEGATED_SUBJECT = re.compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
+_MODAL_WITHHOLDS = re.compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
+_WITHHOLD_ACT = _compile(V.withhold_acts)
+_GAVE_NONE = re.compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words(V.sought, V.asked_facts), _FLAGS)
+_NONE_AVAILABLE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, V.asked_facts)
+                             + r"[^.;:]{0,60}?" + _words(V.none_states), _FLAGS)
+_NO_INFORMATION = re.compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
+_NFI = re.compile(r"\b" + _alternation(m.upper() for m in V.no_information_marks) + r"\b")
+_CONCESSION = re.compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
+_PARENTHETICAL = re.compile(r",\s+(?:which|who)\b[^,;]*,", _FLAGS)
+
+
+
+def _stems(*lists: Iterable[str]) -> frozenset[str]:
+    """The first five letters of the most telling word of every phrase: a frame needs one of its phrases, so a
+    sentence without any of these stems cannot match it and is skipped without running its patterns."""
+    def stem(phrase: str) -> str:
+        words = [w for w in phrase.split() if w not in _AUXILIARIES] or phrase.split()
+        return max(reversed(words), key=len)[:_STEM]
+
+    return frozenset(stem(p) for words in lists for p in words)
+
+
+_STEM = 5
+_AUXILIARIES = frozenset("will would shall has have had is are was were be been being to do does did can could "
+                         "yet still".split())
+_WORD = re.compile(r"[a-z/-]+")
+
+
+@lru_cache(maxsize=1024)  # both rules read the same sentences
+def stems_of(sentence: str) -> frozenset[str]:
+    """The sentence's words cut to five letters (what `_stems` are looked up in: a stem shorter than five
+    letters is a whole short word, "due", "no")."""
+    return frozenset(w[:_STEM] for w in _WORD.findall(sentence.lower()))
+
+
+# --- who is the subject --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def _actors(clause: str) -> tuple[tuple[int, bool], ...]:
+    """(offset, is a reporter) of each actor named in `clause`, in order."""
+    found: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in REPORTER.finditer(clause)]
+    others = list(_OTHER.finditer(clause))
+    if not clause.isupper():  # in a cable typed in capitals every word looks like an acronym
+        others += [m for m in (*_ABBREVIATION.finditer(clause), *_ACRONYM.finditer(clause))
+                   if m.group(0).lower() not in _NOT_ACTORS]
+    for m in others:
+        if not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), False))
+    return tuple(sorted((s, reporter) for s, _, reporter in found))
+
+
+def _subject_start(clause: str) -> int:
+    """Where the subject may start: after an introductory phrase ("According to the MOI, ...")."""
+    intro = _INTRODUCTION.match(clause.lstrip())
+    comma = clause.find(",")
+    return comma + 1 if intro is not None and comma >= 0 else 0
+
+
+def subject(clause: str, at: int) -> tuple[int, bool] | None:
+    """(offset, is a reporter) of the subject of the verb at `at`, or None when no actor is its subject.
+
+    The subject is the first actor of the clause; for an infinitive after "advised victims to", the object of
+    that verb. A clause that starts with the verb ("Awaiting figures from the MOI.", "Still awaiting ...") is
+    the post's own telegraphic note. A verb inside an introductory phrase ("As requested reftel, ...") has no
+    subject.
+    """
+    start = _subject_start(clause)
+    if at < start:
+        return None
+    before = [(pos, reporter) for pos, reporter in _actors(clause) if start <= pos < at]
+    if not before:
+        lead = clause[start:at].split()
+        return (at, True) if all(_INTRODUCTION.fullmatch(w) for w in lead) else None
+    nearest_pos, _ = before[-1]
+    if _CONTROL_VERB.search(clause[max(0, nearest_pos - 20): nearest_pos]) and clause[:at].rstrip().endswith(" to"):
+        return before[-1]
+    return before[0]
+
+
+def reporter_is_subject(clause: str, at: int) -> bool:
+    found = subject(clause, at)
+    return found is not None and found[1]
+
+
+def _other_is_subject(clause: str, at: int) -> bool:
+    found = subject(clause, at)
+    return found is not None and not found[1]
+
+
+# --- pieces of a clause --------------------------------------------------------------------------------------
+
+def clauses(sentence: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each clause of a sentence: at ";" and ":", before a "which" clause, and at ", but",
+    ", and" ... when an actor follows closely (", but as explained above, we cannot ...": a new subject)."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.group("coordinator") and (_SAME_SUBJECT.match(sentence, m.end())
+                                       or not _actors(sentence[m.end(): m.end() + 40])):
+            continue
+        yield start, sentence[start: m.start()]
+        start = m.end()
+    yield start, sentence[start:]
+
+
+def object_window(clause: str, end: int) -> str:
+    """The words after a verb that can hold its object: up to an infinitive, unless an actor is asked to
+    deliver ("waiting for the GOY to provide figures")."""
+    window = clause[end: end + 110]
+    for m in _INFINITIVE.finditer(window):
+        asked_actor = any(pos < m.start() for pos, _ in _actors(window))
+        if not (asked_actor and _DELIVERS.fullmatch(m.group("verb"))):
+            return window[: m.start()]
+    return window
+
+
+def _kept_from_others(window: str) -> bool:
+    """Whether `window` says from or to whom, and that is an actor outside the reporting side ("withhold
+    information ... from prospective migrants", "not released to the media")."""
+    for m in _AWAY.finditer(window):
+        named = _actors(m.group("whom"))
+        if named and not any(reporter for _, reporter in named):
+            return True
+    return False
+
+
+def _recipient_elsewhere(text: str) -> bool:
+    """Whether `text` starts by naming a recipient outside the reporting side ("to the media")."""
+    m = _TO_WHOM.match(text)
+    return m is not None and not _RECIPIENT.match(m.group("whom"))
+
+
+@lru_cache(maxsize=4096)
+def _asked_in(text: str) -> bool:
+    """Whether `text` names information or an asked-for fact that is not private."""
+    return any(not _PRIVATE.search(text[max(0, m.start() - 12): m.end()]) for m in _ASKED.finditer(text))
+
+
+# --- seeking-information -------------------------------------------------------------------------------------
+
+def _seeks(clause: str) -> bool:
+    return any(reporter_is_subject(clause, m.start()) and _asked_in(object_window(clause, m.end()))
+               and not _FAILED_BEFORE.search(clause[: m.start()])  # "unable to obtain": unavailable, not sought
+               for m in _SEEK.finditer(clause))
+
+
+def _requested_or_pending(clause: str) -> bool:
+    for m in _REQUESTED.finditer(clause):
+        agent = _BY_OTHER.match(clause[m.end():])
+        if _asked_in(clause[: m.start()]) and (agent is None or REPORTER.fullmatch(agent.group("agent"))):
+            return True
+    return any(SOUGHT.search(clause[: m.start()]) and not _recipient_elsewhere(clause[m.end():])
+               for m in _PENDING.finditer(clause))
+
+
+def _delivered_later(clause: str) -> bool:
+    """"Details will be sent septel": the thing asked for, delivered later (not to someone else)."""
+    for m in _DELIVERY_PASSIVE.finditer(clause):
+        rest = clause[m.end():]
+        if _asked_in(clause[: m.start()]) and (_LATER.search(rest) or not _recipient_elsewhere(rest)):
+            return True
+    return False
+
+
+def _reporter_will_deliver(clause: str) -> bool:
+    """"Post will forward them once received", "We will report separately", "Post will update G/TIP"."""
+    for m in _FUTURE_DELIVERY.finditer(clause):
+        rest = clause[m.end():]
+        if reporter_is_subject(clause, m.start()) and (
+                _asked_in(object_window(clause, m.end())) or _PRONOUN_OBJECT.match(rest) or _LATER.search(rest)
+                or _RECIPIENT.match(rest.lstrip())):
+            return True
+    return False
+
+
+def _request_open(clause: str) -> bool:
+    for m in _REQUEST_OPEN.finditer(clause):
+        subject = clause[: m.start()]
+        if _OWN_REQUEST.search(subject) or _REQUEST_FOR.search(subject):
+            return True
+    return False
+
+
+def _not_answered(clause: str) -> bool:
+    for m in _NOT_ANSWERED.finditer(clause):
+        rest = clause[m.end():]
+        if _OWN_REQUEST.search(rest) or _TO_REPORTER.search(rest) or SOUGHT.search(rest[:80]):
+            return True
+    if any(reporter_is_subject(clause, m.start()) for m in _NOT_RECEIVED.finditer(clause)):
+        return True
+    return _NO_REPLY.search(clause) is not None
+
+
+def _promised(clause: str) -> bool:
+    for m in _PROMISE.finditer(clause):
+        rest = clause[m.end(): m.end() + 100]
+        if _other_is_subject(clause, m.start()) and _asked_in(rest) and not _recipient_elsewhere(rest):
+            return True
+    return False
+
+
+def _received(sentence: str) -> bool:
+    """Whether the sentence says what was asked for arrived ("requested and received", "provided them")."""
+    return any(not _RECEIPT_BLOCKER.search(sentence[max(0, m.start() - 30): m.start()])
+               for m in _RECEIPT.finditer(sentence))
+
+
+# Each frame with the stems one of which it needs.
+_SEEKING_FRAMES = (
+    (_seeks, _stems(V.seek_verbs)),
+    (_requested_or_pending, _stems(V.requested_states, V.pending_states)),
+    (_delivered_later, _stems(V.delivery_passives)),
+    (_reporter_will_deliver, _stems(V.delivery_verbs)),
+    (_request_open, _stems(V.request_states)),
+    (_not_answered, _stems(V.not_answered, V.not_received, V.no_reply)),
+    (_promised, _stems(V.promise_verbs)),
+)
+_DEADLINE_STEMS = _stems(V.deadline_words)
+
+
+def is_seeking(sentence: str) -> bool:
+    """Whether a sentence (blanks folded to single spaces) says the post seeks information or that it will follow."""
+    present = stems_of(sentence)
+    frames = [frame for frame, needs in _SEEKING_FRAMES if needs & present]
+    deadline = bool(_DEADLINE_STEMS & present)
+    if not (frames or deadline) or _CONFIDENTIAL.search(sentence) or _received(sentence):
+        return False
+    if deadline and _DEADLINE.search(sentence) and _ANSWERS.search(sentence):
+        return True
+    return any(frame(clause) for _, clause in clauses(sentence) for frame in frames)
+
+
+# --- information-unavailable ---------------------------------------------------------------------------------
+
+def _stated(sentence: str) -> str:
+    """The sentence without what it concedes or puts aside: a leading "While ..., " clause and ", which ...,"
+    asides ("IOM, which could not provide data, estimates ..."), each replaced by blanks to keep offsets."""
+    blank = _CONCESSION.sub(lambda m: " " * len(m.group(0)), sentence)
+    return _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), blank)
+
+
+def _unavailable_state(clause: str) -> int | None:
+    for m in _UNAVAILABLE.finditer(clause):
+        subject = clause[: m.start()]
+        if _asked_in(subject) and not _recipient_elsewhere(clause[m.end():]):
+            info = _ASKED.search(subject)
+            return info.start() if info else m.start()
+    return None
+
+
+def _reporter_lacks(clause: str) -> int | None:
+    for pattern in (_LACKS, _FAILS):
+        for m in pattern.finditer(clause):
+            found = subject(clause, m.start())
+            if found is not None and found[1] and _asked_in(object_window(clause, m.end())):
+                return found[0]
+    return None
+
+
+def _withheld(clause: str) -> int | None:
+    patterns = [_WITHHOLDS, _WITHHOLD_ACT]
+    if _NEGATED_SUBJECT.match(clause):
+        patterns.append(_MODAL_WITHHOLDS)
+    for pattern in patterns:
+        for m in pattern.finditer(clause):
+            window = object_window(clause, m.end())
+            if not _other_is_subject(clause, m.start()) or _kept_from_others(window):
+                continue
+            if _asked_in(window) or _OWN_REQUEST.search(window):
+                return m.start()
+    return None
+
+
+def _none_given(clause: str) -> int | None:
+    for pattern in (_GAVE_NONE, _NONE_AVAILABLE, _IT_UNKNOWN, _UNKNOWN_QUANTITY, _NO_INFORMATION, _NFI):
+        m = pattern.search(clause)
+        if m is not None:
+            return m.start()
+    return None
+
+
+_UNAVAILABLE_FRAMES = (
+    (_unavailable_state, _stems(V.unavailable_states)),
+    (_reporter_lacks, _stems(V.reporter_lacks, V.reporter_fails)),
+    (_withheld, _stems(V.withholding, V.withhold_acts, V.negated_subjects)),
+    (_none_given, _stems(V.gave_none, V.none_states, V.unknown_words, V.unknown_quantity, V.no_information_marks,
+                         ["no"])),
+)
+
+
+def unavailable_at(sentence: str) -> int | None:
+    """Where a sentence (blanks folded to single spaces) says information is not available to the post, or None."""
+    present = stems_of(sentence)
+    frames = [frame for frame, needs in _UNAVAILABLE_FRAMES if needs & present]
+    if not frames or _CONFIDENTIAL.search(sentence):
+        return None
+    stated = _stated(sentence)
+    for offset, clause in clauses(stated):
+        for frame in frames:
+            at = frame(clause)
+            if at is not None:
+                return offset + at
+    return None

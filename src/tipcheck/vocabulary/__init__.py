@@ -1,0 +1,80 @@
+"""Vocabularies kept as data: the words the rules read, in YAML files with a JSON Schema beside each.
+
+Code holds the grammar; these files hold the words. Each is read once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Words = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GapVocabulary:
+    """The words of the gap rules (gaps.yaml: each field is described there)."""
+
+    reporters: Words
+    reporting_recipients: Words
+    government_abbreviation: str
+    acronym: str
+    not_actors: Words
+    other_actors: Words
+    object_control_verbs: Words
+    introductions: Words
+    sought: Words
+    asked_facts: Words
+    private: Words
+    seek_verbs: Words
+    actor_delivers: Words
+    requested_states: Words
+    pending_states: Words
+    delivery_passives: Words
+    delivery_verbs: Words
+    future_markers: Words
+    later_markers: Words
+    request_nouns: Words
+    request_states: Words
+    not_answered: Words
+    not_received: Words
+    no_reply: Words
+    promise_verbs: Words
+    deadline_words: Words
+    receipt: Words
+    receipt_blockers: Words
+    confidentiality: Words
+    unavailable_states: Words
+    unknown_words: Words
+    unknown_quantity: Words
+    reporter_lacks: Words
+    reporter_fails: Words
+    obtain_verbs: Words
+    withholding: Words
+    negated_subjects: Words
+    negated_modals: Words
+    withhold_verbs: Words
+    withhold_acts: Words
+    gave_none: Words
+    none_states: Words
+    no_information_marks: Words
+    concessions: Words
+
+
+def read_text(name: str) -> str:
+    """The text of a vocabulary file shipped in this package."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def gap_vocabulary() -> GapVocabulary:
+    data: dict[str, Any] = yaml.load(read_text("gaps.yaml"), Loader=_SAFE_LOADER)
+    values: dict[str, Any] = {f.name: data[f.name] if isinstance(data[f.name], str) else tuple(data[f.name])
+                              for f in fields(GapVocabulary)}
+    return GapVocabulary(**values)

@@ -1,0 +1,131 @@
+"""The gap-sentence corpus (tests/data/sentences/) and how it is scored: each sentence is put into a copy of a
+real reply and the whole check runs on it, as a reviewer reads the report.
+
+The host is the seed reply 09MEXICO828 (a supplement): the sentence becomes a line of its own at the end of the
+answer to protection.E (paragraph 29, "No long term shelter or housing is available; ..."), an answer with no
+gap and no reference of its own, so every finding and cross-reference on that line comes from the sentence.
+The corpus was split once into a dev half (tuned on) and a test half (scored once, at the end):
+benchmarks/split_sentences.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tipcheck.api import check_text
+from tipcheck.rules import registry
+from tipcheck.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "sentences"
+HOST = ROOT / "examples" / "09MEXICO828.txt"
+HOST_ANSWER = "POST RESPONSE: No long term shelter or housing is available;"
+GAP_RULES = ("seeking-information", "information-unavailable")
+SCORED = (*GAP_RULES, "cross-reference", "broken-cross-reference")
+_RUN = {*GAP_RULES, "broken-cross-reference"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    category: str
+    text: str
+    label: str | None  # the gap rule that must report it, or None
+    refs: tuple[tuple[str, bool], ...] = ()  # (target, valid) of each cross-reference it makes
+
+
+@dataclass(frozen=True)
+class Outcome:
+    rules: frozenset[str]  # gap and broken-reference rules reporting on the sentence's line
+    refs: tuple[tuple[str, bool], ...]
+
+
+def load(half: str) -> list[Sentence]:
+    """Every sentence of one half ("dev" or "test"), in file order."""
+    sentences: list[Sentence] = []
+    for path in sorted((CORPUS / half).glob("*.yaml")):
+        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        label = data.get("label")
+        for entry in data["sentences"]:
+            if isinstance(entry, str):
+                sentences.append(Sentence(data["category"], entry, None if label == "none" else label))
+            else:
+                refs = tuple((str(t), bool(v)) for t, v in entry["refs"])
+                sentences.append(Sentence(data["category"], entry["text"], None, refs))
+    return sentences
+
+
+@cache
+def _host() -> tuple[list[str], int]:
+    lines = HOST.read_text(encoding="utf-8").split("\n")
+    return lines, next(i for i, line in enumerate(lines) if line.startswith(HOST_ANSWER)) + 1
+
+
+@cache
+def outcome(text: str) -> Outcome:
+    """What the whole check reports on `text` placed in the host reply."""
+    lines, at = _host()
+    cable = "\n".join([*lines[:at], text, *lines[at:]])
+    settings = Settings(questionnaire="tip-2009", severities={r: None for r in registry() if r not in _RUN})
+    report = check_text(cable, "host.txt", settings)
+    line = at + 1
+    return Outcome(frozenset(f.rule for f in report.findings if f.line == line),
+                   tuple((r.target or "", r.valid) for r in report.cross_references if r.line == line))
+
+
+@dataclass
+class Tally:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, expected: Iterable[object], found: Iterable[object], text: str) -> None:
+        want, have = Counter(expected), Counter(found)
+        self.true_positives += sum((want & have).values())
+        extra, missed = have - want, want - have
+        self.false_positives += sum(extra.values())
+        self.false_negatives += sum(missed.values())
+        self.wrong += [f"extra {item}: {text}" for item in extra] + [f"missed {item}: {text}" for item in missed]
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+
+def expected(sentence: Sentence) -> dict[str, list[object]]:
+    return {
+        **{rule: [rule] if sentence.label == rule else [] for rule in GAP_RULES},
+        "cross-reference": list(sentence.refs),
+        "broken-cross-reference": ["broken"] if any(not valid for _, valid in sentence.refs) else [],
+    }
+
+
+def found(result: Outcome) -> dict[str, list[object]]:
+    return {
+        **{rule: [rule] if rule in result.rules else [] for rule in GAP_RULES},
+        "cross-reference": list(result.refs),
+        "broken-cross-reference": ["broken"] if "broken-cross-reference" in result.rules else [],
+    }
+
+
+def score(sentences: Iterable[Sentence]) -> dict[str, Tally]:
+    """Precision and recall per rule: a finding on a sentence of another category is a false positive."""
+    tallies = {rule: Tally() for rule in SCORED}
+    for sentence in sentences:
+        want, have = expected(sentence), found(outcome(sentence.text))
+        for rule in SCORED:
+            tallies[rule].add(want[rule], have[rule], f"[{sentence.category}] {sentence.text}")
+    return tallies
