@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from tipcheck.vocabulary import gap_vocabulary
 
@@ -64,6 +64,7 @@ _OTHER = _compile(V.other_actors)
 _ABBREVIATION = re.compile(rf"\b{V.government_abbreviation}s?\b")
 _ACRONYM = re.compile(rf"(?<![\w/]){V.acronym}(?![\w/])")
 _NOT_ACTORS = frozenset(V.not_actors)
+_SHOUTED = re.compile(r"[^a-z]*(?:\b[A-Z]+\b[^a-z]*){4,}")
 _RECIPIENT = _compile(V.reporters, V.reporting_recipients)
 _INTRODUCTION = re.compile(_words(V.introductions), _FLAGS)
 _CONTROL_VERB = _compile(V.object_control_verbs)
@@ -80,6 +81,7 @@ _SAME_SUBJECT = re.compile(r"(?:not|yet|never|has|have|had|is|are|was|were|will|
 _AWAY = re.compile(r"\b(?:from|to|with)\s+(?P<whom>(?:[\w'/-]+\s+){0,2}[\w'/-]+)", _FLAGS)
 _INFINITIVE = re.compile(r"\bto\s+(?P<verb>[a-z]+)", _FLAGS)
 _DELIVERS = _compile(V.actor_delivers)
+_THAT = re.compile(r"\bthat\b", _FLAGS)
 
 _SEEK = _compile(V.seek_verbs)
 _REQUESTED = _compile(V.requested_states)
@@ -109,8 +111,7 @@ _DEADLINE = re.compile(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\
 _ANSWERS = re.compile(rf"{_words(V.sought)}|\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)
 _RECEIPT = _compile(V.receipt)
 _RECEIPT_BLOCKER = re.compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
-_CONFIDENTIAL = re.compile(_words(V.confidentiality)
-                           + r"|\b(?:requests?|requested|asks?|asked)\s+that\b[^.]*\bnot\s+be\b", _FLAGS)
+_CONFIDENTIAL = _compile(V.confidentiality)
 
 _UNAVAILABLE = _compile(V.unavailable_states)
 _IT_UNKNOWN = re.compile(r"\bit\s+(?:is|was|remains|remained|has\s+been)\s+(?:still\s+)?" + _words(V.unknown_words)
@@ -127,7 +128,7 @@ _GAVE_NONE = re.compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words
 _NONE_AVAILABLE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, V.asked_facts)
                              + r"[^.;:]{0,60}?" + _words(V.none_states), _FLAGS)
 _NO_INFORMATION = re.compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
-_NFI = re.compile(r"\b" + _alternation(m.upper() for m in V.no_information_marks) + r"\b")
+_NFI = re.compile(r"\(?\b" + _alternation(m.upper() for m in V.no_information_marks) + r"\b")
 _CONCESSION = re.compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
 _PARENTHETICAL = re.compile(r",\s+(?:which|who)\b[^,;]*,", _FLAGS)
 
@@ -144,8 +145,8 @@ def _stems(*lists: Iterable[str]) -> frozenset[str]:
 
 
 _STEM = 5
-_AUXILIARIES = frozenset("will would shall has have had is are was were be been being to do does did can could "
-                         "yet still".split())
+_AUXILIARIES = frozenset({"will", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been",
+                          "being", "to", "do", "does", "did", "can", "could", "yet", "still"})
 _WORD = re.compile(r"[a-z/-]+")
 
 
@@ -163,7 +164,7 @@ def _actors(clause: str) -> tuple[tuple[int, bool], ...]:
     """(offset, is a reporter) of each actor named in `clause`, in order."""
     found: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in REPORTER.finditer(clause)]
     others = list(_OTHER.finditer(clause))
-    if not clause.isupper():  # in a cable typed in capitals every word looks like an acronym
+    if not _SHOUTED.fullmatch(clause):  # in a cable typed in capitals every word looks like an acronym
         others += [m for m in (*_ABBREVIATION.finditer(clause), *_ACRONYM.finditer(clause))
                    if m.group(0).lower() not in _NOT_ACTORS]
     for m in others:
@@ -226,14 +227,21 @@ def clauses(sentence: str) -> Iterator[tuple[int, str]]:
 
 
 def object_window(clause: str, end: int) -> str:
-    """The words after a verb that can hold its object: up to an infinitive, unless an actor is asked to
-    deliver ("waiting for the GOY to provide figures")."""
+    """The words after a verb that can hold its object: up to an infinitive or a "that" clause, unless an actor
+    is asked to deliver ("waiting for the GOY to provide figures", "requested that the police provide a
+    breakdown"; not "requests that the names and details not be made public")."""
     window = clause[end: end + 110]
+    cut = len(window)
     for m in _INFINITIVE.finditer(window):
-        asked_actor = any(pos < m.start() for pos, _ in _actors(window))
-        if not (asked_actor and _DELIVERS.fullmatch(m.group("verb"))):
-            return window[: m.start()]
-    return window
+        if not (_DELIVERS.fullmatch(m.group("verb")) and _actors(window[: m.start()])):
+            cut = m.start()
+            break
+    that = _THAT.search(window, 0, cut)
+    if that is not None:
+        delivers = _DELIVERS.search(window, that.end(), cut)
+        if delivers is None or not _actors(window[that.end(): delivers.start()]):
+            cut = that.start()
+    return window[:cut]
 
 
 def _kept_from_others(window: str) -> bool:
@@ -269,7 +277,8 @@ def _seeks(clause: str) -> bool:
 def _requested_or_pending(clause: str) -> bool:
     for m in _REQUESTED.finditer(clause):
         agent = _BY_OTHER.match(clause[m.end():])
-        if _asked_in(clause[: m.start()]) and (agent is None or REPORTER.fullmatch(agent.group("agent"))):
+        by_another = agent is not None and any(not reporter for _, reporter in _actors(agent.group("agent")))
+        if _asked_in(clause[: m.start()]) and not by_another:  # "requested by the defense" is not the post's
             return True
     return any(SOUGHT.search(clause[: m.start()]) and not _recipient_elsewhere(clause[m.end():])
                for m in _PENDING.finditer(clause))
@@ -321,6 +330,11 @@ def _promised(clause: str) -> bool:
     return False
 
 
+def _past_deadline(clause: str) -> bool:
+    """"The GOB did not provide data by the March 1 deadline": not given in time, so still awaited."""
+    return _DEADLINE.search(clause) is not None and _ANSWERS.search(clause) is not None
+
+
 def _received(sentence: str) -> bool:
     """Whether the sentence says what was asked for arrived ("requested and received", "provided them")."""
     return any(not _RECEIPT_BLOCKER.search(sentence[max(0, m.start() - 30): m.start()])
@@ -336,19 +350,16 @@ _SEEKING_FRAMES = (
     (_request_open, _stems(V.request_states)),
     (_not_answered, _stems(V.not_answered, V.not_received, V.no_reply)),
     (_promised, _stems(V.promise_verbs)),
+    (_past_deadline, _stems(V.deadline_words)),
 )
-_DEADLINE_STEMS = _stems(V.deadline_words)
 
 
 def is_seeking(sentence: str) -> bool:
     """Whether a sentence (blanks folded to single spaces) says the post seeks information or that it will follow."""
     present = stems_of(sentence)
     frames = [frame for frame, needs in _SEEKING_FRAMES if needs & present]
-    deadline = bool(_DEADLINE_STEMS & present)
-    if not (frames or deadline) or _CONFIDENTIAL.search(sentence) or _received(sentence):
+    if not frames or _CONFIDENTIAL.search(sentence) or _received(sentence):
         return False
-    if deadline and _DEADLINE.search(sentence) and _ANSWERS.search(sentence):
-        return True
     return any(frame(clause) for _, clause in clauses(sentence) for frame in frames)
 
 

@@ -1,7 +1,34 @@
-"""The answer says information was not available.
+"""The answer says information was not available to the post.
 
 Lower severity than seeking-information: the post makes no promise to follow up, but the desk officer may
 want to know whether the information exists at all or whether the post asked for it.
+
+Definition (the one the sentence corpus in tests/data/sentences/ follows). A sentence is reported when it says
+that information the questionnaire asks for (data, figures, statistics, numbers, a breakdown, details, the
+sentences, amounts or outcome) could not be had by the post:
+- it is not available, unknown, unclear, not provided, not released or not disclosed: "Statistics on
+  convictions were not available", "The number of victims referred by social services is unknown", "It is
+  not known how many of these victims were minors", "an unknown number of policemen", "No information was
+  available on the sentences", "(NFI)";
+- the post lacks it or could not obtain it: "Post has no figures on ...", "We do not know how many ...",
+  "Post was unable to obtain data on ...";
+- another actor withheld it or declined to give it: "The Ministry declined to share figures", "The GOB did
+  not provide a breakdown", "The police would not release arrest figures", "The Prosecutor's office provided
+  no data on plea bargains", "The Ministry refused Poloff's request for the shelter budget".
+
+Not reported (boundary cases):
+- the country keeps no such data: "The government does not keep statistics on trafficking prosecutions",
+  "There are no official statistics on trafficking", "No agency tracks the number of victims", "The MOJ does
+  not disaggregate conviction data". That states what the country has (it answers the question about sources
+  of information), not a gap in the post's answer: this is the project's convention;
+- information kept from someone other than the post, or private: "Victims' personal data are not released to
+  the media", "The hotline number is not known to most migrant workers", "Recruiters withhold information
+  from migrants";
+- something unknown that is not information asked for: "The whereabouts of the suspect are unknown", "it is
+  not known if this is connected to organized prostitution";
+- a concession that goes on to give what is known: "While exact numbers are not known, it is suspected that
+  ...", or an aside ("IOM, which could not provide data for Costa Rica, estimates ...");
+- information still awaited: reported once, as seeking-information.
 """
 
 from __future__ import annotations

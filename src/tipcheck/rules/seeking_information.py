@@ -1,14 +1,41 @@
-"""The post says information is still being sought, awaited, requested, or will be sent later.
+"""The post says information is still being sought, awaited or requested, or that it will be sent later.
 
 Such a sentence marks a known gap in the answer: the desk officer needs the information, and the drafter
-should either supply it before sending or say plainly that it is unavailable. tipcheck looks for the
-construction, not for fixed sentences: an actor on the reporting side (post, embassy, mission, we, poloff, an
-officer), a verb of seeking or awaiting (seek, request, await, hope to receive, work to obtain, follow up, will
-send or provide, septel) and, for most verbs, something sought (information, data, statistics, figures,
-details, an update, a reply, confirmation). Passive forms ("statistics have been requested from the
-ministry", "details will be provided septel") count too. Deliberate withholding ("not/not available for public
-disclosure"), a request not to disclose, and others seeking things ("the government is seeking to ...",
-"migrants seeking work") are not gaps.
+should either supply it before sending or say plainly that it is unavailable.
+
+Definition (the one the sentence corpus in tests/data/sentences/ follows). A sentence is a gap when the
+reporting side (post, embassy, mission, consulate, we, our, conoff, poloff, econoff, emboff, refcoord, an
+embassy or political officer) is still waiting for information (data, figures, statistics, numbers, a
+breakdown, a response, details, records, an update, the sentences or amounts asked for):
+- the post seeks it: "Post has asked the Ministry of Interior for a breakdown", "We are awaiting figures from
+  the police", "Embassy continues to press the GOJ for data", "Post is working to obtain the court records";
+- it is requested, awaited, pending, outstanding, forthcoming, expected or promised: "Statistics have been
+  requested from the MOJ", "A response is expected shortly", "Figures are forthcoming from the Directorate",
+  "The results have been promised to post by mid-March";
+- it will follow: "Details will be sent septel", "The number will be reported in a follow-up cable", "An
+  update will follow", "Post will forward them once received", "We will report separately";
+- a request of the post's is still open, or another actor has not yet answered it: "Our request to the
+  Supreme Court ... remains outstanding", "The MFA has not yet replied to Post's note", "Post has not received
+  a response", "The GOB did not provide data by the March 1 deadline".
+
+Not a gap (boundary cases):
+- what was asked for arrived: "Post requested and received updated statistics", "We asked the GOE for the
+  figures, and the ministry provided them on March 2";
+- another actor seeks or awaits: "The government is seeking to amend the law", "Two suspects are awaiting
+  trial", "The NGO is awaiting a response from the ministry", "Victims may seek civil damages";
+- what is sought is not information: "The Embassy continues to seek ways to support data collection", "Post
+  requested a meeting with the Minister";
+- a pending case or request that is not for information: "The extradition request is pending", "The court's
+  decision is pending";
+- information delivered to someone else: "Details will be provided to hotel staff during the training";
+- information withheld on purpose: "not/not for public disclosure", "Post requests that the names not be
+  disclosed";
+- information that is unavailable with no request open ("Statistics were not available") is
+  information-unavailable, not this rule; a sentence that is both (still awaited) is reported here only.
+
+The words are data (tipcheck/vocabulary/gaps.yaml); the clause grammar that reads them is in
+tipcheck/rules/_gap_grammar.py. Government abbreviations are read generally (GO and one to three capitals:
+GOB, GOE, GOSL), as are other institutions' acronyms (INM, MOI).
 """
 
 from __future__ import annotations

@@ -74,7 +74,8 @@ def read_text(name: str) -> str:
 
 @cache
 def gap_vocabulary() -> GapVocabulary:
-    data: dict[str, Any] = yaml.load(read_text("gaps.yaml"), Loader=_SAFE_LOADER)
+    text = read_text("gaps.yaml")
+    data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)
     values: dict[str, Any] = {f.name: data[f.name] if isinstance(data[f.name], str) else tuple(data[f.name])
                               for f in fields(GapVocabulary)}
     return GapVocabulary(**values)
