@@ -110,10 +110,10 @@ def test_github_escapes_data_and_properties_per_the_workflow_command_rules() -> 
 
 
 def dataclass_report(findings: list[Finding]) -> CableReport:
-    from tipcheck.reading.kinds import ReplyKind
+    from tipcheck.reading.kinds import ReplyKind, Role
 
     return CableReport(path=findings[0].path, questionnaire="tip-2009", questionnaire_reason="given",
-                       kind=ReplyKind("reply"), subject="S", cable_id=None, questions=(),
+                       kind=ReplyKind(Role.REPLY), subject="S", cable_id=None, questions=(),
                        findings=tuple(findings))
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tipcheck.errors import InputError
 from tipcheck.findings import Finding, Severity
-from tipcheck.reading.kinds import ReplyKind
+from tipcheck.reading.kinds import ReplyKind, Role
 from tipcheck.results import CableReport, QuestionResult
 from tipcheck.rules import partial_answer, unanswered_question
 from tipcheck.settings import Settings
@@ -60,46 +60,57 @@ def _name(report: CableReport) -> str:
 
 
 def _order_and_notes(reports: Sequence[CableReport]) -> tuple[list[CableReport], bool, list[str]]:
+    """The cables in reading order (the main reply, the parts by number, the supplements), whether the set is
+    complete, and what was recognised or found missing."""
+    mains, parts, supplements = ([r for r in reports if r.kind.kind == role] for role in Role)
     notes = [f"{r.path}: {r.kind.describe()}" + _evidence(r.kind) for r in reports]
-    parts = [r for r in reports if r.kind.kind == "part"]
-    mains = [r for r in reports if r.kind.kind == "reply"]
-    supplements = [r for r in reports if r.kind.kind == "supplement"]
-    complete = True
-    if parts:
-        numbers = [r.kind.part for r in parts]
-        total = max((r.kind.of or 0 for r in parts), default=0) or max((n or 0 for n in numbers), default=0)
-        if len({r.kind.of for r in parts if r.kind.of}) > 1:
-            notes.append("the parts disagree on how many parts the reply has: "
-                         + ", ".join(f"{_name(r)} says {r.kind.of}" for r in parts if r.kind.of))
-        absent = [n for n in range(1, total + 1) if n not in numbers]
-        if absent:
-            complete = False
-            notes.append(f"part {', '.join(map(str, absent))} of {total} is not among the files: "
-                         "its questions are counted as unanswered, at warning severity")
-        twice = sorted({n for n in numbers if n is not None and numbers.count(n) > 1})
-        if twice:
-            notes.append(f"part {', '.join(map(str, twice))} given more than once")
-    for s in supplements:
-        main = next((m for m in (*mains, *parts) if _cites(m, s.kind.main_ref)), None)
-        if main is not None:
-            notes.append(f"{_name(s)} supplements {_name(main)} (its REF cites {s.kind.main_ref})")
-        elif mains or parts:
-            notes.append(f"{_name(s)} cites {s.kind.main_ref or 'no main reply'} in its REF, not one of the "
-                         "other files; treated as a supplement to them")
-        else:
-            complete = False
-            notes.append(f"the reply {_name(s)} supplements ({s.kind.main_ref or 'its REF names none'}) is not "
-                         "among the files: questions only that reply answers count as unanswered, at warning severity")
+    parts_complete, part_notes = _parts_notes(parts)
+    supplement_notes = [_supplement_note(s, [*mains, *parts]) for s in supplements]
+    notes += part_notes + [note for _, note in supplement_notes]
     if len(mains) > 1:
         notes.append(f"{len(mains)} cables say they are complete replies; merged as one set all the same")
     ordered = mains + sorted(parts, key=lambda r: (r.kind.part or 0)) + supplements
-    return ordered, complete, notes
+    return ordered, parts_complete and all(found for found, _ in supplement_notes), notes
+
+
+def _parts_notes(parts: list[CableReport]) -> tuple[bool, list[str]]:
+    """Whether every part of `parts`' set is here, and what disagrees or is missing."""
+    if not parts:
+        return True, []
+    numbers = [r.kind.part for r in parts]
+    stated = {r.kind.of for r in parts if r.kind.of}
+    total = max(stated, default=0) or max((n or 0 for n in numbers), default=0)
+    absent = [n for n in range(1, total + 1) if n not in numbers]
+    twice = sorted({n for n in numbers if n is not None and numbers.count(n) > 1})
+    notes = []
+    if len(stated) > 1:
+        notes.append("the parts disagree on how many parts the reply has: "
+                     + ", ".join(f"{_name(r)} says {r.kind.of}" for r in parts if r.kind.of))
+    if absent:
+        notes.append(f"part {', '.join(map(str, absent))} of {total} is not among the files: "
+                     "its questions are counted as unanswered, at warning severity")
+    if twice:
+        notes.append(f"part {', '.join(map(str, twice))} given more than once")
+    return not absent, notes
+
+
+def _supplement_note(supplement: CableReport, others: list[CableReport]) -> tuple[bool, str]:
+    """Whether the reply a supplement adds to is among `others` (or any reply is), and what it supplements."""
+    cited = supplement.kind.main_ref
+    main = next((m for m in others if _cites(m, cited)), None)
+    if main is not None:
+        return True, f"{_name(supplement)} supplements {_name(main)} (its REF cites {cited})"
+    if others:
+        return True, (f"{_name(supplement)} cites {cited or 'no main reply'} in its REF, not one of the other files; "
+                      "treated as a supplement to them")
+    return False, (f"the reply {_name(supplement)} supplements ({cited or 'its REF names none'}) is not among the "
+                   "files: questions only that reply answers count as unanswered, at warning severity")
 
 
 def _evidence(kind: ReplyKind) -> str:
-    if kind.kind == "part":
+    if kind.kind == Role.PART:
         return " (SUBJECT line)"
-    if kind.kind == "supplement":
+    if kind.kind == Role.SUPPLEMENT:
         return " (SUBJECT line" + (", REF line)" if kind.main_ref else ")")
     return ""
 
@@ -111,20 +122,42 @@ def _best(results: list[tuple[QuestionResult, str]]) -> tuple[QuestionResult, st
 def merge(reports: Sequence[CableReport], settings: Settings | None = None) -> ReplySet:
     """Merge the reports of cables that make one reply. `settings` gives the unanswered-question severity
     for a complete set (a part alone reports it at warning, since another part may hold the answer)."""
+    _check_mergeable(reports)
+    ordered, complete, notes = _order_and_notes(reports)
+    first = ordered[0]
+    questions, answered_in, completed = _merged_questions(ordered)
+    findings = [f for r in ordered for f in r.findings
+                if f.rule != UNANSWERED and not (f.rule == PARTIAL and f.question in completed)]
+    findings += _unanswered(ordered, answered_in, complete, settings or Settings())
+    reading_order = {r.path: i for i, r in enumerate(ordered)}
+    findings.sort(key=lambda f: (reading_order.get(f.path, len(ordered)), f.line, f.column, f.rule))
+    merged = CableReport(
+        path=" + ".join(r.path for r in ordered), questionnaire=first.questionnaire,
+        questionnaire_reason=first.questionnaire_reason, kind=ReplyKind(Role.REPLY),
+        subject=first.subject, cable_id=" + ".join(_name(r) for r in ordered), questions=tuple(questions),
+        findings=tuple(findings),
+        cross_references=tuple(x for r in ordered for x in r.cross_references),
+        numbering=None, suppressed=sum(r.suppressed for r in ordered),
+        extra={"answered_in": answered_in, "parts": [r.path for r in ordered]})
+    return ReplySet(tuple(ordered), merged, complete, tuple(notes))
+
+
+def _check_mergeable(reports: Sequence[CableReport]) -> None:
     if not reports:
         raise InputError("merge needs at least one cable")
-    models = {r.questionnaire for r in reports}
-    if len(models) > 1:
+    if len({r.questionnaire for r in reports}) > 1:
         raise InputError("the cables answer different questionnaires ("
                          + ", ".join(f"{r.path}: {r.questionnaire}" for r in reports)
                          + "); give one with --questionnaire")
-    ordered, complete, notes = _order_and_notes(reports)
-    first = ordered[0]
 
+
+def _merged_questions(ordered: list[CableReport]) -> tuple[list[QuestionResult], dict[str, str], set[str]]:
+    """Each question's best result across the cables; question id -> the path of its answer; and the questions
+    partial in one cable whose missing sub-questions another cable answers (answered in the set)."""
     questions: list[QuestionResult] = []
     answered_in: dict[str, str] = {}
-    completed: set[str] = set()  # partial in one part, its missing sub-questions answered in another
-    for q in first.questions:
+    completed: set[str] = set()
+    for q in ordered[0].questions:
         candidates = [(found, r.path) for r in ordered if (found := r.question(q.id)) is not None]
         best, path = _best(candidates)
         if best.status == QuestionStatus.PARTIAL and _completed_elsewhere(best, path, candidates, ordered):
@@ -133,21 +166,7 @@ def merge(reports: Sequence[CableReport], settings: Settings | None = None) -> R
         questions.append(best)
         if best.status != QuestionStatus.MISSING:
             answered_in[q.id] = path
-
-    findings = [f for r in ordered for f in r.findings
-                if f.rule != UNANSWERED and not (f.rule == PARTIAL and f.question in completed)]
-    findings += _unanswered(ordered, answered_in, complete, settings or Settings())
-    reading_order = {r.path: i for i, r in enumerate(ordered)}
-    findings.sort(key=lambda f: (reading_order.get(f.path, len(ordered)), f.line, f.column, f.rule))
-    merged = CableReport(
-        path=" + ".join(r.path for r in ordered), questionnaire=first.questionnaire,
-        questionnaire_reason=first.questionnaire_reason, kind=ReplyKind("reply"),
-        subject=first.subject, cable_id=" + ".join(_name(r) for r in ordered), questions=tuple(questions),
-        findings=tuple(findings),
-        cross_references=tuple(x for r in ordered for x in r.cross_references),
-        numbering=None, suppressed=sum(r.suppressed for r in ordered),
-        extra={"answered_in": answered_in, "parts": [r.path for r in ordered]})
-    return ReplySet(tuple(ordered), merged, complete, tuple(notes))
+    return questions, answered_in, completed
 
 
 def _missing_subquestions(report: CableReport, question: str) -> set[str]:

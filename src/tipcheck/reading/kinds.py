@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from tipcheck.reading.cable import Header
 
@@ -14,23 +15,31 @@ _SUPPLEMENT = re.compile(r"\b(?:ADDITIONAL INFORMATION|SUPPLEMENT(?:AL|ARY)?|ADD
 _WORDS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4}
 
 
+class Role(StrEnum):
+    """What a cable says it is, of the reply it belongs to."""
+
+    REPLY = "reply"  # a whole reply
+    PART = "part"  # one part of a set ("PART 1 OF 2")
+    SUPPLEMENT = "supplement"  # more information for an earlier reply
+
+
 @dataclass(frozen=True)
 class ReplyKind:
-    kind: str  # "reply", "part" or "supplement"
+    kind: Role
     part: int | None = None
     of: int | None = None
     main_ref: str | None = None  # the reply a supplement adds to, as the REF line cites it
 
     def describe(self) -> str:
-        if self.kind == "part":
+        if self.kind == Role.PART:
             return f"part {self.part} of {self.of or '?'} of a reply"
-        if self.kind == "supplement":
+        if self.kind == Role.SUPPLEMENT:
             return f"a supplement to {self.main_ref}" if self.main_ref else "a supplement to an earlier reply"
         return "a complete reply"
 
     @property
     def incomplete_by_design(self) -> bool:
-        return self.kind != "reply"
+        return self.kind != Role.REPLY
 
 
 def _number(text: str | None) -> int | None:
@@ -42,8 +51,9 @@ def _number(text: str | None) -> int | None:
 def reply_kind(header: Header) -> ReplyKind:
     subject = header.subject
     if m := _PART.search(subject):
-        return ReplyKind("part", _number(m.group("part") or m.group("part2")), _number(m.group("of") or m.group("of2")))
+        part, of = m.group("part") or m.group("part2"), m.group("of") or m.group("of2")
+        return ReplyKind(Role.PART, _number(part), _number(of))
     if _SUPPLEMENT.search(subject):
         main = next((r for r in header.refs if "STATE" not in r.upper()), None)
-        return ReplyKind("supplement", main_ref=main)
-    return ReplyKind("reply")
+        return ReplyKind(Role.SUPPLEMENT, main_ref=main)
+    return ReplyKind(Role.REPLY)
