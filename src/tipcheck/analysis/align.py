@@ -265,19 +265,24 @@ def _keyed_offset(slots: Sequence[_Slot], unit_readings: dict[int, Reading],
     return best if hits[best] >= 4 and hits[best] * 5 >= len(pairs) * 4 else None
 
 
-def _text_dominates(scored: list[Evidence], questions: Sequence[Question], letter: str | None) -> list[Evidence]:
+def _text_dominates(scored: list[Evidence], questions: Sequence[Question], letter: str | None,
+                    group: tuple[str, ...] = ()) -> list[Evidence]:
     """A restated question that clearly is one question outweighs a label that says another.
 
     `-- C.` over the full wording of question B answers B (question-label-mismatch reports the label), and
     `-- 24A.` over the wording of 24.A does not answer 24.D merely because both start "Does the government".
+    A grouped label (`-- C and D.`) restates one of its questions at most: the others it names keep their label.
     """
     best = max((ev.text_similarity or 0.0 for ev in scored), default=0.0)
     if best < STRONG_TEXT:
         return scored
+    named = next(q for ev, q in zip(scored, questions, strict=True) if (ev.text_similarity or 0) == best)
     adjusted = []
     for ev, q in zip(scored, questions, strict=True):
         sim = ev.text_similarity or 0.0
-        if sim >= best - 0.05:
+        if len(group) > 1 and q.letter == letter and named.letter in group and named.section_id == q.section_id:
+            adjusted.append(ev)
+        elif sim >= best - 0.05:
             forgiven = LETTER_MISMATCH_FORGIVEN if letter is not None and letter != q.letter else 0.0
             adjusted.append(Evidence(ev.score + forgiven, sim, ev.reasons))
         elif sim < best - 0.25:
@@ -293,27 +298,20 @@ class _Slot:
     letter: str | None  # one of the unit's letters (grouped answers make one slot per letter)
 
 
-def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment:
-    questions = questionnaire.questions
-    units = segmentation.units
-    heading_secs = {u.index: heading_section(u.heading, questionnaire) for u in units}
+def _slots(units: Sequence[Unit]) -> list[_Slot]:
+    """One slot per letter a unit names (a grouped answer answers each of them), or one for an unlettered unit."""
     slots: list[_Slot] = []
     for u in units:
         if u.marker.letters:
             slots.extend(_Slot(u, letter) for letter in u.marker.letters)
         else:
             slots.append(_Slot(u, None))
-    # partial_ratio is most of the cost of a check; grouped answers (one slot per letter) and repeated text
-    # restate the same words, so each (restated text, question) pair is compared once.
-    similarities: dict[tuple[str, str], float] = {}
-    wordings = _Wordings()
+    return slots
 
-    def similarity_of(restated: str, question: Question) -> float:
-        key = (restated, question.id)
-        if key not in similarities:
-            similarities[key] = text_similarity(restated, question, wordings)
-        return similarities[key]
 
+def _read_numbers(segmentation: Segmentation) -> tuple[dict[int, Reading], dict[int, Reading]]:
+    """Paragraph numbers as meant: by marker line (units and headings), and by unit index."""
+    units = segmentation.units
     numbered = sorted(
         [(u.marker.line, u.marker.number, bool(u.marker.sign)) for u in units if u.marker.number is not None]
         + [(h.line, h.number, False) for h in segmentation.headings if h.number is not None])
@@ -322,29 +320,64 @@ def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment
     # A unit's own printed number only: `--A.` sharing a line with `¶3.` is not paragraph 3
     unit_readings = {u.index: readings[u.marker.line] for u in units
                      if u.marker.number is not None and u.marker.line in readings}
+    return readings, unit_readings
+
+
+class _Scorer:
+    """Scores every (slot, question) pair; each (restated text, question) pair is compared once."""
+
+    def __init__(self, segmentation: Segmentation, questionnaire: Questionnaire,
+                 unit_readings: dict[int, Reading], offset: int | None) -> None:
+        self.questionnaire = questionnaire
+        self.questions = questionnaire.questions
+        self.heading_secs = {u.index: heading_section(u.heading, questionnaire) for u in segmentation.units}
+        self.unit_readings = unit_readings
+        self.offset = offset
+        # partial_ratio is most of the cost of a check; grouped answers (one slot per letter) and repeated text
+        # restate the same words, so each (restated text, question) pair is compared once.
+        self.similarities: dict[tuple[str, str], float] = {}
+        self.wordings = _Wordings()
+
+    def similarity_of(self, restated: str, question: Question) -> float:
+        key = (restated, question.id)
+        if key not in self.similarities:
+            self.similarities[key] = text_similarity(restated, question, self.wordings)
+        return self.similarities[key]
+
+    def evidence(self, slots: Sequence[_Slot]) -> dict[tuple[int, int], Evidence]:
+        evidence: dict[tuple[int, int], Evidence] = {}
+        for si, slot in enumerate(slots):
+            scored = [score(slot.unit, q, self.questionnaire, self.heading_secs[slot.unit.index], slot.letter,
+                            self.similarity_of) for q in self.questions]
+            scored = _text_dominates(scored, self.questions, slot.letter, slot.unit.marker.letters)
+            for qi, ev in enumerate(scored):
+                weighed = self._keyed(slot, qi, ev)
+                if weighed.score > MATCH_THRESHOLD:
+                    evidence[(si, qi)] = weighed
+        return evidence
+
+    def _keyed(self, slot: _Slot, qi: int, ev: Evidence) -> Evidence:
+        """The evidence raised for the question the paragraph's number names, once the post's numbering is
+        known; a number alone, with nothing else pointing at that question, places no answer."""
+        reading = self.unit_readings.get(slot.unit.index)
+        if self.offset is None or reading is None or ev.score <= 0:
+            return ev
+        if reading.number - self.offset != self.questions[qi].position:
+            return ev
+        return Evidence(ev.score + KEYED_NUMBER, ev.text_similarity, (*ev.reasons, "paragraph number"))
+
+
+def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment:
+    questions = questionnaire.questions
+    slots = _slots(segmentation.units)
+    readings, unit_readings = _read_numbers(segmentation)
     offset = _keyed_offset(slots, unit_readings, questions)
-    evidence: dict[tuple[int, int], Evidence] = {}
-    for si, slot in enumerate(slots):
-        scored = [score(slot.unit, q, questionnaire, heading_secs[slot.unit.index], slot.letter, similarity_of)
-                  for q in questions]
-        scored = _text_dominates(scored, questions, slot.letter)
-        reading = unit_readings.get(slot.unit.index)
-        for qi, ev in enumerate(scored):
-            keyed = offset is not None and reading is not None and reading.number - offset == questions[qi].position
-            weighed = Evidence(ev.score + KEYED_NUMBER, ev.text_similarity, (*ev.reasons, "paragraph number")) \
-                if keyed else ev
-            if weighed.score > MATCH_THRESHOLD:
-                evidence[(si, qi)] = weighed
+    evidence = _Scorer(segmentation, questionnaire, unit_readings, offset).evidence(slots)
     chain = _best_chain(evidence, len(questions))
-    matched_q = {qi for _, qi in chain}
-    matched_s = {si for si, _ in chain}
-    extra = _out_of_order(evidence, chain, matched_q, matched_s)
+    extra = _out_of_order(evidence, chain, {qi for _, qi in chain}, {si for si, _ in chain})
     pairs = sorted(chain + extra)
-    position_of = {si: questions[qi].position for si, qi in pairs}
-    numbered_answers = [
-        (unit_readings[slots[si].unit.index].number, position_of[si]) for si, _ in pairs
-        if slots[si].unit.index in unit_readings and unit_readings[slots[si].unit.index].in_sequence]
-    scheme = infer_scheme(numbered_answers)
+    numbered_answers = [(unit_readings[slots[si].unit.index].number, questions[qi].position) for si, qi in pairs
+                        if slots[si].unit.index in unit_readings and unit_readings[slots[si].unit.index].in_sequence]
     extra_set = set(extra)
     top_two = _top_two_by_slot(evidence)
     matches = sorted(
@@ -352,7 +385,7 @@ def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment
                evidence[(si, qi)], out_of_order=(si, qi) in extra_set)
          for si, qi in pairs),
         key=lambda m: questionnaire.question(m.question_id).position)  # type: ignore[union-attr]
-    return Alignment(questionnaire, segmentation, tuple(matches), readings, scheme)
+    return Alignment(questionnaire, segmentation, tuple(matches), readings, infer_scheme(numbered_answers))
 
 
 def _best_chain(evidence: dict[tuple[int, int], Evidence], n_questions: int) -> list[tuple[int, int]]:

@@ -28,6 +28,7 @@ Spans = tuple[tuple[int, int], ...]
 GapFinder = Callable[[str], Iterable[tuple[int, int]]]  # answer text -> (start, end) of each gap sentence
 
 DUPLICATE_MIN_LENGTH = 80  # "Not applicable." under several questions is not a slip
+DUPLICATE_MIN_COPIED = 40  # a copied sentence this long is no coincidence; "No change from last year." may repeat
 DUPLICATE_SAME = 95.0  # rapidfuzz ratio at or above which two answers are one text
 PROMISE_WORDS = 25  # an answer with fewer words than this besides its gap sentences is only a promise
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -139,20 +140,31 @@ def cross_references(alignment: Alignment, kind: ReplyKind) -> tuple[crossrefs.C
 
 
 def duplicate_answers(alignment: Alignment) -> tuple[DuplicateAnswer, ...]:
-    """Each answer that repeats an earlier one word for word (nearly), with the question it copies."""
-    seen: list[tuple[str, str, int]] = []  # (processed text, question, unit index)
+    """Each answer that repeats an earlier one word for word (nearly), or whose whole text is part of another
+    answer (H answered with the first sentence of G's answer), with the question it copies."""
+    answers = [(default_process(alignment.unit(m.unit_index).response.text), m.question_id, m.unit_index)
+               for m in alignment.matches]
     found: list[DuplicateAnswer] = []
-    for match in alignment.matches:
-        unit = alignment.unit(match.unit_index)
-        text = default_process(unit.response.text)
-        if len(text) < DUPLICATE_MIN_LENGTH:
-            continue
-        original = next((o for o in seen if o[2] != unit.index and _same(text, o[0])), None)
+    for position, (text, question, index) in enumerate(answers):
+        original = _repeated(text, index, answers[:position]) or _contained(text, index, position, answers)
         if original is not None:
-            found.append(DuplicateAnswer(match.question_id, original[1], original[2]))
-        else:
-            seen.append((text, match.question_id, unit.index))
+            found.append(DuplicateAnswer(question, original[1], original[2]))
     return tuple(found)
+
+
+def _repeated(text: str, index: int, earlier: list[tuple[str, str, int]]) -> tuple[str, str, int] | None:
+    if len(text) < DUPLICATE_MIN_LENGTH:
+        return None
+    return next((o for o in earlier if o[2] != index and _same(text, o[0])), None)
+
+
+def _contained(text: str, index: int, position: int,
+               answers: list[tuple[str, str, int]]) -> tuple[str, str, int] | None:
+    """Another answer that holds this whole answer and more (or the same text, given earlier)."""
+    if len(text) < DUPLICATE_MIN_COPIED:
+        return None
+    return next((o for k, o in enumerate(answers) if o[2] != index and text in o[0]
+                 and (len(o[0]) > len(text) or k < position)), None)
 
 
 def _same(text: str, other: str) -> bool:

@@ -23,22 +23,31 @@ _SIGN = "¶!|"
 # `\s*` after the indent only with a sign: two `\s*` in a row backtrack quadratically on a line of blanks
 _NUMBER = re.compile(rf"^(?P<indent>\s*)(?:(?P<sign>[{_SIGN}])\s*)?(?P<num>\d{{1,3}})\s?\.(?![\d.])(?![A-Z]\.)\s*")
 _ROMAN = re.compile(r"^(?P<indent>\s*)(?:(?P<sign>[¶!])\s*)?(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)\s*\.\s+(?=\S)")
-_LETTER_LIST = r"[A-Z](?:\s*(?:,|and|AND|&|-|/)\s*[A-Z])*"
-# `23A Question:`, `--23A.`, `-- 27A:`, `27.A.`, `21A.`, `(21/A)`, `(21A)`, `Section 21.A.`, `Question 23 A:`
+# The marker grammar. A label is: an optional bullet or paragraph sign; an optional word naming the tasking
+# cable's paragraph (`PARA`, `Paragraph`, `Question`, `Q`, `Section`, `Part`); an optional section number with
+# any separator (`25`, `25.`, `25-`, `25 `, `(21/`, `25(`); one letter or a group of letters (`E`, `e`, `E and F`,
+# `E/F`, `E-G`), upper or lower case; an optional closing bracket and `.` or `:`; an optional word naming the
+# half (`23A Question:`, `23A Answer:`). Which combinations count is decided by `_well_formed` and `_placed`.
+_UPPER_LETTERS = r"[A-Z](?:[ \t]*(?:,|and|AND|&|-|/)[ \t]*[A-Z])*"
+_LOWER_LETTERS = r"[a-z](?:[ \t]*(?:,|and|&|-|/)[ \t]*[a-z])*"
 _LABEL = re.compile(
-    rf"^(?:--\s*)?(?:(?:Section|Question|QUESTION|Para(?:graph)?|PARA(?:GRAPH)?)\s+)?\(?(?P<para>\d{{1,2}})"
-    rf"\s*[./]?\s*(?P<letters>{_LETTER_LIST})\)?(?=[\s.:)])\s*(?:[.:)]\s*)*"
-    rf"(?P<qa>Question|QUESTION|Answer|ANSWER|Response|RESPONSE)?\s*[.:]?\s*")
-_QUESTION_WORD = re.compile(rf"^(?:--\s*)?(?:QUESTION|Question|Parts?|PARTS?)\s+(?P<letters>{_LETTER_LIST})\s*[.:)]\s*")
-_LETTER = re.compile(
-    rf"^(?P<dash>--\s*|[{_SIGN}]\s*)?(?P<letters>{_LETTER_LIST})\s*[.:)](?=\s|$)\s*")
+    rf"(?P<bullet>(?:--?|[{_SIGN}•*])[ \t]*)?"
+    r"(?P<word>(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|PART|Part)[Ss]?\.?[ \t]*"
+    r"|Q\.?(?=\d))?"
+    r"(?P<open>\()?"
+    r"(?:(?P<para>\d{1,2})(?![\d,])(?:[ \t]*[./-][ \t]*|[ \t]*)(?P<inner>\()?)?"
+    rf"(?P<letters>{_UPPER_LETTERS}|{_LOWER_LETTERS})(?![A-Za-z0-9'’])"
+    r"(?P<close>\)?)(?P<punct>[.:]?)(?=\s|$)[ \t]*"
+    r"(?:(?P<qa>Question|QUESTION|Answer|ANSWER|Response|RESPONSE)[ \t]*[.:]?[ \t]*)?")
 _BANNER = re.compile(
-    r"^-*\s*(?:PARA(?:GRAPH)?|Para(?:graph)?|(?i:REFTEL\s+(?:PARA(?:GRAPH)?|QUESTION)))\s+(?P<para>\d{1,2})\b"
+    r"^-*\s*(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|"
+    r"(?i:REFTEL\s+(?:PARA(?:GRAPH)?|QUESTION)))\s+(?P<para>\d{1,2})\b"
     r"\s*[-:.]*\s*(?P<rest>.*)$")
 _RESPONSE_SPLIT = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:\d{1,2}\s*[A-Z]\s+)?(?:POST|EMBASSY)\s+RESPONSE|RESPONSE|ANSWER|Answer|Response|"
     r"Post response|Post Response)\s*:", re.M)
 _DASHES = re.compile(r"^\s*[-=_]{5,}\s*$")
+_LAST_QUESTION_LETTER = "O"  # no questionnaire letters past O: a bare `P.`, `S.` is an initial
 
 
 @dataclass(frozen=True)
@@ -143,89 +152,143 @@ def _label_awaits_paragraph(current: _Open, marker: Marker) -> bool:
             and all(ln.is_blank for ln in current.lines[1:]))
 
 
-def segment(cable: Cable) -> Segmentation:
-    body = split_inline_markers(cable.body_lines())
-    headings: list[Heading] = []
-    opened: list[_Open] = []
-    preamble: list[Line] = []
-    list_items: list[Marker] = []
-    current: _Open | None = None
-    last_paragraph_number = 0
-    list_run = 0
-    prev_blank = True
-    prev_was_marker = False
-    i = 0
-    while i < len(body):
-        ln = body[i]
-        if ln.is_blank:
-            prev_blank = True
-            if current is not None:
-                current.lines.append(ln)
-            i += 1
-            continue
-        nxt = body[i + 1] if i + 1 < len(body) else None
-        block_start = prev_blank or prev_was_marker
-        after_next = body[i + 2] if i + 2 < len(body) else None
-        # A heading wrapped onto a second short line ("¶26.  (SBU) SETTING THE SCENE ... ANTI-TIP" / "EFFORTS")
-        wrapped = (nxt is not None and not nxt.is_blank and (after_next is None or after_next.is_blank)
-                   and len(nxt.text.strip()) <= 40 and _is_heading_text(nxt.text))
-        # a line after "... (see" carries on the sentence: its "5F)" is a cross-reference, not a label
-        prev_text = body[i - 1].text.rstrip() if i > 0 else ""
-        label_allowed = block_start or not prev_text or prev_text[-1] in ".?!:;)\"'-"
-        found = _parse_line(ln, block_start, next_blank=nxt is None or nxt.is_blank or wrapped,
-                            label_allowed=label_allowed)
-        prev_blank = False
-        prev_was_marker = False
+@dataclass(frozen=True)
+class _Context:
+    """What the lines around a line say about whether it can open a unit."""
+
+    block_start: bool  # after a blank line, a heading or a marker line
+    next_blank: bool  # the next line is blank (or wraps a heading)
+    label_allowed: bool  # the line before ends a sentence, so a label here is not a sentence running on
+    last_letter: str | None  # the letter of the unit open before this line
+    last_section: int | None  # the tasking cable's paragraph its label named
+    lower_case_labels: bool  # this reply letters its questions in lower case (`(e)`, `b)`)
+
+
+class _Segmenter:
+    """Reads the body line by line, opening a unit at each marker and recording headings where they stand."""
+
+    def __init__(self, body: list[Line]) -> None:
+        self.body = body
+        self.headings: list[Heading] = []
+        self.opened: list[_Open] = []
+        self.preamble: list[Line] = []
+        self.list_items: list[Marker] = []
+        self.current: _Open | None = None
+        self.last_paragraph_number = 0
+        self.list_run = 0
+        self.prev_blank = True
+        self.prev_was_marker = False
+        self.lower_case = _letters_in_lower_case(body)
+
+    def run(self) -> Segmentation:
+        i = 0
+        while i < len(self.body):
+            i += self._step(i)
+        return Segmentation(
+            units=tuple(_close(k, o) for k, o in enumerate(self.opened)),
+            headings=tuple(self.headings),
+            preamble=Passage.from_lines(self.preamble) if self.preamble else None,
+            list_items=tuple(self.list_items),
+        )
+
+    def _keep(self, lines: list[Line]) -> None:
+        if self.current is not None:
+            self.current.lines.extend(lines)
+
+    def _step(self, i: int) -> int:
+        """Reads the line at `i` (and a heading's wrapped second line); how many lines it took."""
+        ln = self.body[i]
+        if ln.is_blank or _DASHES.match(ln.text):  # a rule of dashes sets a block off as a blank line does
+            self.prev_blank = True
+            self._keep([ln])
+            return 1
+        wrapped = self._wrapped_heading(i)
+        found = _parse_line(ln, self._context(i, wrapped))
+        self.prev_blank = False
+        self.prev_was_marker = found is not None
         if isinstance(found, Heading):
-            if found.number is not None:
-                last_paragraph_number = max(last_paragraph_number, found.number)
-            taken = [ln]
-            if wrapped and nxt is not None:
-                found = replace(found, text=f"{found.text} {nxt.text.strip().rstrip(':').strip()}")
-                taken.append(nxt)
-            headings.append(found)
-            if current is not None:
-                current.lines.extend(taken)
-            prev_was_marker = True
-            i += len(taken)
-            continue
+            return self._heading(found, i, wrapped)
         if found is not None:
-            marker, text_column = found
-            if _is_list_item(marker, last_paragraph_number, list_run, current):
-                list_run = marker.number or 0
-                list_items.append(marker)
-                if current is not None:
-                    current.lines.append(ln)
-                i += 1
-                continue
-            if marker.number is not None and marker.section_paragraph is None:
-                last_paragraph_number = max(last_paragraph_number, _plain_number(marker))
-            list_run = 0
-            if current is not None and _continues_label(current.marker, marker):
-                current.lines.append(ln)
-            elif current is not None and _label_awaits_paragraph(current, marker):
-                # `Parts A & B:` alone on its line, then `2. (SBU) The government ...`: paragraph 2 is their answer
-                current.marker = replace(current.marker, number=marker.number, sign=marker.sign)
-                current.lines.append(ln)
-                current.body_column = (ln, text_column)
-            else:
-                current = _Open(marker, ln, text_column, [ln], headings[-1] if headings else None)
-                opened.append(current)
-            prev_was_marker = True
-            i += 1
-            continue
-        if current is None:
-            preamble.append(ln)
+            self._marker(*found, ln)
+        elif self.current is None:
+            self.preamble.append(ln)
         else:
+            self.current.lines.append(ln)
+        return 1
+
+    def _wrapped_heading(self, i: int) -> bool:
+        """A heading wrapped onto a second short line ("¶26.  (SBU) SETTING THE SCENE ... ANTI-TIP" / "EFFORTS")."""
+        nxt = self.body[i + 1] if i + 1 < len(self.body) else None
+        after_next = self.body[i + 2] if i + 2 < len(self.body) else None
+        return (nxt is not None and not nxt.is_blank and (after_next is None or after_next.is_blank)
+                and len(nxt.text.strip()) <= 40 and _is_heading_text(nxt.text))
+
+    def _context(self, i: int, wrapped: bool) -> _Context:
+        nxt = self.body[i + 1] if i + 1 < len(self.body) else None
+        block_start = self.prev_blank or self.prev_was_marker
+        # a line after "... (see" carries on the sentence: its "5F)" is a cross-reference, not a label
+        prev_text = self.body[i - 1].text.rstrip() if i > 0 else ""
+        label_allowed = block_start or not prev_text or prev_text[-1] in ".?!:;)\"'-"
+        marker = self.current.marker if self.current is not None else None
+        letters = marker.letters if marker is not None else ()
+        return _Context(block_start, nxt is None or nxt.is_blank or wrapped, label_allowed,
+                        letters[-1] if letters else None, marker.section_paragraph if marker else None,
+                        self.lower_case)
+
+    def _heading(self, found: Heading, i: int, wrapped: bool) -> int:
+        if found.number is not None:
+            self.last_paragraph_number = max(self.last_paragraph_number, found.number)
+        taken = [self.body[i]]
+        if wrapped:
+            nxt = self.body[i + 1]
+            found = replace(found, text=f"{found.text} {nxt.text.strip().rstrip(':').strip()}")
+            taken.append(nxt)
+        self.headings.append(found)
+        self._keep(taken)
+        return len(taken)
+
+    def _marker(self, marker: Marker, text_column: int, ln: Line) -> None:
+        current = self.current
+        if _is_list_item(marker, self.last_paragraph_number, self.list_run, current):
+            self.list_run = marker.number or 0
+            self.list_items.append(marker)
+            self._keep([ln])
+            return
+        if marker.number is not None and marker.section_paragraph is None:
+            self.last_paragraph_number = max(self.last_paragraph_number, marker.number)
+        self.list_run = 0
+        if current is not None and _continues_label(current.marker, marker):
             current.lines.append(ln)
-        i += 1
-    units = tuple(_close(k, o) for k, o in enumerate(opened))
-    return Segmentation(
-        units=units,
-        headings=tuple(headings),
-        preamble=Passage.from_lines(preamble) if preamble else None,
-        list_items=tuple(list_items),
-    )
+        elif current is not None and _label_awaits_paragraph(current, marker):
+            # `Parts A & B:` alone on its line, then `2. (SBU) The government ...`: paragraph 2 is their answer
+            current.marker = replace(current.marker, number=marker.number, sign=marker.sign)
+            current.lines.append(ln)
+            current.body_column = (ln, text_column)
+        else:
+            self.current = _Open(marker, ln, text_column, [ln], self.headings[-1] if self.headings else None)
+            self.opened.append(self.current)
+
+
+def segment(cable: Cable) -> Segmentation:
+    return _Segmenter(split_inline_markers(cable.body_lines())).run()
+
+
+def _letters_in_lower_case(body: list[Line]) -> bool:
+    """Whether the reply letters its questions in lower case: more lines open with a lower-case letter label
+    than with an upper-case one.
+
+    A lower-case `(a)` is as often an item of a list inside an answer; it is read as a label only in a reply
+    whose lettering is mostly lower case, where the drafter plainly chose that style.
+    """
+    counts = {True: 0, False: 0}
+    for ln in body:
+        text = ln.text.lstrip()
+        if _CLASS_RE.match(text) or _ROMAN.match(text):
+            continue
+        m = _LABEL.match(text)
+        if m and _well_formed(shape := _Shape.of(m)):
+            counts[shape.lower] += 1
+    return counts[True] > max(counts[False], 1)
 
 
 # `... traffickers. --A. (SBU) On January 9 ...`: some releases run a whole paragraph, letters and all, on one line
@@ -272,84 +335,164 @@ def _continues_label(previous: Marker, marker: Marker) -> bool:
     )
 
 
-def _parse_line(ln: Line, block_start: bool, next_blank: bool,
-                label_allowed: bool = True) -> tuple[Marker, int] | Heading | None:
-    text = ln.text
-    pos = 0
+@dataclass(frozen=True)
+class _Prefix:
+    """A paragraph number or roman section numeral opening the line, and where the text after it starts."""
+
+    end: int = 0
     number: int | None = None
     sign: str | None = None
     roman: int | None = None
-    indent = len(text) - len(text.lstrip())
+
+
+def _prefix(text: str, ctx: _Context) -> _Prefix:
     m = _NUMBER.match(text)
     # a sign opens a paragraph even without a blank line before it, unless the line before runs on into it
     # ("beginning at paragraph / ¶27.  Post's POC ...": a reference, not paragraph 27)
-    if m and (block_start or (m.group("sign") and label_allowed) or _CLASS_RE.match(text[m.end():])):
-        number = int(m.group("num"))
-        sign = m.group("sign")
-        pos = m.end()
-    elif (r := _ROMAN.match(text)) and block_start:
-        roman = roman_value(r.group("roman"))
-        sign = r.group("sign")
-        pos = r.end()
-    numbered = pos > 0
-    if not numbered:
-        pos = indent  # cables indented by a space (` ¶A.  What is ...`) carry their markers after it
-    rest = text[pos:]
-    if c := _CLASS_RE.match(rest):
-        pos += c.end()
-        rest = text[pos:]
-    classified = numbered and bool(c)
+    if m and (ctx.block_start or (m.group("sign") and ctx.label_allowed) or _CLASS_RE.match(text[m.end():])):
+        return _Prefix(m.end(), int(m.group("num")), m.group("sign"))
+    if (r := _ROMAN.match(text)) and ctx.block_start and not _letter_after(r.group("roman"), ctx):
+        return _Prefix(r.end(), sign=r.group("sign"), roman=roman_value(r.group("roman")))
+    return _Prefix()
 
-    if b := _BANNER.match(rest):
-        return Heading(text=b.group("rest").strip() or rest.strip(), line=ln.number, number=number,
-                       section_paragraph=int(b.group("para")), roman=roman)
 
-    section_paragraph: int | None = None
-    letters: tuple[str, ...] = ()
-    strong = number is not None or classified
-    if (lab := _LABEL.match(rest)) and (label_allowed or number is not None):
-        section_paragraph = int(lab.group("para"))
-        letters = _letters(lab.group("letters"))
-        pos += lab.end()
-        strong = True
-    elif q := _QUESTION_WORD.match(rest):
-        letters = _letters(q.group("letters"))
-        pos += q.end()
-        strong = True
-    elif (lt := _LETTER.match(rest)) and _letter_ok(lt, rest, block_start or number is not None, roman):
-        letters = _letters(lt.group("letters"))
-        dash = (lt.group("dash") or "").strip()
-        if dash and dash in _SIGN:
-            sign = dash  # `¶A.`: a letter marker printed with the paragraph sign
-        pos += lt.end()
-        strong = True
-        if roman == 1 and not letters:
-            roman = None
-    if roman is not None and letters == () and number is None:
-        after = text[pos:]
-        if roman == 1 and (not _is_heading_text(after)):
-            # `I. Is there evidence ...?`: question I, not a section numeral
-            letters, roman = ("I",), None
-            strong = True
-        else:
-            return Heading(text=after.strip(), line=ln.number, roman=roman)
-    if number is not None and not letters and section_paragraph is None:
-        after = text[pos:]
-        if (_is_heading_text(after) or _is_title(after)) and (next_blank or after.rstrip().endswith(":")):
-            return Heading(text=after.strip().rstrip(":").strip(), line=ln.number, number=number)
-    if not strong and number is None:
-        if block_start and next_blank and _is_heading_text(text) and not _DASHES.match(text):
-            return Heading(text=text.strip().rstrip(":").strip(), line=ln.number)
+def _letter_after(numeral: str, ctx: _Context) -> bool:
+    """`I.` straight after the answer to H is question I, not section I."""
+    return ctx.last_letter is not None and ord(numeral[0]) == ord(ctx.last_letter.upper()) + 1
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """Which parts of the marker grammar a label uses."""
+
+    bullet: str  # `--`, `¶`, `-`, ... or ""
+    word: bool  # `PARA`, `Question`, `Q`, `Section`, `Part`
+    section: int | None  # the tasking cable's paragraph number
+    bracketed: bool  # `(e)`, `(21/A)`, `25(E)`
+    closed: bool  # a `)`, `.` or `:` after the letters
+    letters: tuple[str, ...]
+    lower: bool
+    qa: bool  # `23A Question:`, `23A Answer:`
+
+    @classmethod
+    def of(cls, m: re.Match[str]) -> _Shape:
+        opened = bool(m.group("open") or m.group("inner"))
+        return cls(bullet=(m.group("bullet") or "").strip(), word=bool(m.group("word")),
+                   section=int(m.group("para")) if m.group("para") else None,
+                   bracketed=opened and bool(m.group("close")),
+                   closed=bool(m.group("punct") or (m.group("close") and not opened)),
+                   letters=_letters(m.group("letters")), lower=m.group("letters")[0].islower(),
+                   qa=bool(m.group("qa")))
+
+
+def _well_formed(shape: _Shape) -> bool:
+    """A letter needs punctuation, brackets, a group or a word around it to be a label rather than a word."""
+    punctuated = shape.closed or shape.bracketed
+    if shape.section is not None:
+        return punctuated or len(shape.letters) > 1 or shape.qa
+    if shape.word:
+        return punctuated or len(shape.letters) > 1
+    return punctuated
+
+
+def _initial(shape: _Shape) -> bool:
+    """No questionnaire has letters past O: a bare `P.` or `S.` opening a line is an initial."""
+    return len(shape.letters) == 1 and shape.letters[0].upper() > _LAST_QUESTION_LETTER
+
+
+def _continues_lettering(shape: _Shape, ctx: _Context) -> bool:
+    """A letter after the previous unit's letter in the same section goes on with the reply's lettering: after a
+    finished sentence any later letter (skipped letters are normal), after an unfinished one only the very next
+    (`29(D):` after `29(C):` whose answer ends without a full stop; not `H. al-Jaifi` wrapped after `Dr. Nafisa`)."""
+    if ctx.last_letter is None or shape.section != ctx.last_section:
+        return False
+    step = ord(shape.letters[0].upper()) - ord(ctx.last_letter.upper())
+    return step == 1 or (step > 1 and ctx.label_allowed)
+
+
+def _placed(shape: _Shape, after: str, prefix: _Prefix, ctx: _Context) -> bool:
+    """Whether the label stands where a label can: a sentence running on cannot start a unit."""
+    if prefix.number is not None:
+        return True
+    if shape.section is not None:
+        return ctx.label_allowed or _continues_lettering(shape, ctx)
+    if shape.bullet or shape.word:
+        return True
+    if not shape.bracketed and _initial(shape):
+        return False
+    return ctx.block_start or bool(_CLASS_RE.match(after)) or _continues_lettering(shape, ctx)
+
+
+def _read_label(rest: str, prefix: _Prefix, ctx: _Context) -> tuple[_Shape, int] | None:
+    m = _LABEL.match(rest)
+    if m is None:
         return None
-    if number is None and not letters and section_paragraph is None:
+    shape = _Shape.of(m)
+    if shape.lower and shape.section is None and not ctx.lower_case_labels:
         return None
-    printed = text[indent:pos].rstrip()
-    printed = _short_marker(printed, number, sign)
-    if letters and (after_class := _CLASS_RE.match(text[pos:])):
+    if not _well_formed(shape) or not _placed(shape, rest[m.end():], prefix, ctx):
+        return None
+    return shape, m.end()
+
+
+def _parse_line(ln: Line, ctx: _Context) -> tuple[Marker, int] | Heading | None:
+    text = ln.text
+    indent = len(text) - len(text.lstrip())
+    prefix = _prefix(text, ctx)
+    # cables indented by a space (` ¶A.  What is ...`) carry their markers after it
+    pos = prefix.end or indent
+    marking = _CLASS_RE.match(text[pos:])
+    if marking:
+        pos += marking.end()
+    label = _read_label(text[pos:], prefix, ctx)
+    if label is None:
+        return _unlabelled(ln, text[pos:], prefix, ctx, classified=prefix.end > 0 and bool(marking))
+    shape, length = label
+    pos += length
+    sign = shape.bullet if shape.bullet and shape.bullet in _SIGN else prefix.sign
+    printed = _short_marker(text[indent:pos].rstrip(), prefix.number, sign)
+    if after_class := _CLASS_RE.match(text[pos:]):
         pos += after_class.end()  # `--A. (SBU) The law ...`: the marking is not part of the answer
-    marker = Marker(printed=printed, line=ln.number, column=ln.column + indent + 1, number=number, sign=sign,
-                    section_paragraph=section_paragraph, letters=letters, roman=roman)
+    marker = Marker(printed=printed, line=ln.number, column=ln.column + indent + 1, number=prefix.number,
+                    sign=sign, section_paragraph=shape.section,
+                    letters=tuple(letter.upper() for letter in shape.letters), roman=prefix.roman)
     return marker, pos
+
+
+def _unlabelled(ln: Line, rest: str, prefix: _Prefix, ctx: _Context,
+                classified: bool) -> tuple[Marker, int] | Heading | None:
+    """A line with no letter label: a banner, a roman or numbered heading, a numbered paragraph, or text."""
+    if b := _BANNER.match(rest):
+        return Heading(text=b.group("rest").strip() or rest.strip(), line=ln.number, number=prefix.number,
+                       section_paragraph=int(b.group("para")), roman=prefix.roman)
+    if prefix.roman is not None:
+        return _roman_line(ln, rest, prefix)
+    if prefix.number is not None:
+        if (_is_heading_text(rest) or _is_title(rest)) and (ctx.next_blank or rest.rstrip().endswith(":")):
+            return Heading(text=rest.strip().rstrip(":").strip(), line=ln.number, number=prefix.number)
+        indent = len(ln.text) - len(ln.text.lstrip())
+        marker = Marker(printed=f"{prefix.sign or ''}{prefix.number}.", line=ln.number,
+                        column=ln.column + indent + 1, number=prefix.number, sign=prefix.sign)
+        return marker, len(ln.text) - len(rest)
+    if not classified and _stands_alone(ln.text, ctx) and _is_heading_text(ln.text) and not _DASHES.match(ln.text):
+        return Heading(text=ln.text.strip().rstrip(":").strip(), line=ln.number)
+    return None
+
+
+def _stands_alone(text: str, ctx: _Context) -> bool:
+    """A line set off as a heading: blank lines around it, or, in a reply without blank lines, a line of its
+    own after a finished sentence that ends in a colon (`THE COUNTRY'S TIP SITUATION:`)."""
+    return (ctx.block_start and ctx.next_blank) or (ctx.label_allowed and text.rstrip().endswith(":"))
+
+
+def _roman_line(ln: Line, rest: str, prefix: _Prefix) -> tuple[Marker, int] | Heading:
+    """`II. PROSECUTION` is a section heading; `I. Is there evidence ...?` is question I."""
+    if prefix.roman == 1 and not _is_heading_text(rest):
+        indent = len(ln.text) - len(ln.text.lstrip())
+        marker = Marker(printed=ln.text[indent:len(ln.text) - len(rest)].rstrip(), line=ln.number,
+                        column=ln.column + indent + 1, sign=prefix.sign, letters=("I",))
+        return marker, len(ln.text) - len(rest)
+    return Heading(text=rest.strip(), line=ln.number, roman=prefix.roman)
 
 
 def _short_marker(printed: str, number: int | None, sign: str | None) -> str:
@@ -360,21 +503,9 @@ def _short_marker(printed: str, number: int | None, sign: str | None) -> str:
     return re.sub(r"\s+(?:Question|QUESTION|Answer|ANSWER|Response|RESPONSE)\s*[.:]?$", "", printed)
 
 
-def _letter_ok(m: re.Match[str], rest: str, block_start: bool, roman: int | None) -> bool:
-    if m.group("dash"):
-        return True
-    if not block_start:
-        return False
-    letters = _letters(m.group("letters"))
-    if len(letters) == 1 and letters[0] > "O":
-        return False
-    after = rest[m.end():]
-    # A bare `A.` must open a question or a label, not a sentence such as "A. Smith said".
-    return bool(_CLASS_RE.match(after) or re.match(r"[A-Z(\"]", after) or not after.strip())
-
-
 def _letters(group: str) -> tuple[str, ...]:
-    found = re.findall(r"[A-Z]", group.replace("and", "").replace("AND", ""))
+    """`E and F`, `H, I`, `E/F` name each letter; `E-G` names the range."""
+    found = re.findall(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])", group)
     if "-" in group and len(found) == 2 and ord(found[1]) - ord(found[0]) > 1:
         return tuple(chr(c) for c in range(ord(found[0]), ord(found[1]) + 1))
     return tuple(found)

@@ -1,7 +1,8 @@
-"""Two answers with the same text.
+"""Two answers with the same text, or one answer copied out of another.
 
 A drafter who pastes one answer under two questions has, in effect, not answered the second: the finding
-stands at the second copy, and that question counts as unanswered.
+stands at the second copy, and that question counts as unanswered. The same holds for an answer whose whole
+text is part of another answer (H answered with exactly the first sentence of the answer to G).
 """
 
 from __future__ import annotations
@@ -52,6 +53,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         line, column = unit.response.locate(len(unit.response.text) - len(unit.response.text.lstrip()))
         yield ctx.finding(
             ID, DEFAULT_SEVERITY,
-            f"the answer to {question} repeats the answer to {original} word for word, so {question} is "
-            f"not answered", line, column, question=question, unit=unit, excerpt=one_line(unit.response.text),
+            f"the answer to {question} repeats (part of) the answer to {original} word for word, so {question} "
+            f"is not answered", line, column, question=question, unit=unit, excerpt=one_line(unit.response.text),
             fix=f"write the answer to {question}", original=original)
