@@ -22,6 +22,7 @@ from common import SEED, clear_text_caches, machine
 from tipcheck import api, rules
 from tipcheck.analysis import subquestions
 from tipcheck.analysis.align import align
+from tipcheck.analysis.detect import detect
 from tipcheck.analysis.cable_analysis import (
     Analysis,
     cross_references,
@@ -62,6 +63,7 @@ def stage_times(path: Path) -> dict[str, float]:
     cable = read_cable(api.read_file(path), str(path))
     spent["reading"] = 0.0
     timed("reading", lambda: read_cable(api.read_file(path), str(path)))
+    timed("reply detection", lambda: detect(cable, api.bundled_models()))
     model, _ = timed("questionnaire choice", lambda: api.resolve_questionnaire(cable, Settings()))  # type: ignore[misc]
     segmentation = timed("segmentation", lambda: segment(cable))
     alignment = timed("alignment", lambda: align(segmentation, model))  # type: ignore[arg-type]

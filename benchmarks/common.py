@@ -60,14 +60,16 @@ def python() -> str:
     return sys.executable
 
 
-def clear_text_caches() -> None:
-    """Empty every memo in tipcheck that is keyed by cable text (not the loaded questionnaire models), so that
-    checking the same cable again costs what checking a new one does."""
-    import functools
+# Memos keyed by cable text (module, function): checking the same cable again must cost what a new one does.
+# Memos of the questionnaire models and vocabulary files stay: a long-running process loads those once.
+TEXT_CACHES = (("tipcheck.text", "_sentence_spans"),)
 
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("tipcheck") or name == "tipcheck.questionnaire.model":
-            continue
-        for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper):
-                value.cache_clear()
+
+def clear_text_caches() -> None:
+    """Empty every memo in tipcheck that is keyed by cable text (TEXT_CACHES)."""
+    import importlib
+
+    for module, name in TEXT_CACHES:
+        function = getattr(importlib.import_module(module), name, None)
+        if function is not None and hasattr(function, "cache_clear"):
+            function.cache_clear()

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -79,12 +79,13 @@ class Questionnaire:
     source_path: str = ""
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    # A check asks for the questions and looks questions up hundreds of times: built once per model.
+    @cached_property
     def questions(self) -> tuple[Question, ...]:
         return tuple(q for s in self.sections for q in s.questions)
 
     def question(self, qid: str) -> Question | None:
-        return self._by_id().get(qid)
+        return self._by_id.get(qid)
 
     def section(self, sid: str) -> Section | None:
         return next((s for s in self.sections if s.id == sid), None)
@@ -92,6 +93,7 @@ class Questionnaire:
     def section_by_paragraph(self, paragraph: int) -> Section | None:
         return next((s for s in self.sections if s.paragraph == paragraph), None)
 
+    @cached_property
     def _by_id(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}
 
