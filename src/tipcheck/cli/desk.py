@@ -8,15 +8,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tipcheck.cli.output import same_file, write_atomically
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, InputError, OutputError, about_file
 from tipcheck.findings import Severity
-from tipcheck.results import CableReport
 from tipcheck.settings import Settings
+
+if TYPE_CHECKING:  # the report's module pulls in the whole checker: not for `tipcheck --version`
+    from tipcheck.results import CableReport
 
 QuestionnaireOption = Annotated[str | None, typer.Option(
     "--questionnaire", "-q", help="Model name (tip-2009) or path; default: chosen from each cable.")]

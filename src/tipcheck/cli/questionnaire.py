@@ -14,7 +14,6 @@ import typer
 
 from tipcheck.cli.output import same_file, write_atomically
 from tipcheck.errors import OutputError, QuestionnaireError
-from tipcheck.formatters import counted
 
 
 def list_models() -> None:
@@ -65,6 +64,8 @@ def extract_model(
         return
     write_atomically(output, text)
     questions = sum(len(s["questions"]) for s in result.model["sections"])
+    from tipcheck.formatters import counted  # with the report it formats: not for every command
+
     typer.echo(f"{output}: {result.model['id']}, {counted(questions, 'question')}, "
                f"{counted(len(result.warnings), 'warning')}", err=True)
 
