@@ -94,7 +94,10 @@ def vocabulary() -> _Vocabulary:
     subject_reply = re.compile(rf"{names}(?:{word}){{0,4}}?{gap}{nouns}|{nouns}(?:{word}){{0,6}}?{gap}{names}")
     others = tuple((str(p["purpose"]), re.compile(_words_pattern(p["words"]))) for p in data["other_purposes"])
     keyed = re.compile(_words_pattern(data["keyed_statements"]))
-    return _Vocabulary(subject_reply, keyed, others, re.compile(_words_pattern(data["question_topics"])))
+    # case-blind rather than run on the body in capitals: str.upper() of a long non-ASCII text briefly takes 12
+    # bytes a character (CPython's case mapping buffer), 120 MB for a 10 MB cable
+    topics = re.compile(_words_pattern(data["question_topics"]), re.I)
+    return _Vocabulary(subject_reply, keyed, others, topics)
 
 
 def tasking_numbers(models: Sequence[Questionnaire]) -> dict[int, tuple[int, str]]:
@@ -132,7 +135,7 @@ def _gather(cable: Cable, tasking: dict[int, tuple[int, str]]) -> _Evidence:
         from_department=_sent_by_department(header),
         tasking_ref=_tasking_ref(header, tasking),
         letters=_letters_in_order(body),
-        topics=len({" ".join(m.group(0).split()) for m in vocab.topics.finditer(body.upper())}),
+        topics=len({" ".join(m.group(0).upper().split()) for m in vocab.topics.finditer(body)}),
         opening_reply=_found(vocab.subject_reply, opening) if not subject else None,
         keyed=_found(vocab.keyed, opening) if not subject else None)
 

@@ -25,8 +25,11 @@ The checker is pure: Alignment in, per-question results out.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 
 from rapidfuzz import fuzz, process
@@ -153,7 +156,6 @@ class _Sentence:
     words: tuple[str, ...]
     line: int
     unit_index: int
-    index: _Index = field(compare=False, repr=False)
 
     @cached_property
     def has_count(self) -> bool:
@@ -184,41 +186,48 @@ class _Index:
         self.spans: dict[int, range] = {}  # unit index -> the numbers of its sentences
         for unit in units:
             start = len(self.sentences)
-            self.sentences += _sentences_of(unit, self, start)
+            self.sentences += _sentences_of(unit, start)
             self.spans[unit.index] = range(start, len(self.sentences))
-        self._first: dict[str, dict[int, int]] = {}  # word -> {sentence number: its first position there}
+        # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words)
+        self._holders: dict[str, array[int]] = {}
         for sentence in self.sentences:
-            for i, w in enumerate(sentence.words):
-                self._first.setdefault(w, {}).setdefault(sentence.number, i)
-        self.vocabulary = _Vocabulary(self._first)
-        self._holding: dict[tuple[str, ...], dict[int, list[int]]] = {}
+            for w in set(sentence.words):
+                if w not in self._holders:
+                    self._holders[w] = array("I")
+                self._holders[w].append(sentence.number)
+        self.vocabulary = _Vocabulary(self._holders)
+        self._holding: dict[tuple[str, ...], array[int]] = {}
 
-    def holding(self, term_words: tuple[str, ...]) -> dict[int, list[int]]:
-        """The sentences that hold every term word (loosely matched): number -> each word's first position."""
+    def holding(self, term_words: tuple[str, ...]) -> array[int]:
+        """The numbers, in order, of the sentences that hold every term word (loosely matched)."""
         found = self._holding.get(term_words)
         if found is None:
             found = self._holding[term_words] = self._find(term_words)
         return found
 
-    def _find(self, term_words: tuple[str, ...]) -> dict[int, list[int]]:
+    def _find(self, term_words: tuple[str, ...]) -> array[int]:
         if not term_words:
-            return {s.number: [] for s in self.sentences}
-        found = {n: [position] for n, position in self._first_matching(term_words[0]).items()}
+            return array("I", range(len(self.sentences)))
+        found = self._holding_word(term_words[0])
         for t in term_words[1:]:
             if not found:
                 break
-            first = self._first_matching(t)
-            found = {n: [*positions, first[n]] for n, positions in found.items() if n in first}
-        return found
+            found &= self._holding_word(t)
+        return array("I", sorted(found))
 
-    def _first_matching(self, term: str) -> dict[int, int]:
-        """Sentence number -> the first position there of a word that matches the term word."""
-        first: dict[int, int] = {}
-        for w in self.vocabulary.matches(term):
-            for number, position in self._first[w].items():
-                if position < first.get(number, position + 1):
-                    first[number] = position
-        return first
+    def _holding_word(self, term: str) -> set[int]:
+        return {n for w in self.vocabulary.matches(term) for n in self._holders[w]}
+
+    def holds(self, term_words: tuple[str, ...], sentence: _Sentence) -> bool:
+        numbers = self.holding(term_words)
+        at = bisect_left(numbers, sentence.number)
+        return at < len(numbers) and numbers[at] == sentence.number
+
+    def positions(self, term_words: tuple[str, ...], sentence: _Sentence) -> list[int]:
+        """Where each term word first occurs in a sentence that holds them all."""
+        words = sentence.words
+        return [next(i for i, w in enumerate(words) if w in matched)
+                for matched in map(self.vocabulary.matches, term_words)]
 
 
 @dataclass(frozen=True)
@@ -268,11 +277,6 @@ def _content(phrase: str) -> tuple[str, ...]:
     return tuple(w for w in _words(phrase) if w not in _STOPWORDS)
 
 
-def _positions(term_words: tuple[str, ...], sentence: _Sentence) -> list[int] | None:
-    """Where each term word first occurs in the sentence, or None if one is absent."""
-    return sentence.index.holding(term_words).get(sentence.number)
-
-
 @cache
 def _alternatives(thing: str) -> tuple[tuple[str, ...], ...]:
     return tuple(c for alt in thing.split("/") if (c := _content(alt)))
@@ -305,26 +309,21 @@ def _zero_about(sentence: _Sentence, positions: list[int]) -> bool:
     return False
 
 
-def _thing_in(sentence: _Sentence, thing: str) -> bool:
+def _thing_in(index: _Index, sentence: _Sentence, thing: str) -> bool:
     """The sentence names the thing (every content word of one wording) with a count or a zero."""
-    for alt in _alternatives(thing):
-        positions = _positions(alt, sentence)
-        if positions is not None and (sentence.has_count or _zero_about(sentence, positions)):
-            return True
-    return False
+    return any(index.holds(alt, sentence)
+               and (sentence.has_count or _zero_about(sentence, index.positions(alt, sentence)))
+               for alt in _alternatives(thing))
 
 
-def _none_of(sentence: _Sentence, thing: str) -> bool:
+def _none_of(index: _Index, sentence: _Sentence, thing: str) -> bool:
     """The sentence says the thing does not exist ("there are no government-run facilities")."""
-    for alt in _alternatives(thing):
-        positions = _positions(alt, sentence)
-        if positions is not None and _zero_about(sentence, positions):
-            return True
-    return False
+    return any(index.holds(alt, sentence) and _zero_about(sentence, index.positions(alt, sentence))
+               for alt in _alternatives(thing))
 
 
-def _count_terms(sentence: _Sentence, terms: Iterable[str]) -> int:
-    return sum(1 for t in terms if (c := _content(t)) and _positions(c, sentence) is not None)
+def _count_terms(index: _Index, sentence: _Sentence, terms: Iterable[str]) -> int:
+    return sum(1 for t in terms if (c := _content(t)) and index.holds(c, sentence))
 
 
 def _named_items(text: str) -> list[str]:
@@ -406,7 +405,7 @@ class _Finder:
         lines: list[int] = []
         missing = []
         for thing in self.things:
-            hit = self._first(self._holding_thing(thing), lambda s, t=thing: _thing_in(s, t))  # type: ignore[misc]
+            hit = self._first(self._holding_thing(thing), lambda s, t=thing: _thing_in(self.scope.index, s, t))  # type: ignore[misc]
             if hit is None:
                 missing.append(thing.split("/")[0].strip())
             else:
@@ -414,7 +413,8 @@ class _Finder:
         return (min(lines) if lines else None), tuple(missing)
 
     def _amount(self) -> Outcome:
-        hit = self._first(None, lambda s: s.mentions_money or any(_none_of(s, t) for t in self.things))
+        index = self.scope.index
+        hit = self._first(None, lambda s: s.mentions_money or any(_none_of(index, s, t) for t in self.things))
         if hit:
             return hit.line, ()
         currency = f" (in {self.expects.currency})" if self.expects and self.expects.currency else ""
@@ -448,17 +448,19 @@ class _Finder:
         # Outside its own answer a yes-or-no or a description needs two of its key terms: one common word
         # ("work", "civil") is found in almost any paragraph.
         needed = 2 if self.scope.outside and len(terms) >= 2 else 1
-        hit = self.scope.first(self._holding_any(terms), lambda s: _count_terms(s, terms) >= needed)
+        hit = self.scope.first(self._holding_any(terms), lambda s: _count_terms(self.scope.index, s, terms) >= needed)
         return (hit.line, ()) if hit else (None, ("an answer",))
 
 
-def _sentences_of(unit: Unit, index: _Index, start: int) -> list[_Sentence]:
+def _sentences_of(unit: Unit, start: int) -> list[_Sentence]:
     text = unit.response.text
     result: list[_Sentence] = []
     for start_offset, end in sentences(text):
         line, _ = unit.response.locate(start_offset)
         chunk = " ".join(text[start_offset:end].split())
-        result.append(_Sentence(start + len(result), chunk, _words(chunk), line, unit.index, index))
+        # one copy of each word however often it occurs: a long cable has millions of words, a few thousand distinct
+        words = tuple(map(sys.intern, _words(chunk)))
+        result.append(_Sentence(start + len(result), chunk, words, line, unit.index))
     return result
 
 
@@ -471,14 +473,13 @@ _IF_SO = re.compile(r"\s*if (?:so|yes)\b", re.I)
 _OPENING_SENTENCES = 2  # a plain no opens the answer; a negation deeper in is about something else
 
 
-def _answered_no(previous: SubQuestion, own: list[_Sentence]) -> bool:
+def _answered_no(index: _Index, previous: SubQuestion, own: list[_Sentence]) -> bool:
     """The answer opens by saying no to `previous` (a negation just before one of its key terms)."""
     for sentence in own[:_OPENING_SENTENCES]:
         if _says_none_text(sentence.text):
             return True
-        for term in previous.keywords:
-            positions = _positions(_content(term), sentence)
-            if positions is not None and _zero_about(sentence, positions):
+        for term in map(_content, previous.keywords):
+            if index.holds(term, sentence) and _zero_about(sentence, index.positions(term, sentence)):
                 return True
     return False
 
@@ -498,24 +499,24 @@ def check_question(question: Question, alignment: Alignment, index: _Index) -> t
     own = [index.sentences[n] for n in index.spans[unit.index]]
     checks: list[SubQuestionCheck] = []
     for sub in question.subquestions:
-        if _answered_by_a_no(question, sub, checks, own):
+        if _answered_by_a_no(index, question, sub, checks, own):
             checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, own[0].line if own else None))
         else:
             checks.append(_check_subquestion(question.id, sub, unit.index, alignment, index))
     return tuple(checks)
 
 
-def _answered_by_a_no(question: Question, sub: SubQuestion, before: list[SubQuestionCheck],
+def _answered_by_a_no(index: _Index, question: Question, sub: SubQuestion, before: list[SubQuestionCheck],
                       own: list[_Sentence]) -> bool:
     """"If so, ..." after a question the answer says no to; or, after "Did the government prosecute any
     cases?" answered "it did not prosecute any", the numbers, laws and lists asked about those cases (zero
     convictions is an answer)."""
-    if before and _IF_SO.match(sub.text) and _answered_no(before[-1].subquestion, own):
+    if before and _IF_SO.match(sub.text) and _answered_no(index, before[-1].subquestion, own):
         return True
     first = question.subquestions[0]
     concrete = sub.expects is not None and sub.expects.kind in FLAGGED_KINDS
     return (concrete and sub is not first and first.expects is not None and first.expects.kind == "yes-no"
-            and _answered_no(first, own))
+            and _answered_no(index, first, own))
 
 
 def _check_subquestion(question_id: str, sub: SubQuestion, unit_index: int, alignment: Alignment,
