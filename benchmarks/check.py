@@ -22,7 +22,6 @@ from common import SEED, clear_text_caches, machine
 from tipcheck import api, rules
 from tipcheck.analysis import subquestions
 from tipcheck.analysis.align import align
-from tipcheck.analysis.detect import detect
 from tipcheck.analysis.cable_analysis import (
     Analysis,
     cross_references,
@@ -30,6 +29,7 @@ from tipcheck.analysis.cable_analysis import (
     gap_spans,
     placeholder_answers,
 )
+from tipcheck.analysis.detect import detect
 from tipcheck.reading.cable import read_cable
 from tipcheck.reading.kinds import reply_kind
 from tipcheck.reading.segment import segment
