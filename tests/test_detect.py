@@ -24,7 +24,7 @@ NON_REPLIES = sorted(NEGATIVES.glob("*.txt"))
 
 
 def _detect(path: Path):  # type: ignore[no-untyped-def]
-    return detect(read_cable(path.read_bytes(), str(path)), api.bundled_models())
+    return detect(read_cable(path.read_bytes(), str(path)), api.bundled_facts())
 
 
 @pytest.mark.parametrize("path", NON_REPLIES, ids=[p.stem for p in NON_REPLIES])
@@ -74,26 +74,26 @@ D. Victims may stay in a shelter and receive medical care; an awareness campaign
 
 
 def test_a_draft_with_no_header_is_a_reply() -> None:
-    found = detect(parse_cable(HEADERLESS_DRAFT, "draft.txt"), api.bundled_models())
+    found = detect(parse_cable(HEADERLESS_DRAFT, "draft.txt"), api.bundled_facts())
     assert found.reply and "no subject line" in found.reason
 
 
 def test_the_same_words_under_another_subject_are_not_a_reply() -> None:
     funding = ("SUBJECT: TRAFFICKING IN PERSONS SOLICITATION FOR G/TIP-MANAGED FUNDS: PROPOSAL\n"
                "REF: 08 STATE 2731\n\n" + HEADERLESS_DRAFT)
-    found = detect(parse_cable(funding, "proposal.txt"), api.bundled_models())
+    found = detect(parse_cable(funding, "proposal.txt"), api.bundled_facts())
     assert not found.reply and "funding" in found.reason and "STATE 2731" in found.reason
 
 
 def test_a_question_to_the_desk_citing_the_tasking_cable_is_not_a_reply() -> None:
     question = ("FM AMEMBASSY MANAMA\nSUBJECT: QUESTION ON THE 2010 TIP REPORT DEADLINE\nREF: 10 STATE 2094\n\n"
                 "1. (U) Post requests clarification of the deadline set in reftel.\n")
-    assert not detect(parse_cable(question, "q.txt"), api.bundled_models()).reply
+    assert not detect(parse_cable(question, "q.txt"), api.bundled_facts()).reply
 
 
 def test_template_output_is_a_reply() -> None:
     text = template(api.bundled_models()[-1], post="Sanaa")
-    assert detect(parse_cable(text, "skeleton.txt"), api.bundled_models()).reply
+    assert detect(parse_cable(text, "skeleton.txt"), api.bundled_facts()).reply
 
 
 def test_a_non_reply_report_has_no_questions_and_one_finding() -> None:
@@ -167,3 +167,23 @@ def test_every_real_reply_checks_against_the_model_of_its_year(path: Path) -> No
     # every reply here was sent in February or March, so it answers the questionnaire of the year it was sent
     report = api.check_file(path)
     assert report.reply and report.questionnaire == f"tip-20{path.stem[:2]}", report.questionnaire_reason
+
+
+KEYED_ANSWERS = "\n\n".join(f"27{letter}. (SBU) The government's efforts against trafficking continued."
+                            for letter in "ABCD")
+
+
+def test_a_ref_to_the_tasking_cable_and_answers_keyed_to_its_paragraphs_make_a_reply() -> None:
+    header = "FM AMEMBASSY OSLO\nSUBJECT: NORWAY\nREF: 08 STATE 2731\n\n"
+    found = detect(parse_cable(header + KEYED_ANSWERS, "oslo.txt"), api.bundled_facts())
+    assert found.reply and "keyed to the questionnaire's paragraphs" in found.reason
+    # lettered paragraphs that are not keyed to the questionnaire's paragraphs answer something else
+    bare = KEYED_ANSWERS.replace("27", "")
+    assert not detect(parse_cable(header + bare, "oslo.txt"), api.bundled_facts()).reply
+
+
+def test_a_note_that_mentions_the_tip_report_is_not_a_reply() -> None:
+    note = ("The Department's 2008 TIP report recognized a local activist as a hero. Post arranged a press\n"
+            "availability, and the TIP report was covered by every daily; victims, shelters and prosecutions\n"
+            "were discussed with NGOs, law enforcement and the immigration police.\n")
+    assert not detect(parse_cable(note, "note.txt"), api.bundled_facts()).reply

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tipcheck import rules
 from tipcheck.analysis.align import align
 from tipcheck.analysis.cable_analysis import analyse
-from tipcheck.analysis.detect import Detection, detect
+from tipcheck.analysis.detect import Detection, Known, detect, known
 from tipcheck.errors import InputError, about_file
 from tipcheck.findings import Finding
 from tipcheck.questionnaire import model as qmod
@@ -64,6 +64,11 @@ def bundled_models() -> list[Questionnaire]:
     return [qmod.load_bundled(name) for name in qmod.bundled_names()]
 
 
+@functools.cache  # what reply detection needs from the bundled models, worked out once per process
+def bundled_facts() -> Known:
+    return known(bundled_models())
+
+
 def resolve_questionnaire(cable: Cable, settings: Settings) -> tuple[Questionnaire, Choice]:
     if settings.questionnaire:
         model = qmod.load(settings.questionnaire)
@@ -76,7 +81,7 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
     """Check a reply cable; a cable detected as not a reply (unless --questionnaire forces a check) gets
     a report with no questions and one not-a-reply finding, and is not aligned at all."""
     settings = settings or Settings()
-    detection = None if settings.questionnaire else detect(cable, bundled_models())
+    detection = None if settings.questionnaire else detect(cable, bundled_facts())
     if detection is not None and not detection.reply:
         return _not_a_reply(cable, detection, settings)
     return _check_reply(cable, settings, detection)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from tipcheck.questionnaire.choose import KNOWN_TASKING_CABLES, cited_state_cables, state_cable_number
 from tipcheck.questionnaire.model import Questionnaire
@@ -44,6 +44,7 @@ _PARENTHESISED = re.compile(r"\((?P<para>\d{1,2})\s*/?\s*(?P<letter>[A-Z])\)")
 _OPENING_LINES = 40
 _MIN_LETTERS = 3  # A, B and C at least: two lettered lines are a list, three in order begin a questionnaire
 _MIN_TOPICS = 6  # distinct question words a header-less draft must use to be taken for a reply
+_MIN_KEYED = 2  # answers keyed to a tasking cable's paragraph (`27A.`, `28.B.`): two make a pattern
 
 
 @dataclass(frozen=True)
@@ -61,22 +62,66 @@ class Detection:
 @dataclass(frozen=True)
 class _Vocabulary:
     subject_reply: re.Pattern[str]
+    opening_reply: re.Pattern[str]
     keyed: re.Pattern[str]
     other_purposes: tuple[tuple[str, re.Pattern[str]], ...]
     topics: re.Pattern[str]
 
 
-@dataclass(frozen=True)
 class _Evidence:
-    subject: str
-    reply_subject: str | None  # the words of the subject that name the report with a reply noun
-    other_purpose: tuple[str, str] | None  # (words, purpose)
-    from_department: bool
-    tasking_ref: str | None  # the tasking cable a REF cites, as written
-    letters: int  # distinct letters of lettered answers, counted from A in order
-    topics: int  # distinct question words used
-    opening_reply: str | None  # opening words naming the report with a reply noun (read when there is no subject)
-    keyed: str | None  # opening words saying the answers are keyed to the tasking cable (likewise)
+    """What the header says, read at once, and what the body says, read only if the header leaves it open:
+    most cables that are not replies are decided by their subject, without a pass over the body."""
+
+    def __init__(self, cable: Cable, facts: Known) -> None:
+        vocab = vocabulary()
+        self._cable = cable
+        self._paragraphs = facts.paragraphs
+        self.subject = " ".join(cable.header.subject.upper().split())
+        self.reply_subject = _found(vocab.subject_reply, self.subject)  # the report named with a reply noun
+        self.other_purpose = next(((m.group(0), purpose) for purpose, pattern in vocab.other_purposes
+                                   if (m := pattern.search(self.subject))), None)  # (words, purpose)
+        self.from_department = _sent_by_department(cable.header)
+        self.tasking_ref = _tasking_ref(cable.header, facts.tasking)  # the tasking cable a REF cites, as written
+
+    @cached_property
+    def _body(self) -> str:
+        return "\n".join(ln.text for ln in self._cable.body_lines())
+
+    @cached_property
+    def _opening(self) -> str:
+        return " ".join(ln.text for ln in self._cable.body_lines()[:_OPENING_LINES]).upper()
+
+    @cached_property
+    def _markers(self) -> list[tuple[int | None, str]]:
+        """(tasking cable paragraph or None, letter) of every lettered answer."""
+        found = [(int(m.group("para")) if m.group("para") else None, m.group("letter"))
+                 for pattern in (_LETTERED, _PARENTHESISED) for m in pattern.finditer(self._body)]
+        return found
+
+    @cached_property
+    def letters(self) -> int:
+        """Distinct letters of lettered answers, counted from A in order (A, B, C ... with gaps of one)."""
+        return _in_order({letter for _, letter in self._markers})
+
+    @cached_property
+    def keyed_answers(self) -> int:
+        """Lettered answers keyed to a questionnaire paragraph of a tasking cable (`27A.`, `(21/A)`)."""
+        return sum(para in self._paragraphs for para, _ in self._markers)
+
+    @cached_property
+    def topics(self) -> int:
+        """Distinct question words the body uses."""
+        return len({" ".join(m.group(0).upper().split()) for m in vocabulary().topics.finditer(self._body)})
+
+    @cached_property
+    def opening_reply(self) -> str | None:
+        """Opening words naming the report with a reply noun (read when there is no subject)."""
+        return None if self.subject else _found(vocabulary().opening_reply, self._opening)
+
+    @cached_property
+    def keyed(self) -> str | None:
+        """Opening words saying the answers are keyed to the tasking cable (read when there is no subject)."""
+        return None if self.subject else _found(vocabulary().keyed, self._opening)
 
 
 def _words_pattern(words: Sequence[str]) -> str:
@@ -87,57 +132,49 @@ def _words_pattern(words: Sequence[str]) -> str:
 @cache
 def vocabulary() -> _Vocabulary:
     data = reply_vocabulary()
-    names, nouns = _words_pattern(data["report_names"]), _words_pattern(data["reply_nouns"])
-    # the report's name and a reply noun in either order, a few words apart at most
-    gap = r"[\s()/-]{1,4}"  # between words of one phrase: no comma or full stop
-    word = rf"{gap}[\w']+"
-    subject_reply = re.compile(rf"{names}(?:{word}){{0,4}}?{gap}{nouns}|{nouns}(?:{word}){{0,6}}?{gap}{names}")
+    names = _words_pattern(data["report_names"])
     others = tuple((str(p["purpose"]), re.compile(_words_pattern(p["words"]))) for p in data["other_purposes"])
     keyed = re.compile(_words_pattern(data["keyed_statements"]))
     # case-blind rather than run on the body in capitals: str.upper() of a long non-ASCII text briefly takes 12
     # bytes a character (CPython's case mapping buffer), 120 MB for a 10 MB cable
     topics = re.compile(_words_pattern(data["question_topics"]), re.I)
-    return _Vocabulary(subject_reply, keyed, others, topics)
+    return _Vocabulary(_naming(names, _words_pattern(data["reply_nouns"])),
+                       _naming(names, _words_pattern(data["opening_nouns"])), keyed, others, topics)
 
 
-def tasking_numbers(models: Sequence[Questionnaire]) -> dict[int, tuple[int, str]]:
-    """Cable number -> (report year, what the cable is), for every tasking cable, and cable sent with one,
-    that tipcheck knows."""
-    known = {number: (year, f"the {year} tasking cable") for number, year in KNOWN_TASKING_CABLES.items()}
+def _naming(names: str, nouns: str) -> re.Pattern[str]:
+    """The report's name and a noun in either order, a few words apart at most, in one phrase."""
+    gap = r"[\s()/-]{1,4}"  # between words of one phrase: no comma or full stop
+    word = rf"{gap}[\w']+"
+    return re.compile(rf"{names}(?:{word}){{0,4}}?{gap}{nouns}|{nouns}(?:{word}){{0,6}}?{gap}{names}")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the bundled models tell about tasking cables and questionnaires."""
+
+    tasking: dict[int, tuple[int, str]]  # cable number -> (report year, what the cable is)
+    paragraphs: frozenset[int]  # the tasking cables' paragraph numbers that hold questions
+
+
+def known(models: Sequence[Questionnaire]) -> Known:
+    """Every tasking cable (and cable sent with one) and questionnaire paragraph the models tell of."""
+    tasking = {number: (year, f"the {year} tasking cable") for number, year in KNOWN_TASKING_CABLES.items()}
     for model in models:
         if (cited := state_cable_number(model.tasking_cable)) is not None:
-            known[cited[1]] = (model.year, f"the {model.year} tasking cable {model.tasking_cable}")
+            tasking[cited[1]] = (model.year, f"the {model.year} tasking cable {model.tasking_cable}")
         for related in model.related_cables:
             if (cited := state_cable_number(related)) is not None:
-                known.setdefault(cited[1], (model.year, f"{related}, sent with the {model.year} tasking cable"))
-    return known
+                tasking.setdefault(cited[1], (model.year, f"{related}, sent with the {model.year} tasking cable"))
+    return Known(tasking, frozenset(section.paragraph for model in models for section in model.sections))
 
 
-def detect(cable: Cable, models: Sequence[Questionnaire]) -> Detection:
-    """Whether `cable` answers a TIP questionnaire, from the evidence listed in the module docstring."""
-    evidence = _gather(cable, tasking_numbers(models))
+def detect(cable: Cable, facts: Known) -> Detection:
+    """Whether `cable` answers a TIP questionnaire, from the evidence listed in the module docstring, and what
+    the models tell (`known(models)`, worked out once for a batch)."""
+    evidence = _Evidence(cable, facts)
     reply, confidence, reason, quote = _decide(evidence)
     return Detection(reply, confidence, reason, quote, reply_kind(cable.header))
-
-
-def _gather(cable: Cable, tasking: dict[int, tuple[int, str]]) -> _Evidence:
-    vocab = vocabulary()
-    header = cable.header
-    subject = " ".join(header.subject.upper().split())
-    body = "\n".join(ln.text for ln in cable.body_lines())
-    opening = " ".join(body.split("\n", _OPENING_LINES)[:_OPENING_LINES]).upper()
-    other = next(((m.group(0), purpose) for purpose, pattern in vocab.other_purposes
-                  if (m := pattern.search(subject))), None)
-    return _Evidence(
-        subject=subject,
-        reply_subject=_found(vocab.subject_reply, subject),
-        other_purpose=other,
-        from_department=_sent_by_department(header),
-        tasking_ref=_tasking_ref(header, tasking),
-        letters=_letters_in_order(body),
-        topics=len({" ".join(m.group(0).upper().split()) for m in vocab.topics.finditer(body)}),
-        opening_reply=_found(vocab.subject_reply, opening) if not subject else None,
-        keyed=_found(vocab.keyed, opening) if not subject else None)
 
 
 def _found(pattern: re.Pattern[str], text: str) -> str | None:
@@ -159,10 +196,7 @@ def _tasking_ref(header: Header, tasking: dict[int, tuple[int, str]]) -> str | N
     return f"{latest.text} ({tasking[latest.number][1]})"
 
 
-def _letters_in_order(body: str) -> int:
-    """How many letters from A on, in order, open lettered answers (A, B, C ... with gaps of one allowed)."""
-    seen = {m.group("letter") for m in _LETTERED.finditer(body)}
-    seen.update(m.group("letter") for m in _PARENTHESISED.finditer(body))
+def _in_order(seen: set[str]) -> int:
     count, gap = 0, 0
     for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         if letter in seen:
@@ -205,24 +239,30 @@ def _reply_subject(e: _Evidence) -> _Verdict | None:
 
 
 def _cited_and_keyed(e: _Evidence) -> _Verdict | None:
-    if e.tasking_ref is None or not (e.letters >= _MIN_LETTERS or e.opening_reply):
+    """A REF to the tasking cable and answers keyed to its paragraphs, under a subject that does not say."""
+    if e.tasking_ref is None or e.keyed_answers < _MIN_KEYED:
         return None
-    return True, 0.85, f"REF cites {e.tasking_ref}, and {_body_evidence(e)}", e.opening_reply
+    return True, 0.85, f"REF cites {e.tasking_ref}, and {_body_evidence(e)}", None
 
 
 def _headerless(e: _Evidence) -> _Verdict | None:
-    """A draft or a release with no subject: its opening, or lettered answers in the questions' words."""
-    shaped = e.topics >= _MIN_TOPICS and (e.keyed or e.letters >= _MIN_LETTERS)
-    if e.subject or not (e.opening_reply or shaped):
+    """A draft or a release with no subject: an opening that says it answers the tasking cable, with lettered
+    answers; or lettered answers alone, in the words of the questions."""
+    if e.subject:
+        return None
+    said = e.letters and (e.keyed or e.opening_reply)
+    if not (said or (e.letters >= _MIN_LETTERS and e.topics >= _MIN_TOPICS)):
         return None
     return True, 0.7, f"no subject line, but {_body_evidence(e)}", e.opening_reply or e.keyed
 
 
 def _body_evidence(e: _Evidence) -> str:
+    if e.keyed and e.letters:
+        return f"the opening says its answers are keyed to the tasking cable, and {e.letters} are lettered"
     if e.opening_reply:
-        return "the opening names the TIP report as a submission"
-    if e.keyed:
-        return "the opening says its answers are keyed to the tasking cable"
+        return "the opening names the TIP report as a submission, and its answers are lettered"
+    if e.keyed_answers >= _MIN_KEYED:
+        return f"{e.keyed_answers} answers are keyed to the questionnaire's paragraphs and letters"
     return f"{e.letters} lettered answers (A, B, C ...) use {e.topics} words of the questions"
 
 
