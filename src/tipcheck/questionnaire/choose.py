@@ -16,7 +16,9 @@ Nothing fitting is an error, and so is a reply for a year that has no model.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,15 +84,32 @@ def report_year_in(text: str) -> tuple[int, str] | None:
     return None
 
 
-def _year_of_date(header: Header) -> int | None:
-    if header.date is None:
-        return None
-    return header.date.year if header.date.month <= 6 else header.date.year + 1
+def report_year_of_date(sent: dt.date) -> int:
+    """The report a cable sent on `sent` is about: January-June that year's, July-December the next year's."""
+    return sent.year if sent.month <= 6 else sent.year + 1
 
 
-def choose(header: Header, models: list[Questionnaire], *, opening: str = "", file_id: str | None = None) -> Choice:
-    """The model a reply with this header answers. `opening` (the first body lines) and `file_id` (the cable id
-    the file is named after) are used only when the header says nothing."""
+@dataclass(frozen=True)
+class _Evidence:
+    """What a reply's header (and, failing that, its opening and file name) says about the report it answers."""
+
+    models: list[Questionnaire]
+    header: Header
+    refs: list[_Cited]  # the State cables its REF lines cite
+    by_number: dict[int, Questionnaire]  # tasking cable number -> its model
+    related: dict[int, Questionnaire]  # number of a cable that goes with a tasking cable -> that model
+    subject: str  # upper case, blanks folded
+    named: tuple[int, str] | None  # the report year the subject names, and its words
+    stale: _Cited | None  # a cited tasking cable of a year without a model
+    opening: str
+    file_id: str | None
+
+    @property
+    def date_year(self) -> int | None:
+        return report_year_of_date(self.header.date) if self.header.date is not None else None
+
+
+def _evidence(header: Header, models: list[Questionnaire], opening: str, file_id: str | None) -> _Evidence:
     by_number: dict[int, Questionnaire] = {}
     related: dict[int, Questionnaire] = {}
     for model in models:
@@ -100,48 +119,94 @@ def choose(header: Header, models: list[Questionnaire], *, opening: str = "", fi
             if (cited := state_cable_number(rc)) is not None:
                 related.setdefault(cited[1], model)
     refs = cited_state_cables(header)
+    subject = " ".join(header.subject.upper().split())
+    return _Evidence(models, header, refs, by_number, related, subject, report_year_in(subject),
+                     next((r for r in refs if r.number in KNOWN_TASKING_CABLES), None), opening, file_id)
+
+
+def _by_tasking_cable(e: _Evidence) -> Choice | None:
     # A reply may also cite earlier years' tasking cables as background (08MEXICO722: "A. 2006 STATE 202745
     # ... C. 2008 STATE 02731"); it answers the latest one it cites.
-    tasking_refs = [ref for ref in refs if ref.number in by_number]
-    if tasking_refs:
-        ref = max(tasking_refs, key=lambda r: by_number[r.number].year)
-        model = by_number[ref.number]
-        older = [r.text for r in tasking_refs if by_number[r.number].year < model.year]
-        also = f"; it also cites the earlier tasking cable(s) {', '.join(older)}" if older else ""
-        return Choice(model.id, f"REF cites the tasking cable {model.tasking_cable} (as {ref.text!r}"
-                                f"{_prefix_note(ref, model.tasking_cable)}){also}")
-    for ref in refs:
-        if ref.number in related:
-            model = related[ref.number]
-            return Choice(model.id, f"REF cites {ref.text}, which goes with the tasking cable "
-                                    f"{model.tasking_cable}")
-    stale = next((r for r in refs if r.number in KNOWN_TASKING_CABLES), None)
-    date_year = _year_of_date(header)
+    tasking_refs = [ref for ref in e.refs if ref.number in e.by_number]
+    if not tasking_refs:
+        return None
+    ref = max(tasking_refs, key=lambda r: e.by_number[r.number].year)
+    model = e.by_number[ref.number]
+    older = [r.text for r in tasking_refs if e.by_number[r.number].year < model.year]
+    also = f"; it also cites the earlier tasking cable(s) {', '.join(older)}" if older else ""
+    return Choice(model.id, f"REF cites the tasking cable {model.tasking_cable} (as {ref.text!r}"
+                            f"{_prefix_note(ref, model.tasking_cable)}){also}")
 
-    subject = " ".join(header.subject.upper().split())
-    for model in models:
-        for marker in model.subject_markers:
-            if marker.upper() in subject:
-                return _by_year(models, model.year, f"the subject says {marker!r}", stale)
-    if named := report_year_in(subject):
-        year, words = named
-        if ANNUAL.search(words) or date_year is None or date_year == year:
-            return _by_year(models, year, f"the subject says {words!r}", stale)
-    if header.date is not None and date_year is not None:
-        why = f"the cable was sent on {header.date.isoformat()}"
-        if named:
-            why += f" (the subject's {named[1]!r} is taken as the year the report covers)"
-        return _by_year(models, date_year, why, stale)
-    if stale is not None:
-        return _by_year(models, KNOWN_TASKING_CABLES[stale.number],
-                        f"REF cites {stale.text}, the tasking cable of the "
-                        f"{KNOWN_TASKING_CABLES[stale.number]} report", None)
-    if opening and (named := report_year_in(opening)):
-        return _by_year(models, named[0], f"no subject or date in the header; the opening text says {named[1]!r}", None)
-    if file_id and (m := _CABLE_ID.match(file_id.upper())):
-        year = 2000 + int(m.group("year"))
-        return _by_year(models, year, f"the header is missing; the file name {file_id} is the id of a cable sent "
-                                      f"in {year}, assumed January-June", None)
+
+def _by_related_cable(e: _Evidence) -> Choice | None:
+    ref = next((r for r in e.refs if r.number in e.related), None)
+    if ref is None:
+        return None
+    model = e.related[ref.number]
+    return Choice(model.id, f"REF cites {ref.text}, which goes with the tasking cable {model.tasking_cable}")
+
+
+def _by_subject_marker(e: _Evidence) -> Choice | None:
+    found = next(((model, marker) for model in e.models for marker in model.subject_markers
+                  if marker.upper() in e.subject), None)
+    return _by_year(e.models, found[0].year, f"the subject says {found[1]!r}", e.stale) if found else None
+
+
+def _by_subject_year(e: _Evidence) -> Choice | None:
+    if e.named is None:
+        return None
+    year, words = e.named
+    # `2008 TIP REPORT` in a cable sent in 2009 names the year the report covers, not the report: the date decides
+    if ANNUAL.search(words) or e.date_year is None or e.date_year == year:
+        return _by_year(e.models, year, f"the subject says {words!r}", e.stale)
+    return None
+
+
+def _by_date(e: _Evidence) -> Choice | None:
+    if e.header.date is None or e.date_year is None:
+        return None
+    why = f"the cable was sent on {e.header.date.isoformat()}"
+    if e.named:
+        why += f" (the subject's {e.named[1]!r} is taken as the year the report covers)"
+    return _by_year(e.models, e.date_year, why, e.stale)
+
+
+def _by_stale_tasking_cable(e: _Evidence) -> Choice | None:
+    if e.stale is None:
+        return None
+    year = KNOWN_TASKING_CABLES[e.stale.number]
+    return _by_year(e.models, year, f"REF cites {e.stale.text}, the tasking cable of the {year} report", None)
+
+
+def _by_opening(e: _Evidence) -> Choice | None:
+    named = report_year_in(e.opening) if e.opening else None
+    if named is None:
+        return None
+    return _by_year(e.models, named[0], f"no subject or date in the header; the opening text says {named[1]!r}", None)
+
+
+def _by_file_name(e: _Evidence) -> Choice | None:
+    m = _CABLE_ID.match(e.file_id.upper()) if e.file_id else None
+    if m is None:
+        return None
+    year = 2000 + int(m.group("year"))
+    return _by_year(e.models, year, f"the header is missing; the file name {e.file_id} is the id of a cable sent "
+                                    f"in {year}, assumed January-June", None)
+
+
+# The ways to tell which report a reply answers, most reliable first: the first that tells decides.
+_WAYS: tuple[Callable[[_Evidence], Choice | None], ...] = (
+    _by_tasking_cable, _by_related_cable, _by_subject_marker, _by_subject_year, _by_date, _by_stale_tasking_cable,
+    _by_opening, _by_file_name)
+
+
+def choose(header: Header, models: list[Questionnaire], *, opening: str = "", file_id: str | None = None) -> Choice:
+    """The model a reply with this header answers. `opening` (the first body lines) and `file_id` (the cable id
+    the file is named after) are used only when the header says nothing."""
+    evidence = _evidence(header, models, opening, file_id)
+    for way in _WAYS:
+        if (choice := way(evidence)) is not None:
+            return choice
     raise QuestionnaireError(
         "cannot tell which questionnaire this reply answers (no REF to a tasking cable, no report year in the "
         "subject, no date); pass --questionnaire NAME")

@@ -9,13 +9,14 @@ never guessed silently. Pure: no I/O.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tipcheck.questionnaire.choose import report_year_in
-from tipcheck.reading.cable import Cable, Line
+from tipcheck.questionnaire.choose import report_year_in, report_year_of_date
+from tipcheck.reading.cable import Cable, Header, Line
 from tipcheck.reading.segment import Heading, Unit, segment
 from tipcheck.text import ANNUAL, MONTH, month_number, sentence_texts, without_classification
 
@@ -79,8 +80,7 @@ class _Section:
 
 def extract(cable: Cable) -> Extraction:
     warnings: list[str] = []
-    header = cable.header
-    cable_id = header.cable_id or ""
+    cable_id = cable.header.cable_id or ""
     if not cable_id:
         warnings.append("the cable header gives no date, post and number: cannot name the tasking cable")
     segmentation = segment(cable)
@@ -89,54 +89,75 @@ def extract(cable: Cable) -> Extraction:
     stops = sorted({h.line for h in segmentation.headings
                     if h.number is not None or h.roman is not None or _after_blank(cable, h.line)}
                    | {u.line for u in segmentation.units})
+    reader = _Reader(cable, cable_id, cable.body_lines(), stops, warnings)
     items: list[Heading | Unit] = sorted([*segmentation.headings, *segmentation.units], key=_line_of)
-    sections: list[_Section] = []
-    intro: list[tuple[int, str]] = []  # (paragraph number, text) of numbered paragraphs before the first section
-    current: _Section | None = None
-    body = cable.body_lines()
-    for k, item in enumerate(items):
-        following = items[k + 1] if k + 1 < len(items) else None
+    for item, following in zip(items, [*items[1:], None], strict=True):
         if isinstance(item, Heading):
-            if item.number is not None:
-                current = _open_section(item.number, item.text, item.line, sections, warnings)
-            elif item.roman == 1 and current is not None and _next_letter(current) == "I":
-                # `I. IS THERE EVIDENCE OF ...` wrapped in capitals reads as a roman heading; here it is question I
-                column = re.match(r"\s*[¶!]?\s*I\s*\.\s*", cable.line(item.line))
-                text = normalise(_text_from(body, item.line, column.end() if column else 0, stops))
-                _add_question(current, "I", text, item.line, cable_id, warnings)
-            continue
-        text = normalise(_text_from(body, item.line, item.passage.locate(0)[1] - 1, stops))
-        marker = item.marker
-        if marker.number is not None and not marker.letters and marker.section_paragraph is None:
-            if _heads_questions(text, following):
-                current = _open_section(marker.number, text, item.line, sections, warnings)
-            elif not sections:
-                intro.append((marker.number, text))
-                current = None
-            else:
-                current = None
-                warnings.append(f"line {item.line}: paragraph {marker.number} has no lettered questions; left out")
-            continue
-        if not marker.letters:
-            warnings.append(f"line {item.line}: {marker.printed!r} is not a lettered question; left out")
-            continue
-        if current is None:
-            warnings.append(f"line {item.line}: question {marker.printed} stands outside any numbered section "
-                            "paragraph; left out")
-            continue
-        if len(marker.letters) > 1:
-            warnings.append(f"line {item.line}: {marker.printed!r} names several letters; left out")
-            continue
-        _add_question(current, marker.letters[0], text, item.line, cable_id, warnings)
-    kept = [s for s in sections if s.questions]
-    for s in sections:
-        if not s.questions:
-            warnings.append(f"line {s.line}: section paragraph {s.paragraph} ({s.heading}) has no questions; "
-                            "left out")
+            reader.heading(item)
+        else:
+            reader.unit(item, following)
+    kept = [s for s in reader.sections if s.questions]
+    warnings += [f"line {s.line}: section paragraph {s.paragraph} ({s.heading}) has no questions; left out"
+                 for s in reader.sections if not s.questions]
     if not kept:
         warnings.append("no numbered section with lettered questions found: is this a tasking cable?")
-    model = _model(cable, cable_id, intro, kept, warnings)
+    model = _model(cable, cable_id, reader.intro, kept, warnings)
     return Extraction(model, tuple(warnings))
+
+
+@dataclass
+class _Reader:
+    """Reads a tasking cable's headings and paragraphs in order into sections of questions."""
+
+    cable: Cable
+    cable_id: str
+    body: list[Line]
+    stops: list[int]  # lines where a question's text ends: the next heading or paragraph
+    warnings: list[str]
+    sections: list[_Section] = field(default_factory=list)
+    intro: list[tuple[int, str]] = field(default_factory=list)  # (number, text) of paragraphs before any section
+    current: _Section | None = None
+
+    def heading(self, item: Heading) -> None:
+        if item.number is not None:
+            self.current = _open_section(item.number, item.text, item.line, self.sections, self.warnings)
+        elif item.roman == 1 and self.current is not None and _next_letter(self.current) == "I":
+            # `I. IS THERE EVIDENCE OF ...` wrapped in capitals reads as a roman heading; here it is question I
+            column = re.match(r"\s*[¶!]?\s*I\s*\.\s*", self.cable.line(item.line))
+            text = normalise(_text_from(self.body, item.line, column.end() if column else 0, self.stops))
+            _add_question(self.current, "I", text, item.line, self.cable_id, self.warnings)
+
+    def unit(self, item: Unit, following: Heading | Unit | None) -> None:
+        text = normalise(_text_from(self.body, item.line, item.passage.locate(0)[1] - 1, self.stops))
+        marker = item.marker
+        if marker.number is not None and not marker.letters and marker.section_paragraph is None:
+            self._numbered(item, marker.number, text, following)
+        elif (problem := self._unplaceable(item)) is not None:
+            self.warnings.append(f"line {item.line}: {problem}; left out")
+        elif self.current is not None:
+            _add_question(self.current, marker.letters[0], text, item.line, self.cable_id, self.warnings)
+
+    def _numbered(self, item: Unit, number: int, text: str, following: Heading | Unit | None) -> None:
+        """A numbered paragraph: a section heading, an opening paragraph, or an instruction among sections."""
+        if _heads_questions(text, following):
+            self.current = _open_section(number, text, item.line, self.sections, self.warnings)
+            return
+        self.current = None
+        if not self.sections:
+            self.intro.append((number, text))
+        else:
+            self.warnings.append(f"line {item.line}: paragraph {number} has no lettered questions; left out")
+
+    def _unplaceable(self, item: Unit) -> str | None:
+        """Why a lettered paragraph cannot be taken as a question, if it cannot."""
+        marker = item.marker
+        if not marker.letters:
+            return f"{marker.printed!r} is not a lettered question"
+        if self.current is None:
+            return f"question {marker.printed} stands outside any numbered section paragraph"
+        if len(marker.letters) > 1:
+            return f"{marker.printed!r} names several letters"
+        return None
 
 
 def _line_of(item: Heading | Unit) -> int:
@@ -239,76 +260,113 @@ def _date(m: re.Match[str]) -> dt.date:
     return dt.date(int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day")))
 
 
-def _model(cable: Cable, cable_id: str, intro: list[tuple[int, str]], sections: list[_Section],
-           warnings: list[str]) -> dict[str, Any]:
-    header = cable.header
-    tasking = f"{header.date.year % 100:02d} {header.post.replace(' ', '')} {header.number}" if (
-        header.date and header.post and header.number) else "00 STATE 0"
+@dataclass(frozen=True)
+class _Intro:
+    """What the opening paragraphs of a tasking cable state."""
+
+    deadline: dt.date | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    instruction: str | None = None  # the numbering instruction
+    instruction_paragraph: int = 0
+
+
+def _read_intro(intro: list[tuple[int, str]], warnings: list[str]) -> _Intro:
+    found = _Intro()
+    for number, text in intro:
+        if found.deadline is None and (m := _DEADLINE.search(text)):
+            found = dataclasses.replace(found, deadline=parse_date(m.group("date")))
+        if found.period_start is None and (m := _PERIOD.search(text)):
+            found = dataclasses.replace(found, period_start=parse_date(m.group("start")),
+                                        period_end=parse_date(m.group("end")))
+        if found.instruction is None and (instruction := _numbering_instruction(text)):
+            found = dataclasses.replace(found, instruction=instruction, instruction_paragraph=number)
+    missing = {"deadline": "no deadline stated", "period_start": "no reporting period stated",
+               "instruction": "no numbering instruction found"}
+    warnings += [f"{said} in the opening paragraphs" for name, said in missing.items()
+                 if getattr(found, name) is None]
+    return found
+
+
+def _numbering_instruction(text: str) -> str | None:
+    """The sentence of an opening paragraph that says how to number the answers."""
+    return next((sentence for sentence in sentence_texts(without_classification(text))
+                 if re.search(r"\bQUESTIONS?\b", sentence, re.I) and len(_NUMBERING.findall(sentence)) >= 2), None)
+
+
+def _year(header: Header, warnings: list[str]) -> int:
+    """The year of the report the tasking cable asks for: from its subject, else from when it was sent."""
     year = report_year(header.subject)
-    if year is None and header.date is not None:
-        year = header.date.year + (1 if header.date.month >= 7 else 0)
+    if year is not None:
+        return year
+    if header.date is not None:
+        year = report_year_of_date(header.date)
         warnings.append(f"the subject names no report year; {year} assumed from the date sent "
                         f"({header.date.isoformat()})")
-    if year is None:
-        year = 2000
-        warnings.append("no report year in the subject and no date: year set to 2000, correct it by hand")
-    ordinal = ANNUAL.search(" ".join(header.subject.upper().split()))
-    source = f"{cable_id}" if cable_id else "the tasking cable"
-    deadline = period_start = period_end = None
-    instruction: str | None = None
-    instruction_paragraph = 0
-    for number, text in intro:
-        if deadline is None and (m := _DEADLINE.search(text)):
-            deadline = parse_date(m.group("date"))
-        if period_start is None and (m := _PERIOD.search(text)):
-            period_start, period_end = parse_date(m.group("start")), parse_date(m.group("end"))
-        if instruction is None:
-            for sentence in sentence_texts(without_classification(text)):
-                if re.search(r"\bQUESTIONS?\b", sentence, re.I) and len(_NUMBERING.findall(sentence)) >= 2:
-                    instruction, instruction_paragraph = sentence, number
-                    break
-    if deadline is None:
-        warnings.append("no deadline stated in the opening paragraphs")
-    if period_start is None:
-        warnings.append("no reporting period stated in the opening paragraphs")
-    if instruction is None:
-        warnings.append("no numbering instruction found in the opening paragraphs")
-    used: set[str] = set()
-    out_sections = []
+        return year
+    warnings.append("no report year in the subject and no date: year set to 2000, correct it by hand")
+    return 2000
+
+
+def _tasking_cable(header: Header) -> str:
+    """`08 STATE 132759`: how replies cite the tasking cable."""
+    if header.date and header.post and header.number:
+        return f"{header.date.year % 100:02d} {header.post.replace(' ', '')} {header.number}"
+    return "00 STATE 0"
+
+
+def _section_ids(sections: list[_Section], warnings: list[str]) -> list[str]:
+    """A unique id per section: the usual one its heading names, else a word of the heading."""
+    used: list[str] = []
     for s in sections:
         sid = section_id(s.heading)
         if sid is None or sid in used:
-            base = re.sub(r"[^a-z]", "", (max(re.findall(r"[A-Za-z]+", s.heading) or ["section"], key=len)).lower())
-            sid = base or "section"
+            words = re.findall(r"[A-Za-z]+", s.heading) or ["section"]
+            sid = re.sub(r"[^a-z]", "", max(words, key=len).lower()) or "section"
             while sid in used:
                 sid += "x"
             warnings.append(f"line {s.line}: section paragraph {s.paragraph} ({s.heading}) given the id {sid!r}")
-        used.add(sid)
-        questions = []
-        for q in s.questions:
-            subs = [{"id": f"{sid}.{q['letter']}.{n}", "text": t} for n, t in enumerate(q["subquestions"], 1)]
-            questions.append({**q, "subquestions": subs})
-        out_sections.append({"id": sid, "paragraph": s.paragraph, "heading": s.heading or sid,
-                             "questions": questions})
+        used.append(sid)
+    return used
+
+
+def _section(s: _Section, sid: str) -> dict[str, Any]:
+    questions = [{**q, "subquestions": [{"id": f"{sid}.{q['letter']}.{n}", "text": t}
+                                        for n, t in enumerate(q["subquestions"], 1)]} for q in s.questions]
+    return {"id": sid, "paragraph": s.paragraph, "heading": s.heading or sid, "questions": questions}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _model(cable: Cable, cable_id: str, intro: list[tuple[int, str]], sections: list[_Section],
+           warnings: list[str]) -> dict[str, Any]:
+    header = cable.header
+    year = _year(header, warnings)
+    ordinal = ANNUAL.search(" ".join(header.subject.upper().split()))
+    source = cable_id or "the tasking cable"
+    stated = _read_intro(intro, warnings)
+    ids = _section_ids(sections, warnings)
     return {
         "id": f"tip-{year}",
         "year": year,
         "title": " ".join(header.subject.split()) or f"{year} Trafficking in Persons Report questionnaire",
-        "tasking_cable": tasking,
-        "sent": header.date.isoformat() if header.date else None,
+        "tasking_cable": _tasking_cable(header),
+        "sent": _iso(header.date),
         "related_cables": [],
         "subject_markers": [ordinal.group(0)] if ordinal else [],
         "numbering_instruction": {
-            "text": instruction,
-            "provenance": (f"extracted from {source}, paragraph {instruction_paragraph}" if instruction
-                           else f"not found in {source}"),
+            "text": stated.instruction,
+            "provenance": (f"extracted from {source}, paragraph {stated.instruction_paragraph}"
+                           if stated.instruction else f"not found in {source}"),
         },
         "reporting_period": {
-            "start": period_start.isoformat() if period_start else None,
-            "end": period_end.isoformat() if period_end else None,
-            "certain": period_start is not None and period_end is not None,
-            "note": f"extracted from {source}" if period_start else f"not stated in {source}",
+            "start": _iso(stated.period_start),
+            "end": _iso(stated.period_end),
+            "certain": stated.period_start is not None and stated.period_end is not None,
+            "note": f"extracted from {source}" if stated.period_start else f"not stated in {source}",
         },
-        "deadline": deadline.isoformat() if deadline else None,
-        "sections": out_sections,
+        "deadline": _iso(stated.deadline),
+        "sections": [_section(s, sid) for s, sid in zip(sections, ids, strict=True)],
     }
