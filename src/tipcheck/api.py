@@ -34,10 +34,12 @@ from tipcheck.rules.base import Context
 from tipcheck.settings import Ignore, Settings
 
 if TYPE_CHECKING:
+    from tipcheck.desk.compare import DeskView, Matrix
     from tipcheck.desk.merge import ReplySet
 
 __all__ = ["CableReport", "Finding", "Settings", "check_bytes", "check_cable", "check_file", "check_set",
-           "check_text", "read_file"]
+           "check_text", "compare", "desk_view", "group_replies", "models_of",
+           "read_file"]
 
 MAX_BYTES = 64 * 1024 * 1024  # far beyond any real cable; a larger file is refused, not read into memory
 
@@ -184,3 +186,41 @@ def check_set(paths_or_cables: Sequence[str | Path | Cable], settings: Settings 
     reports = [check_cable(item, settings) if isinstance(item, Cable) else check_file(item, settings)
                for item in paths_or_cables]
     return merge(reports, settings)
+
+
+def models_of(reports: Sequence[CableReport], settings: Settings | None = None) -> list[Questionnaire]:
+    """The questionnaire models the reports answer, each once, in the reports' order."""
+    settings = settings or Settings()
+    if settings.questionnaire:
+        return [qmod.load(settings.questionnaire)]
+    return [qmod.load_bundled(name) for name in dict.fromkeys(r.questionnaire for r in reports if r.questionnaire)]
+
+
+def compare(reports: Sequence[CableReport], settings: Settings | None = None,
+            only_differences: bool = False) -> Matrix:
+    """The question x reply matrix, questions lined up across years through the models the replies answer."""
+    from tipcheck.desk.compare import compare as matrix
+
+    return matrix(reports, only_differences, models_of(reports, settings))
+
+
+def desk_view(reports: Sequence[CableReport], settings: Settings | None = None) -> DeskView:
+    """The comparison, the year-over-year view per post and the questions' wording, for the desk report."""
+    from tipcheck.desk.compare import desk_view as view
+
+    return view(reports, models_of(reports, settings))
+
+
+def group_replies(reports: Sequence[CableReport], settings: Settings | None = None, as_one_reply: bool = False,
+                  group: bool = True) -> list[ReplySet]:
+    """The reports as the replies they make: the parts of a set and a reply's supplements merged (same post,
+    same year: `desk.sets.group`), or all of them as one reply with `as_one_reply`, or each alone without
+    `group`. Cables of one post and year that answer different questionnaires stay apart."""
+    from tipcheck.desk import sets
+    from tipcheck.desk.merge import ReplySet, merge
+
+    if as_one_reply:
+        return [merge(reports, settings)]
+    groups = sets.group(reports) if group else [[r] for r in reports]
+    return [merge(members, settings) if len(members) > 1 else ReplySet((members[0],), members[0], True, ())
+            for members in groups]

@@ -1,27 +1,39 @@
 """Several replies side by side: a question x cable matrix of statuses, as a desk officer would build by hand.
 
-Rows are questions, matched across cables by their stable id (`prosecution.E`), never by paragraph position:
-two posts number their paragraphs differently, but answer the same question. Cables that answer different
-questionnaires get the union of the question ids as rows; a cell for a question that is not in a cable's
-questionnaire is `None` ("n/a"). Pure: reports in, a Matrix out.
+Rows are questions, never paragraph positions: two posts number their paragraphs differently, but answer the
+same question. Across years the questions are lined up through the questionnaire models: the older models'
+questions are paired with the newest one's by wording (`questionnaire diff`, since letters shift from year to
+year: 2010 inserted scene E-F), and a question with no counterpart in a cable's model is `None` there ("no
+counterpart"). Without the models, questions are matched by their id. Pure: reports and models in, a Matrix out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from tipcheck.questionnaire import diff as qdiff
+from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.results import CableReport
 from tipcheck.status import ANSWERING, QuestionStatus
+
+SHORT_TEXT = 60
+Key = tuple[str, str]  # (model id, question id) of a row: the newest model's question, or a question with no
+# counterpart in it
 
 
 @dataclass(frozen=True)
 class Row:
-    question: str
+    question: str  # the question's id in `questionnaire`
     section: str
     letter: str
-    cells: tuple[QuestionStatus | None, ...]  # one status per cable; None: the question is not in that cable's model
+    cells: tuple[QuestionStatus | None, ...]  # one status per cable; None: no counterpart in that cable's model
+    questionnaire: str = ""  # the model the id is of: the newest compared, or the question's own when it has no
+    # counterpart there ("" when compared by id alone)
+    text: str = ""  # the question's wording ("" when not known)
+    ids: tuple[str | None, ...] = ()  # per cable, the id its model gives this question (relettered across years)
 
     @property
     def answering(self) -> int:
@@ -36,6 +48,12 @@ class Row:
     @property
     def differs(self) -> bool:
         return len(set(self.cells)) > 1
+
+    @property
+    def short(self) -> str:
+        """The wording cut to its first sentence and SHORT_TEXT characters, for a matrix row."""
+        first = re.split(r"(?<=[?.:])\s", self.text.strip(), maxsplit=1)[0] if self.text else "(wording not known)"
+        return first if len(first) <= SHORT_TEXT else first[: SHORT_TEXT - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -56,9 +74,16 @@ class Matrix:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     only_differences: bool = False
+    reference: str = ""  # the model whose question ids name the rows ("" when compared by id)
 
-    def row(self, question: str) -> Row | None:
-        return next((r for r in self.rows if r.question == question), None)
+    def row(self, question: str, questionnaire: str | None = None) -> Row | None:
+        """The row of `question` (an id of the reference model, or of `questionnaire`)."""
+        model = self.reference if questionnaire is None else questionnaire
+        return next((r for r in self.rows if r.question == question and r.questionnaire == model), None)
+
+    def label(self, row: Row) -> str:
+        """The row's id, with its model when that is not the reference: `prosecution.K (tip-2009)`."""
+        return row.question if row.questionnaire == self.reference else f"{row.question} ({row.questionnaire})"
 
     def cell(self, question: str, label: str) -> str | None:
         row = self.row(question)
@@ -82,33 +107,112 @@ def labels(reports: Sequence[CableReport]) -> list[str]:
     return chosen
 
 
-def _question_order(reports: Sequence[CableReport]) -> list[tuple[str, str, str]]:
-    """The union of question ids, in questionnaire order: a question only a later cable asks is placed right
-    after the question it follows in that cable's questionnaire."""
-    order: list[tuple[str, str, str]] = []
-    seen: set[str] = set()
-    for report in reports:
-        previous: str | None = None
-        for q in report.questions:
-            if q.id not in seen:
-                at = next((i + 1 for i, item in enumerate(order) if item[0] == previous), None)
+@dataclass(frozen=True)
+class QuestionMap:
+    """Every compared model's questions mapped onto the newest model's (`questionnaire diff`'s pairing by
+    wording); a question with no counterpart there keeps its own key."""
+
+    reference: str
+    keys: dict[Key, Key]
+    texts: dict[Key, str]
+
+    def key(self, model: str, question: str) -> Key:
+        return self.keys.get((model, question), (model, question))
+
+
+def question_map(models: Sequence[Questionnaire]) -> QuestionMap:
+    reference = max(models, key=lambda m: m.year)
+    keys: dict[Key, Key] = {}
+    texts: dict[Key, str] = {}
+    for model in models:
+        texts.update({(model.id, q.id): q.text for q in model.questions})
+        if model.id == reference.id:
+            continue
+        for pair in qdiff.diff(model, reference).pairs:
+            keys[(model.id, pair.old.id)] = (reference.id, pair.new.id)
+    return QuestionMap(reference.id, keys, texts)
+
+
+def _section(key: Key) -> str:
+    return key[1].rpartition(".")[0]
+
+
+def _keys(report: CableReport, by_model: QuestionMap | None) -> list[Key]:
+    """The row key of each of the report's questions, in its questionnaire's order."""
+    if by_model is None:
+        return [("", q.id) for q in report.questions]
+    return [by_model.key(report.questionnaire, q.id) for q in report.questions]
+
+
+def _question_order(reports: Sequence[CableReport], by_model: QuestionMap | None) -> list[Key]:
+    """The union of the rows, in questionnaire order (the newest model's first): a question only an older
+    model asks is placed right after the question it follows in that model."""
+    reference = by_model.reference if by_model else ""
+    order: list[Key] = []
+    seen: set[Key] = set()
+    for report in sorted(reports, key=lambda r: r.questionnaire != reference):
+        previous: Key | None = None
+        for key in _keys(report, by_model):
+            if key not in seen:
+                at = next((i + 1 for i, item in enumerate(order) if item == previous), None)
                 if previous is None:
-                    at = next((i for i, item in enumerate(order) if item[1] == q.section), len(order))
-                order.insert(at if at is not None else len(order), (q.id, q.section, q.letter))
-                seen.add(q.id)
-            previous = q.id
+                    at = next((i for i, item in enumerate(order) if _section(item) == _section(key)), len(order))
+                order.insert(at if at is not None else len(order), key)
+                seen.add(key)
+            previous = key
     return order
 
 
-def compare(reports: Sequence[CableReport], only_differences: bool = False) -> Matrix:
+def compare(reports: Sequence[CableReport], only_differences: bool = False,
+            models: Sequence[Questionnaire] = ()) -> Matrix:
+    """The matrix of `reports`; given the `models` they answer, questions are lined up through the models
+    (across years, by wording), else by id."""
     if not reports:
         raise ValueError("compare needs at least one report")
-    statuses = [{q.id: q.status for q in r.questions} for r in reports]
-    rows = [Row(qid, section, letter, tuple(s.get(qid) for s in statuses))
-            for qid, section, letter in _question_order(reports)]
+    by_model = question_map(models) if models else None
+    by_key = [dict(zip(_keys(r, by_model), r.questions, strict=True)) for r in reports]
+    rows = []
+    for key in _question_order(reports, by_model):
+        found = [questions.get(key) for questions in by_key]
+        rows.append(Row(key[1], _section(key), key[1].rpartition(".")[2],
+                        tuple(q.status if q else None for q in found), key[0],
+                        by_model.texts.get(key, "") if by_model else "", tuple(q.id if q else None for q in found)))
     if only_differences:
         rows = [r for r in rows if r.differs]
     columns = tuple(
         Column(label, r.path, r.questionnaire, sum(1 for q in r.questions if q.status in ANSWERING), len(r.questions))
         for label, r in zip(labels(reports), reports, strict=True))
-    return Matrix(columns, tuple(rows), only_differences)
+    return Matrix(columns, tuple(rows), only_differences, by_model.reference if by_model else "")
+
+
+@dataclass(frozen=True)
+class DeskView:
+    """What a desk officer's report shows beyond each reply: the comparison of all replies, each post's replies
+    across years, and the wording of every question."""
+
+    matrix: Matrix
+    by_post: tuple[tuple[str, Matrix], ...]  # posts with replies from two or more years, each post's oldest first
+    texts: dict[Key, str]  # (model id, question id) -> the question's wording
+
+    def wording(self, questionnaire: str, question: str) -> str:
+        return self.texts.get((questionnaire, question), "")
+
+
+def desk_view(reports: Sequence[CableReport], models: Sequence[Questionnaire]) -> DeskView:
+    from tipcheck.desk.sets import post_year
+
+    posts: dict[str, list[tuple[str, CableReport]]] = {}
+    for r in reports:
+        where = post_year(r)
+        if where is not None:
+            posts.setdefault(where[0], []).append((where[1], r))
+    by_model = {m.id: m for m in models}
+    by_post = []
+    for post, replies in posts.items():
+        if len({year for year, _ in replies}) < 2:
+            continue
+        ordered = [r for _, r in sorted(replies, key=lambda item: item[0])]
+        used = [by_model[i] for i in dict.fromkeys(r.questionnaire for r in ordered) if i in by_model]
+        by_post.append((post, compare(ordered, models=used)))
+    texts = {(m.id, q.id): q.text for m in models for q in m.questions}
+    return DeskView(compare(reports, models=models), tuple(by_post), texts)

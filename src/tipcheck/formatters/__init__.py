@@ -17,6 +17,7 @@ class FormatOptions:
     min_severity: Severity = Severity.INFO  # findings below this are not shown (the exit code does not change)
     fail_on: Severity | None = Severity.ERROR  # findings reaching this fail the run (None: never); JUnit follows it
     width: int | None = None  # the terminal's width, which the text table is fitted to (None: not a terminal)
+    unreadable: tuple[tuple[str, str], ...] = ()  # (path, reason) of each cable that could not be checked
 
 
 Formatter = Callable[[list[CableReport], FormatOptions], str]

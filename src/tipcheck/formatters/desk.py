@@ -13,7 +13,7 @@ from typing import Any
 from tabulate import tabulate
 
 from tipcheck import __version__
-from tipcheck.desk.compare import Matrix
+from tipcheck.desk.compare import Matrix, Row
 from tipcheck.desk.diff import CableDiff, StatusChange
 from tipcheck.desk.merge import ReplySet
 from tipcheck.findings import Finding
@@ -24,7 +24,9 @@ from tipcheck.status import QuestionStatus
 SYMBOLS: dict[QuestionStatus | None, str] = {
     QuestionStatus.ANSWERED: "✓", QuestionStatus.PARTIAL: "½", QuestionStatus.SEEKING: "?", QuestionStatus.MISSING: "✗",
     None: "·"}
-LEGEND = "✓ answered   ½ partial   ? seeking (post still seeks the information)   ✗ missing   · not asked (n/a)"
+NO_COUNTERPART = "no counterpart"  # a question the cable's questionnaire does not ask (that year's model)
+LEGEND = (f"✓ answered   ½ partial   ? seeking (post still seeks the information)   ✗ missing   · {NO_COUNTERPART} "
+          "in the cable's questionnaire")
 MATRIX_FORMATS = ("text", "json", "csv", "markdown")
 
 
@@ -35,35 +37,55 @@ def symbol(status: QuestionStatus | None) -> str:
 # ---- comparison matrix ----------------------------------------------------------------------------------
 
 def _matrix_table(matrix: Matrix) -> tuple[list[str], list[list[str]]]:
-    headers = ["question", *(c.label for c in matrix.columns), "answering"]
-    rows = [[r.question, *(symbol(s) for s in r.cells), f"{r.answering}/{r.asked}"] for r in matrix.rows]
-    rows.append(["% answered", *(f"{c.answered_percent:.0f}%" for c in matrix.columns), ""])
+    headers = ["question", "wording", *(c.label for c in matrix.columns), "answering"]
+    rows = [[matrix.label(r), r.short, *(_cell(r, i) for i in range(len(matrix.columns))), f"{r.answering}/{r.asked}"]
+            for r in matrix.rows]
+    rows.append(["% answered", "", *(f"{c.answered_percent:.0f}%" for c in matrix.columns), ""])
     return headers, rows
 
 
+def _cell(row: Row, index: int) -> str:
+    """The status symbol, and the cable's own letter when its questionnaire letters the question otherwise."""
+    mark = symbol(row.cells[index])
+    own = row.ids[index] if row.ids else None
+    return f"{mark} ({own.rpartition('.')[2]})" if own is not None and own != row.question else mark
+
+
 def matrix_dict(matrix: Matrix) -> dict[str, Any]:
+    labels = [c.label for c in matrix.columns]
     return {
         "schema_version": 1, "tool": "tipcheck", "version": __version__, "only_differences": matrix.only_differences,
+        "reference_questionnaire": matrix.reference or None,
         "cables": [{"label": c.label, "path": c.path, "questionnaire": c.questionnaire, "answered": c.answered,
                     "asked": c.asked, "answered_percent": round(c.answered_percent, 1)} for c in matrix.columns],
         "questions": [{"id": r.question, "section": r.section, "letter": r.letter,
-                       "status": dict(zip((c.label for c in matrix.columns), r.cells, strict=True)),
+                       "questionnaire": r.questionnaire or None, "text": r.text or None,
+                       "status": dict(zip(labels, r.cells, strict=True)),
+                       "ids": dict(zip(labels, r.ids or (r.question,) * len(labels), strict=True)),
                        "answering": r.answering, "asked": r.asked} for r in matrix.rows],
     }
+
+
+def _csv(matrix: Matrix) -> str:
+    # words, not symbols: a spreadsheet filters and counts them; the columns after `asked` came later
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    labels = [c.label for c in matrix.columns]
+    writer.writerow(["question", "section", "letter", *labels, "answering", "asked", "questionnaire", "wording",
+                     *(f"{label} id" for label in labels)])
+    for r in matrix.rows:
+        writer.writerow([r.question, r.section, r.letter, *(s or NO_COUNTERPART for s in r.cells), r.answering,
+                         r.asked, r.questionnaire, r.text, *(i or "" for i in r.ids or [r.question] * len(labels))])
+    writer.writerow(["% answered", "", "", *(f"{c.answered_percent:.1f}" for c in matrix.columns), "", "", "", "",
+                     *([""] * len(labels))])
+    return out.getvalue()
 
 
 def render_matrix(matrix: Matrix, fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(matrix_dict(matrix), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        # words, not symbols: a spreadsheet filters and counts them
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["question", "section", "letter", *(c.label for c in matrix.columns), "answering", "asked"])
-        for r in matrix.rows:
-            writer.writerow([r.question, r.section, r.letter, *(s or "n/a" for s in r.cells), r.answering, r.asked])
-        writer.writerow(["% answered", "", "", *(f"{c.answered_percent:.1f}" for c in matrix.columns), "", ""])
-        return out.getvalue()
+        return _csv(matrix)
     headers, rows = _matrix_table(matrix)
     if fmt == "markdown":
         table = tabulate(rows, headers=headers, tablefmt="github")
@@ -75,8 +97,11 @@ def render_matrix(matrix: Matrix, fmt: str = "text") -> str:
     note = ["(only the questions where the cables differ)"] if matrix.only_differences else []
     if not matrix.rows:
         note.append("no question differs between the cables" if matrix.only_differences else "no questions")
+    if len({c.questionnaire for c in matrix.columns}) > 1:
+        note.append(f"questions lined up by wording through the questionnaires; ids are {matrix.reference}'s, "
+                    "a letter in brackets is the cable's own")
     return "\n".join([tabulate(rows, headers=headers, tablefmt="simple", stralign="center",
-                               colalign=("left",)), *note, LEGEND, *keys]) + "\n"
+                               colalign=("left", "left")), *note, LEGEND, *keys]) + "\n"
 
 
 # ---- a merged reply set ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from tipcheck import __version__
-from tipcheck.desk.compare import compare
+from tipcheck.desk.compare import DeskView, compare
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.formatters.desk import LEGEND, context, symbol
@@ -106,6 +106,12 @@ def _summary(reports: Sequence[CableReport]) -> str:
     return ('<table class="summary"><thead><tr><th>cable</th><th>questionnaire</th><th>kind</th><th>answered</th>'
             "<th>partial</th><th>seeking</th><th>missing</th><th>errors</th><th>warnings</th><th>info</th></tr>"
             "</thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _left_out(unreadable: Sequence[tuple[str, str]]) -> str:
+    items = "".join(f"<li>{escape(reason)}</li>" for _, reason in unreadable)
+    return (f'<section id="left-out"><h2>Left out: {len(unreadable)} cable(s) could not be read</h2>'
+            f"<ul>{items}</ul></section>")
 
 
 def _legend() -> str:
@@ -208,7 +214,7 @@ def _matrix(reports: Sequence[CableReport]) -> str:
 
 
 def render(reports: Sequence[CableReport], sources: Mapping[str, Sequence[str]] | None = None,
-           options: FormatOptions | None = None, title: str = "tipcheck report") -> str:
+           options: FormatOptions | None = None, title: str = "tipcheck report", desk: DeskView | None = None) -> str:
     """The page for `reports`; `sources` maps each report's path to its cable's lines, for the context."""
     options = options or FormatOptions()
     sources = {} if options.redact else (sources or {})
@@ -216,6 +222,8 @@ def render(reports: Sequence[CableReport], sources: Mapping[str, Sequence[str]] 
     body = [f"<header><h1>{escape(title)}</h1><p class=\"meta\">{len(reports)} {noun} checked by tipcheck "
             f"{escape(__version__)}{' — redacted: no cable text is shown' if options.redact else ''}</p></header>",
             f'<section id="summary"><h2 class="first">Summary</h2>{_summary(reports)}</section>']
+    if options.unreadable:
+        body.append(_left_out(options.unreadable))
     body += [_cable(i, r, sources.get(r.path), options) for i, r in enumerate(reports)]
     if len(reports) > 1:
         body.append(_matrix(reports))

@@ -15,7 +15,7 @@ from html import escape
 from tabulate import tabulate
 
 from tipcheck import __version__
-from tipcheck.desk.compare import compare
+from tipcheck.desk.compare import DeskView, compare
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.formatters.desk import LEGEND, context, render_matrix, symbol
@@ -95,13 +95,16 @@ def _cable(r: CableReport, lines: Sequence[str] | None, options: FormatOptions) 
 
 
 def render(reports: Sequence[CableReport], sources: Mapping[str, Sequence[str]] | None = None,
-           options: FormatOptions | None = None, title: str = "tipcheck report") -> str:
+           options: FormatOptions | None = None, title: str = "tipcheck report", desk: DeskView | None = None) -> str:
     options = options or FormatOptions()
     sources = {} if options.redact else (sources or {})
     out = [f"<!-- {GENERATOR} {__version__} -->", f"# {text(title)}", "",
            f"{len(reports)} {'cable' if len(reports) == 1 else 'cables'} checked by tipcheck {__version__}"
            + (" — redacted: no cable text is shown" if options.redact else ""), "", "## Summary", "",
            _summary(reports), ""]
+    if options.unreadable:
+        out += [f"## Left out: {len(options.unreadable)} cable(s) could not be read", ""]
+        out += [f"- {text(reason)}" for _, reason in options.unreadable] + [""]
     out += [_cable(r, sources.get(r.path), options) for r in reports]
     if len(reports) > 1:
         out += ["## Comparison", "", render_matrix(compare(reports), "markdown")]
