@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import enum
 import re
 from dataclasses import dataclass, field
 
@@ -224,75 +225,114 @@ def _find_soft_breaks(lines: tuple[Line, ...], body_start: int, artefacts: set[i
     return soft
 
 
-def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
-    """The header fields and the number of the first body line."""
-    values: dict[str, list[str]] = {}
-    current: str | None = None
-    body_start = 1
+class _Step(enum.Enum):
+    TAKEN = "taken"  # a header line: the body starts after it
+    SKIPPED = "skipped"  # neither header nor body (a blank line, a stray REF item, a publisher's note)
+    END = "end"  # the first body line
+
+
+_FIELD_NAMES = {"SUBJ": "SUBJECT", "REFS": "REF", "REFERENCE": "REF", "FROM": "FM"}
+_CONTINUED_FIELDS = ("SUBJECT", "REF", "TO", "INFO", "TAGS")  # fields whose value goes on over several lines
+
+
+@dataclass
+class _HeaderReader:
+    """Reads header lines one by one; each kind of line has a reader of its own, tried in `_LINE_READERS` order."""
+
+    lines: tuple[Line, ...]
+    values: dict[str, list[str]] = field(default_factory=dict)
+    current: str | None = None  # the field the next line may continue
+    last_field: str | None = None  # the last field named, which a blank line does not end for a REF list
     dtg: str | None = None
     date: dt.date | None = None
-    classification = post = None
-    number = sections = None
-    seen_subject = False
-    last_field: str | None = None  # the last field named, which a blank line does not end for a REF list
-    limit = min(len(lines), 400)  # OCR spreads a long REF list over a hundred lines and more
-    for ln in lines[:limit]:
+    caption: re.Match[str] | None = None  # `UNCLAS SECTION 01 OF 02 MEXICO 000828`
+
+    def blank(self, ln: Line, text: str) -> _Step | None:
+        if text:
+            return None
+        if self.current in ("SUBJECT", "REF"):
+            self.current = None
+        return _Step.SKIPPED
+
+    def date_time_group(self, ln: Line, text: str) -> _Step | None:
+        if self.dtg is not None or len(text) >= 40 or not (m := _DTG.search(text)):
+            return None
+        self.dtg, self.date = m.group(0), _dtg_date(m)
+        return _Step.TAKEN
+
+    def caption_line(self, ln: Line, text: str) -> _Step | None:
+        if self.caption is not None or not (m := _CABLE_NUMBER.match(text)):
+            return None
+        self.caption, self.current = m, None
+        return _Step.TAKEN
+
+    def named_field(self, ln: Line, text: str) -> _Step | None:
+        if not (m := _FIELD.match(text)):
+            return None
+        name = m.group("name").upper()
+        name = "EO" if name.startswith("E.") else _FIELD_NAMES.get(name, name)
+        self.current = self.last_field = name
+        self.values.setdefault(name, []).append(m.group("value").strip())
+        return _Step.TAKEN
+
+    def ref_list_item(self, ln: Line, text: str) -> _Step | None:
+        # `REF: A. 2006 STATE 202745` / blank / `B. (B) 2007 STATE 150188`: the list goes on after a blank
+        if self.last_field != "REF" or not (_ref_list_item(text) or _REF_FRAGMENT.match(text)):
+            return None
+        self.values["REF"].append(text)
+        self.current = "REF"
+        return _Step.TAKEN
+
+    def continuation(self, ln: Line, text: str) -> _Step | None:
+        if self.current not in _CONTINUED_FIELDS or _looks_like_body(text):
+            return None
+        self.values[self.current].append(text)
+        return _Step.TAKEN
+
+    def body(self, ln: Line, text: str) -> _Step | None:
+        seen_subject = "SUBJECT" in self.values
+        if not (seen_subject or _looks_like_body(text)):
+            return None
+        if seen_subject and not self.values.get("REF") and _ref_list_item(text):
+            return _Step.SKIPPED
+        if not self.values and self.caption is None and _header_follows(self.lines, ln.number):
+            return _Step.SKIPPED  # a release's note above the cable ("This record is a partial extract ...")
+        return _Step.END
+
+    def header(self) -> Header:
+        values, caption = self.values, self.caption
+        ref_text = " ".join(" ".join(values.get("REF", [])).split())
+        tags_text = re.sub(r"\[([A-Z]+)\]\(#\)", r"\1", " ".join(values.get("TAGS", [])))
+        return Header(
+            dtg=self.dtg, date=self.date, sender=" ".join(values.get("FM", [])) or None,
+            recipients=tuple(values.get("TO", []) + values.get("INFO", [])),
+            classification=caption.group("classification").replace(" ", "") if caption else None,
+            post=" ".join(caption.group("post").split()) if caption else None,
+            number=int(caption.group("number")) if caption else None,
+            sections=int(caption.group("sections")) if caption and caption.group("sections") else None,
+            tags=tuple(t for t in re.split(r"[\s,]+", tags_text) if t),
+            subject=" ".join(" ".join(values.get("SUBJECT", [])).split()),
+            refs=tuple(_split_refs(ref_text)), ref_text=ref_text)
+
+
+_LINE_READERS = (_HeaderReader.blank, _HeaderReader.date_time_group, _HeaderReader.caption_line,
+                 _HeaderReader.named_field, _HeaderReader.ref_list_item, _HeaderReader.continuation,
+                 _HeaderReader.body)
+_HEADER_LINES = 400  # OCR spreads a long REF list over a hundred lines and more
+
+
+def parse_header(lines: tuple[Line, ...]) -> tuple[Header, int]:
+    """The header fields and the number of the first body line."""
+    reader = _HeaderReader(lines)
+    body_start = 1
+    for ln in lines[:_HEADER_LINES]:
         text = ln.text.strip()
-        if not text:
-            if current in ("SUBJECT", "REF"):
-                current = None
-            continue
-        if dtg is None and (m := _DTG.search(text)) and len(text) < 40:
-            dtg = m.group(0)
-            date = _dtg_date(m)
-            body_start = ln.number + 1
-            continue
-        if (m := _CABLE_NUMBER.match(text)) and post is None:
-            classification = m.group("classification").replace(" ", "")
-            post = " ".join(m.group("post").split())
-            number = int(m.group("number"))
-            sections = int(m.group("sections")) if m.group("sections") else None
-            body_start = ln.number + 1
-            current = None
-            continue
-        if m := _FIELD.match(text):
-            name = m.group("name").upper()
-            name = {"SUBJ": "SUBJECT", "REFS": "REF", "REFERENCE": "REF", "FROM": "FM"}.get(name, name)
-            if name.startswith("E."):
-                name = "EO"
-            if name == "SUBJECT":
-                seen_subject = True
-            current = last_field = name
-            values.setdefault(name, []).append(m.group("value").strip())
-            body_start = ln.number + 1
-            continue
-        if last_field == "REF" and (_ref_list_item(text) or _REF_FRAGMENT.match(text)):
-            # `REF: A. 2006 STATE 202745` / blank / `B. (B) 2007 STATE 150188`: the list goes on after a blank
-            values["REF"].append(text)
-            body_start = ln.number + 1
-            current = "REF"
-            continue
-        if current in ("SUBJECT", "REF", "TO", "INFO", "TAGS") and not _looks_like_body(text):
-            values[current].append(text)
-            body_start = ln.number + 1
-            continue
-        if seen_subject or _looks_like_body(text):
-            if seen_subject and not values.get("REF") and _ref_list_item(text):
-                continue
-            if not values and post is None and _header_follows(lines, ln.number):
-                continue  # a release's note above the cable ("This record is a partial extract ...")
+        step = next((s for read in _LINE_READERS if (s := read(reader, ln, text)) is not None), _Step.TAKEN)
+        if step is _Step.END:
             break
-        body_start = ln.number + 1
-    subject = " ".join(" ".join(values.get("SUBJECT", [])).split())
-    ref_text = " ".join(" ".join(values.get("REF", [])).split())
-    tags_text = " ".join(values.get("TAGS", []))
-    tags = tuple(t for t in re.split(r"[\s,]+", re.sub(r"\[([A-Z]+)\]\(#\)", r"\1", tags_text)) if t)
-    header = Header(
-        dtg=dtg, date=date, sender=" ".join(values.get("FM", [])) or None,
-        recipients=tuple(values.get("TO", []) + values.get("INFO", [])),
-        classification=classification, post=post, number=number, sections=sections,
-        tags=tags, subject=subject, refs=tuple(_split_refs(ref_text)), ref_text=ref_text)
-    return header, min(body_start, len(lines))
+        if step is _Step.TAKEN:
+            body_start = ln.number + 1
+    return reader.header(), min(body_start, len(lines))
 
 
 _HEADER_LOOKAHEAD = 12  # lines: a note put above a cable by its publisher is short

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tipcheck.analysis.align import Alignment
+from tipcheck.analysis.numbering import Reading
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules._numbered import numbered_paragraphs
 from tipcheck.rules.base import Context, Examples
@@ -52,41 +54,48 @@ POST RESPONSE: Funding.
 
 def check(ctx: Context) -> Iterator[Finding]:
     alignment = ctx.alignment
-    scheme = alignment.scheme
-    previous: int | None = None
+    previous: int | None = None  # the number of the last paragraph in sequence
     for item in numbered_paragraphs(ctx):
-        reading = item.reading
         if item.duplicate_of is not None:
             continue  # duplicate-paragraph-number reports it
         questions = alignment.questions_of(item.unit.index) if item.unit else []
-        expected = reading.number
-        reason = ""
-        if scheme is not None and scheme.kind == "keyed" and questions:
-            q = alignment.questionnaire.question(questions[0])
-            assert q is not None
-            expected = scheme.offset + q.position
-            if expected != reading.number:
-                reason = f"the post numbers its answers as {scheme.describe()}, and it answers {q.id}"
-        elif scheme is not None and scheme.kind == "sequential" and previous is not None and reading.in_sequence:
-            if reading.number != previous + 1:
-                expected = previous + 1
-                reason = f"the paragraphs are numbered one after another and the previous one is {previous}"
-        elif not reading.in_sequence:
-            reason = "it is out of sequence with the paragraphs around it"
-            expected = previous + 1 if previous is not None else reading.number
-        if reading.in_sequence:
-            previous = reading.number
-        if reading.sign_lost and not reason:
-            message = (f"paragraph number printed as {item.printed!r} is paragraph {reading.number}: "
-                       f"its paragraph sign was mangled into a leading '1'")
-            fix = f"print it as '¶{reading.number}.'"
-        elif reason:
-            message = f"paragraph printed as {item.printed!r} should be numbered {expected}: {reason}"
-            if reading.sign_lost:
-                message += f" (its sign was mangled: {item.printed!r} reads as {reading.number})"
-            fix = f"renumber it '¶{expected}.'"
-        else:
-            continue
-        yield ctx.finding(ID, DEFAULT_SEVERITY, message, item.line, item.column,
-                          question=questions[0] if questions else None, unit=item.unit, fix=fix,
-                          printed=reading.printed, expected=expected)
+        expected, reason = _expected(alignment, item.reading, questions[0] if questions else None, previous)
+        if item.reading.in_sequence:
+            previous = item.reading.number
+        said = _message_and_fix(item.printed, item.reading, expected, reason)
+        if said is not None:
+            yield ctx.finding(ID, DEFAULT_SEVERITY, said[0], item.line, item.column,
+                              question=questions[0] if questions else None, unit=item.unit, fix=said[1],
+                              printed=item.reading.printed, expected=expected)
+
+
+def _expected(alignment: Alignment, reading: Reading, question: str | None, previous: int | None) -> tuple[int, str]:
+    """The number a paragraph should have, and why (empty when the number it has fits)."""
+    scheme = alignment.scheme
+    if scheme is not None and scheme.kind == "keyed" and question is not None:
+        q = alignment.questionnaire.question(question)
+        assert q is not None
+        expected = scheme.offset + q.position
+        if expected == reading.number:
+            return expected, ""
+        return expected, f"the post numbers its answers as {scheme.describe()}, and it answers {q.id}"
+    if scheme is not None and scheme.kind == "sequential" and previous is not None and reading.in_sequence:
+        if reading.number == previous + 1:
+            return reading.number, ""
+        return previous + 1, f"the paragraphs are numbered one after another and the previous one is {previous}"
+    if not reading.in_sequence:
+        return (previous + 1 if previous is not None else reading.number,
+                "it is out of sequence with the paragraphs around it")
+    return reading.number, ""
+
+
+def _message_and_fix(printed: str, reading: Reading, expected: int, reason: str) -> tuple[str, str] | None:
+    if reason:
+        message = f"paragraph printed as {printed!r} should be numbered {expected}: {reason}"
+        if reading.sign_lost:
+            message += f" (its sign was mangled: {printed!r} reads as {reading.number})"
+        return message, f"renumber it '¶{expected}.'"
+    if reading.sign_lost:
+        return (f"paragraph number printed as {printed!r} is paragraph {reading.number}: its paragraph sign was "
+                f"mangled into a leading '1'", f"print it as '¶{reading.number}.'")
+    return None
