@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,10 +84,15 @@ def check_cable(cable: Cable, settings: Settings | None = None) -> CableReport:
     """Check a reply cable; a cable detected as not a reply (unless --questionnaire forces a check) gets
     a report with no questions and one not-a-reply finding, and is not aligned at all."""
     settings = settings or Settings()
+    started, clock = time.time(), time.perf_counter()
     detection = None if settings.questionnaire else detect(cable, bundled_facts())
     if detection is not None and not detection.reply:
-        return _not_a_reply(cable, detection, settings)
-    return _check_reply(cable, settings, detection)
+        report = _not_a_reply(cable, detection, settings)
+    else:
+        report = _check_reply(cable, settings, detection)
+    # when and how long, for the formats that show it (JUnit's timestamp and time)
+    report.extra.update(started=started, seconds=time.perf_counter() - clock)
+    return report
 
 
 def _check_reply(cable: Cable, settings: Settings, detection: Detection | None) -> CableReport:

@@ -220,7 +220,7 @@ def describe(effective: Effective) -> list[tuple[str, str, str]]:
         ("questionnaire", s.questionnaire or "(chosen from each cable)", src["questionnaire"]),
         ("fail-on", effective.fail_on, src["fail-on"]),
         ("min-severity", effective.min_severity, src["min-severity"]),
-        ("redact", {None: "(by format: github and junit redact)", True: "yes", False: "no"}[effective.redact],
+        ("redact", {None: "(by format: github, gitlab and junit redact)", True: "yes", False: "no"}[effective.redact],
          src["redact"]),
         ("seeking-phrases", ", ".join(repr(p) for p in s.extra_seeking_phrases) or "(none)",
          src["seeking-phrases"]),

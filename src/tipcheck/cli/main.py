@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import os
 import shutil
 import signal
@@ -65,6 +66,7 @@ class Format(StrEnum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    gitlab = "gitlab"
     junit = "junit"
     markdown = "markdown"
 
@@ -120,8 +122,8 @@ def check(
     min_severity: Annotated[MinSeverity | None, typer.Option(
         "--min-severity", help="Lowest severity shown; does not change the exit code (default info).")] = None,
     redact: Annotated[bool | None, typer.Option(
-        "--redact/--no-redact", help="Leave all cable text out of the output (default: on for github and "
-        "junit, off otherwise).")] = None,
+        "--redact/--no-redact", help="Leave all cable text out of the output (default: on for github, "
+        "gitlab and junit, off otherwise).")] = None,
     config_path: Annotated[str | None, typer.Option(
         "--config", help="Configuration file (.tipcheck.yaml or pyproject.toml); default: discovered.")] = None,
     no_ignores: Annotated[bool, typer.Option("--no-ignores", help="Report findings the config ignores.")] = False,
@@ -166,7 +168,8 @@ def check(
                         footer=(lambda: tally.totals().line() + "\n") if totals else None)
     else:
         reports = [r for o in outcomes if (r := tally.take(o))]
-        if reports:
+        if reports:  # the whole-document formats also list each cable that could not be checked
+            options = dataclasses.replace(options, unreadable=tuple(tally.unreadable))
             text = render(reports, options)
             if output is not None:
                 write_atomically(output, text)
@@ -202,6 +205,7 @@ class _Tally:
         self.severities: collections.Counter[Severity] = collections.Counter()
         self.failing = False
         self.ignores_used: set[Ignore] = set()
+        self.unreadable: list[tuple[str, str]] = []  # (path, reason)
 
     def take(self, outcome: batch.Outcome) -> CableReport | None:
         """The outcome's report, after noting it; an unreadable file is reported on stderr and gives None."""
@@ -210,6 +214,7 @@ class _Tally:
             if outcome.traceback and _state["debug"]:
                 typer.echo(outcome.traceback.rstrip(), err=True)
             typer.echo(f"tipcheck: error: {outcome.error}", err=True)
+            self.unreadable.append((outcome.path, outcome.error or "could not be checked"))
             return None
         report = outcome.report
         self.checked += 1

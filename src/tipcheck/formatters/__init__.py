@@ -34,11 +34,11 @@ def severity_totals(counts: Mapping[str, int]) -> str:
 
 
 def get(name: str) -> Formatter:
-    from tipcheck.formatters import concise, github, json_format, junit, markdown, sarif, text
+    from tipcheck.formatters import concise, github, gitlab, json_format, junit, markdown, sarif, text
 
     formats: dict[str, Formatter] = {
         "text": text.render, "concise": concise.render, "json": json_format.render, "sarif": sarif.render,
-        "github": github.render, "junit": junit.render, "markdown": markdown.render}
+        "github": github.render, "gitlab": gitlab.render, "junit": junit.render, "markdown": markdown.render}
     try:
         return formats[name]
     except KeyError:
@@ -75,7 +75,7 @@ def finding_message(message: str, excerpt: str | None, redact: bool) -> str:
 
 # Formats whose output usually ends up in CI logs and test-report pages, seen by more people than the drafts
 # (cables are often SBU): they leave out cable text unless --no-redact is given.
-REDACTED_BY_DEFAULT = frozenset({"github", "junit"})
+REDACTED_BY_DEFAULT = frozenset({"github", "gitlab", "junit"})
 
 
 def questionnaire_reason(reason: str, redact: bool) -> str | None:

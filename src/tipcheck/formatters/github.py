@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: one annotation per finding (`::error file=…,line=…,col=…,title=…::…`).
 
 GitHub shows only ten annotations of each type per step, so the command line also appends the Markdown
-summary to $GITHUB_STEP_SUMMARY. Escaping follows the runner's rules: in the message, % CR LF become %25 %0D
+summary to $GITHUB_STEP_SUMMARY. A cable that could not be read is an error annotation of its own, and is
+listed in the summary. Escaping follows the runner's rules: in the message, % CR LF become %25 %0D
 %0A; in property values, also : and , (%3A %2C).
 """
 
@@ -43,4 +44,6 @@ def render(reports: list[CableReport], options: FormatOptions) -> str:
                 ("file", _relative(f.path)), ("line", str(f.line)), ("col", str(f.column)), ("title", title)))
             message = finding_message(f.message, f.excerpt, options.redact)
             lines.append(f"::{COMMANDS[f.severity]} {properties}::{escape_data(message)}")
+    for path, reason in options.unreadable:  # not checked at all: an error, like the exit code 2 it gives
+        lines.append(f"::error file={escape_property(_relative(path))},title=unreadable cable::{escape_data(reason)}")
     return "".join(line + "\n" for line in lines)

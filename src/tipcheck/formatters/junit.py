@@ -2,19 +2,22 @@
 
 A question's test case fails when a finding on it reaches the --fail-on threshold (errors by default);
 findings below it are listed in the case's system-out. Findings tied to no question go in one extra
-case per cable, "(cable)".
+case per cable, "(cable)". Each suite has the `timestamp` its check started (UTC) and the `time` it took in
+seconds. A cable that could not be read is a suite whose one case is an <error>.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.results import CableReport
 
 WHOLE_CABLE = "(cable)"
+UNREADABLE = "unreadable-cable"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
 
 
@@ -53,9 +56,27 @@ def _skipped_suite(r: CableReport, options: FormatOptions) -> ET.Element:
     return suite
 
 
+def _unreadable_suite(path: str, reason: str) -> ET.Element:
+    suite = ET.Element("testsuite", name=_clean(path), tests="1", failures="0", errors="1", skipped="0")
+    case = ET.SubElement(suite, "testcase", classname=_clean(f"tipcheck.{path}"), name=WHOLE_CABLE,
+                         file=_clean(path))
+    ET.SubElement(case, "error", type=UNREADABLE, message=_clean(reason)).text = _clean(reason)
+    return suite
+
+
+def _timed(suite: ET.Element, r: CableReport) -> ET.Element:
+    started, seconds = r.extra.get("started"), r.extra.get("seconds")
+    if isinstance(started, float):  # XML Schema dateTime, as the JUnit schema has it: no time zone (UTC here)
+        suite.set("timestamp", datetime.fromtimestamp(started, UTC).strftime("%Y-%m-%dT%H:%M:%S"))
+    suite.set("time", f"{seconds:.3f}" if isinstance(seconds, float) else "0")
+    return suite
+
+
 def suite_for(r: CableReport, options: FormatOptions) -> ET.Element:
-    if not r.reply:
-        return _skipped_suite(r, options)
+    return _timed(_skipped_suite(r, options) if not r.reply else _reply_suite(r, options), r)
+
+
+def _reply_suite(r: CableReport, options: FormatOptions) -> ET.Element:
     suite = ET.Element("testsuite", name=_clean(r.path))
     by_question: dict[str | None, list[Finding]] = {}
     for f in r.findings:
@@ -79,8 +100,10 @@ def render(reports: list[CableReport], options: FormatOptions) -> str:
     root = ET.Element("testsuites", name="tipcheck")
     for r in reports:
         root.append(suite_for(r, options))
-    root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
-    root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
-    root.set("skipped", str(sum(int(s.get("skipped", "0")) for s in root)))
+    for path, reason in options.unreadable:
+        root.append(_unreadable_suite(path, reason))
+    for total in ("tests", "failures", "errors", "skipped"):
+        root.set(total, str(sum(int(s.get(total, "0")) for s in root)))
+    root.set("time", f"{sum(float(s.get('time', '0')) for s in root):.3f}")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

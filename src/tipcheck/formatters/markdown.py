@@ -54,6 +54,10 @@ def render(reports: list[CableReport], options: FormatOptions) -> str:
     errors = sum(r.severity_counts()["error"] for r in reports)
     warnings = sum(r.severity_counts()["warning"] for r in reports)
     skipped = sum(not r.reply for r in reports)
+    unreadable = len(options.unreadable)
     head = [f"## tipcheck: {counted(len(reports), 'cable')}, {counted(errors, 'error')}, "
-            f"{counted(warnings, 'warning')}" + (f", {skipped} skipped (not replies)" if skipped else ""), ""]
+            f"{counted(warnings, 'warning')}" + (f", {skipped} skipped (not replies)" if skipped else "")
+            + (f", {unreadable} unreadable (not checked)" if unreadable else ""), ""]
+    if unreadable:
+        head += ["Could not be checked:", "", *(f"- {escape(reason)}" for _, reason in options.unreadable), ""]
     return "\n".join(head) + "\n" + "\n".join(render_one(r, options) for r in reports)
