@@ -1,5 +1,5 @@
-"""Named patterns and vocabulary of cable text, each stated once: sentences, months, ordinals, classification
-markings, and what a sentence about information that is withheld (not missing) looks like.
+"""Named patterns and vocabulary of cable text, each stated once: sentences, months, ordinals and classification
+markings (the vocabulary of gaps in an answer is data: tipcheck/vocabulary/gaps.yaml).
 
 Pure functions and constants; every stage that reads text takes them from here.
 """

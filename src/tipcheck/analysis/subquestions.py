@@ -558,7 +558,3 @@ def check_alignment(alignment: Alignment, skip: Collection[str] = ()) -> dict[st
         if checks:
             result[question.id] = checks
     return result
-
-
-def results(checks: dict[str, tuple[SubQuestionCheck, ...]]) -> dict[str, tuple[SubQuestionResult, ...]]:
-    return {qid: tuple(c.result() for c in cs) for qid, cs in checks.items()}

@@ -53,9 +53,6 @@ class Context:
     def path(self) -> str:
         return self.cable.path
 
-    def unit_questions(self, unit: Unit) -> list[str]:
-        return self.alignment.questions_of(unit.index)
-
     def paragraph_number(self, unit: Unit) -> int | None:
         reading = self.alignment.reading(unit)
         if reading is not None:
@@ -84,8 +81,7 @@ class Context:
             units = units[i: i + 1] if i >= 0 else ()
         for unit in units:
             if unit.line <= line <= unit.end_line:
-                questions = self.unit_questions(unit)
-                return questions[0] if questions else None
+                return self.analysis.first_question(unit)
         return None
 
     @cached_property
@@ -102,8 +98,7 @@ class Context:
     def answer_passages(self) -> Iterator[tuple[Unit, Passage, str | None]]:
         """Each unit's answer text with the question it answers (the first, for grouped answers)."""
         for unit in self.alignment.segmentation.units:
-            questions = self.unit_questions(unit)
-            yield unit, unit.response, questions[0] if questions else None
+            yield unit, unit.response, self.analysis.first_question(unit)
 
 
 def one_line(text: str, limit: int = 160) -> str:
