@@ -1,6 +1,6 @@
 """Layout invariance: how many answers tipcheck still places when a labelled reply is laid out anew.
 
-    python benchmarks/layouts.py [--per-reply] [--random N]
+    python benchmarks/layouts.py [--per-reply] [--random N] [--seed S]
 
 Every fully labelled reply (tests/layouts/replies.py) is rendered in every layout of tests/layouts/renderers.py
 and checked with the label's questionnaire. Per layout:
@@ -67,6 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-reply", action="store_true", help="one row per layout and reply")
     parser.add_argument("--random", type=int, default=0, metavar="N", help="N more layouts drawn at random")
+    parser.add_argument("--seed", type=int, default=11, help="seed of the random layouts (default 11)")
     args = parser.parse_args()
     replies = [load_reply(p) for p in fully_labelled()]
     rows = []
@@ -84,13 +85,14 @@ def main() -> None:
     if not args.per_reply:
         rows.append(_row("all named layouts", total))
     if args.random:
-        rows.append(_row(f"{args.random} random layouts", _random_layouts(replies, args.random)))
+        rows.append(_row(f"{args.random} random layouts (seed {args.seed})",
+                         _random_layouts(replies, args.random, args.seed)))
     print(tabulate(rows, headers=["layout", "status", "placed", "exact replies"] if not args.per_reply
                    else ["layout", "reply", "status", "placed"], tablefmt="github"))
 
 
-def _random_layouts(replies: list[Reply], count: int) -> Score:
-    rng = random.Random(11)
+def _random_layouts(replies: list[Reply], count: int, seed: int) -> Score:
+    rng = random.Random(seed)
     total = Score()
     for _ in range(count):
         syntax = random_syntax(rng)

@@ -28,6 +28,7 @@ SKIP_UNIT_COST = 0.05
 STRONG_TEXT = 0.80  # a restated question this close to the model's text identifies the question by itself
 LETTER_MISMATCH_FORGIVEN = 0.3  # most of a contradicting letter's penalty, when the text names the question
 OTHER_TEXT_PENALTY = 0.3  # against the other questions, when the restated text clearly names one
+UNRELATED_TEXT_PENALTY = 0.1  # a restated question that is not this one, when the model knows its wording
 KEYED_NUMBER = 0.3  # for the question a paragraph's number names, once the post's numbering is known
 
 
@@ -233,8 +234,8 @@ def score(unit: Unit, question: Question, questionnaire: Questionnaire,
         if sim >= 0.55:
             total += 0.7 * sim
             reasons.append(f"restated text {sim:.2f}")
-        elif sim < 0.4 and question.completeness in ("full", "first-sentence"):
-            total -= 0.1
+        elif _unrelated_text(sim, question):
+            total -= UNRELATED_TEXT_PENALTY
     if heading_sec is not None and labelled is None:
         if heading_sec.id == question.section_id:
             total += 0.15
@@ -265,6 +266,10 @@ def _keyed_offset(slots: Sequence[_Slot], unit_readings: dict[int, Reading],
     return best if hits[best] >= 4 and hits[best] * 5 >= len(pairs) * 4 else None
 
 
+def _unrelated_text(sim: float, question: Question) -> bool:
+    return sim < 0.4 and question.completeness in ("full", "first-sentence")
+
+
 def _text_dominates(scored: list[Evidence], questions: Sequence[Question], letter: str | None,
                     group: tuple[str, ...] = ()) -> list[Evidence]:
     """A restated question that clearly is one question outweighs a label that says another.
@@ -281,7 +286,9 @@ def _text_dominates(scored: list[Evidence], questions: Sequence[Question], lette
     for ev, q in zip(scored, questions, strict=True):
         sim = ev.text_similarity or 0.0
         if len(group) > 1 and q.letter == letter and named.letter in group and named.section_id == q.section_id:
-            adjusted.append(ev)
+            # the text restates the group's other question: it neither counts for nor against this one
+            restored = UNRELATED_TEXT_PENALTY if _unrelated_text(sim, q) else 0.0
+            adjusted.append(Evidence(ev.score + restored, sim, ev.reasons))
         elif sim >= best - 0.05:
             forgiven = LETTER_MISMATCH_FORGIVEN if letter is not None and letter != q.letter else 0.0
             adjusted.append(Evidence(ev.score + forgiven, sim, ev.reasons))

@@ -209,8 +209,10 @@ def _continues(before: str, after: str) -> bool:
     return stripped[0].islower() or (stripped[0].isdigit() and not _OPENS_PARAGRAPH.match(stripped))
 
 
-# `3. `, `29.D.`, `23A Question:`, `27.A.`: a line that opens a numbered or labelled paragraph continues nothing
-_OPENS_PARAGRAPH = re.compile(r"\d{1,3}\s*(?:\.\s|\.?\s*[A-Z](?:[.:)]|\s+(?:Question|Answer|QUESTION|ANSWER)))")
+# `3. `, `29.D.`, `23A Question:`, `27.A.`, `25-A:`, `25(e)`: a line that opens a numbered or labelled paragraph
+# continues nothing
+_OPENS_PARAGRAPH = re.compile(
+    r"\d{1,3}\s*(?:\.\s|[./-]?\s*\(?[A-Za-z](?:\)?[.:)]|\s+(?:Question|Answer|QUESTION|ANSWER)))")
 
 
 def _find_soft_breaks(lines: tuple[Line, ...], body_start: int, artefacts: set[int]) -> set[int]:

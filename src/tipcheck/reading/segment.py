@@ -47,6 +47,12 @@ _RESPONSE_SPLIT = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:\d{1,2}\s*[A-Z]\s+)?(?:POST|EMBASSY)\s+RESPONSE|RESPONSE|ANSWER|Answer|Response|"
     r"Post response|Post Response)\s*:", re.M)
 _DASHES = re.compile(r"^\s*[-=_]{5,}\s*$")
+# the words of the marker grammar (and "see") at the end of a line: the next line goes on with a reference
+_REFERENCE_END = re.compile(r"(?i)\b(?:see|paras?|paragraphs?|questions?|sections?|parts?|reftel)\.?$")
+# a line ending in a comma or a word that cannot end a heading goes on in the next line
+_OPEN_END = re.compile(
+    r"(?i)(?:,|\b(?:the|a|an|of|to|in|for|with|by|on|at|from|into|that|than|as|and|or|but|not|will|would|is|are"
+    r"|was|were|has|have))\s*$")
 _LAST_QUESTION_LETTER = "O"  # no questionnaire letters past O: a bare `P.`, `S.` is an initial
 
 
@@ -157,10 +163,11 @@ class _Context:
     """What the lines around a line say about whether it can open a unit."""
 
     block_start: bool  # after a blank line, a heading or a marker line
-    next_blank: bool  # the next line is blank (or wraps a heading)
+    next_apart: bool  # the next line is blank, wraps a heading, or opens a paragraph or label of its own
     label_allowed: bool  # the line before ends a sentence, so a label here is not a sentence running on
-    last_letter: str | None  # the letter of the unit open before this line
-    last_section: int | None  # the tasking cable's paragraph its label named
+    last_letter: str | None  # the last letter labelled since the last heading
+    last_section: int | None  # the tasking cable's paragraph that label named
+    last_style: str  # how that label was printed, letters and digits aside (`¶X.`, `9(X):`)
     lower_case_labels: bool  # this reply letters its questions in lower case (`(e)`, `b)`)
 
 
@@ -178,7 +185,10 @@ class _Segmenter:
         self.list_run = 0
         self.prev_blank = True
         self.prev_was_marker = False
+        self.last_text = ""  # the last line that was not blank
         self.lower_case = _letters_in_lower_case(body)
+        # the reply's lettering so far in this section: (last letter, its section number); a heading restarts it
+        self.lettering: tuple[str | None, int | None, str] = (None, None, "")
 
     def run(self) -> Segmentation:
         i = 0
@@ -205,7 +215,10 @@ class _Segmenter:
         wrapped = self._wrapped_heading(i)
         found = _parse_line(ln, self._context(i, wrapped))
         self.prev_blank = False
-        self.prev_was_marker = found is not None
+        # the line after a heading, or after a marker line that ends a sentence, starts a block; the second
+        # line of a wrapped label (`E. WHAT MEASURES HAS THE GOVERNMENT TAKEN TO ESTABLISH THE`) does not
+        self.prev_was_marker = isinstance(found, Heading) or (found is not None and _ends_sentence(ln.text))
+        self.last_text = ln.text.rstrip()
         if isinstance(found, Heading):
             return self._heading(found, i, wrapped)
         if found is not None:
@@ -221,19 +234,18 @@ class _Segmenter:
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
         after_next = self.body[i + 2] if i + 2 < len(self.body) else None
         return (nxt is not None and not nxt.is_blank and (after_next is None or after_next.is_blank)
-                and len(nxt.text.strip()) <= 40 and _is_heading_text(nxt.text))
+                and len(nxt.text.strip()) <= 40 and _is_heading_text(nxt.text) and not _opens_block(nxt.text))
 
     def _context(self, i: int, wrapped: bool) -> _Context:
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
-        block_start = self.prev_blank or self.prev_was_marker
-        # a line after "... (see" carries on the sentence: its "5F)" is a cross-reference, not a label
-        prev_text = self.body[i - 1].text.rstrip() if i > 0 else ""
-        label_allowed = block_start or not prev_text or prev_text[-1] in ".?!:;)\"'-"
-        marker = self.current.marker if self.current is not None else None
-        letters = marker.letters if marker is not None else ()
-        return _Context(block_start, nxt is None or nxt.is_blank or wrapped, label_allowed,
-                        letters[-1] if letters else None, marker.section_paragraph if marker else None,
-                        self.lower_case)
+        # a line after "... (see" or "(see para." carries on the reference, even over a page break: its "5F)" or
+        # "28.B)" is a cross-reference, not a label
+        refers = _REFERENCE_END.search(self.last_text) is not None
+        block_start = (self.prev_blank or self.prev_was_marker) and not refers
+        prev_text = self.body[i - 1].text if i > 0 else ""
+        label_allowed = block_start or (not refers and (not prev_text.strip() or _ends_sentence(prev_text)))
+        apart = nxt is None or nxt.is_blank or wrapped or _opens_block(nxt.text)
+        return _Context(block_start, apart, label_allowed, *self.lettering, self.lower_case)
 
     def _heading(self, found: Heading, i: int, wrapped: bool) -> int:
         if found.number is not None:
@@ -244,6 +256,7 @@ class _Segmenter:
             found = replace(found, text=f"{found.text} {nxt.text.strip().rstrip(':').strip()}")
             taken.append(nxt)
         self.headings.append(found)
+        self.lettering = (None, None, "")
         self._keep(taken)
         return len(taken)
 
@@ -267,6 +280,28 @@ class _Segmenter:
         else:
             self.current = _Open(marker, ln, text_column, [ln], self.headings[-1] if self.headings else None)
             self.opened.append(self.current)
+        if marker.letters:
+            self.lettering = (marker.letters[-1], marker.section_paragraph, _style(marker.printed))
+
+
+def _style(label: str) -> str:
+    """A label's print style: `¶A.`, `¶B.` and `¶E/F.` are alike, `(B)` is not (`Q25B.` -> `Q9X.`)."""
+    label = _CLASS_RE.sub("", label.strip())
+    m = _LABEL.match(label)
+    if m is None:
+        return ""
+    return re.sub(r"\d+", "9", label[: m.start("letters")] + "X" + label[m.end("letters"): m.end()].strip())
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in tuple(".?!:;)\"'-")
+
+
+def _opens_block(text: str) -> bool:
+    """Whether a line starts with a paragraph number or a well-formed label (so the line before ends there)."""
+    text = text.lstrip()
+    m = _LABEL.match(text)
+    return bool(_NUMBER.match(text) or (m and _well_formed(_Shape.of(m))))
 
 
 def segment(cable: Cable) -> Segmentation:
@@ -356,9 +391,23 @@ def _prefix(text: str, ctx: _Context) -> _Prefix:
     return _Prefix()
 
 
+def _letter_not_marking(marking: str, after: str, ctx: _Context) -> bool:
+    """`(C)` is question C, not the marking CONFIDENTIAL, when a marking follows it (`(C) (SBU) ...`) or it goes
+    on with a reply lettered `(A)`, `(B)`."""
+    letter = marking.strip("() \t")
+    if len(letter) != 1:
+        return False
+    if _CLASS_RE.match(after):
+        return True
+    if ctx.last_letter is None or ctx.last_style != "(X)":
+        return False
+    step = ord(letter) - ord(ctx.last_letter.upper())
+    return step == 1 or (step > 1 and ctx.label_allowed)
+
+
 def _letter_after(numeral: str, ctx: _Context) -> bool:
     """`I.` straight after the answer to H is question I, not section I."""
-    return ctx.last_letter is not None and ord(numeral[0]) == ord(ctx.last_letter.upper()) + 1
+    return len(numeral) == 1 and ctx.last_letter is not None and ord(numeral) == ord(ctx.last_letter.upper()) + 1
 
 
 @dataclass(frozen=True)
@@ -373,6 +422,7 @@ class _Shape:
     letters: tuple[str, ...]
     lower: bool
     qa: bool  # `23A Question:`, `23A Answer:`
+    style: str  # the label as printed, letters and digits aside
 
     @classmethod
     def of(cls, m: re.Match[str]) -> _Shape:
@@ -382,7 +432,13 @@ class _Shape:
                    bracketed=opened and bool(m.group("close")),
                    closed=bool(m.group("punct") or (m.group("close") and not opened)),
                    letters=_letters(m.group("letters")), lower=m.group("letters")[0].islower(),
-                   qa=bool(m.group("qa")))
+                   qa=bool(m.group("qa")), style=_style(m.group(0)))
+
+    def repeats(self, ctx: _Context) -> bool:
+        """The letter just labelled, again in another print style: an item or a reference inside the answer
+        (`(b): If the victim ...` in the answer to `a and b.`), not a new label."""
+        return (ctx.last_letter is not None and self.letters[0].upper() == ctx.last_letter.upper()
+                and self.style != ctx.last_style)
 
 
 def _well_formed(shape: _Shape) -> bool:
@@ -407,7 +463,9 @@ def _continues_lettering(shape: _Shape, ctx: _Context) -> bool:
     if ctx.last_letter is None or shape.section != ctx.last_section:
         return False
     step = ord(shape.letters[0].upper()) - ord(ctx.last_letter.upper())
-    return step == 1 or (step > 1 and ctx.label_allowed)
+    if ctx.label_allowed:
+        return step >= 1
+    return step == 1 and shape.style == ctx.last_style  # not "... AND / (B) THE GOVERNMENT" under `¶A.` labels
 
 
 def _placed(shape: _Shape, after: str, prefix: _Prefix, ctx: _Context) -> bool:
@@ -419,6 +477,8 @@ def _placed(shape: _Shape, after: str, prefix: _Prefix, ctx: _Context) -> bool:
     if shape.bullet or shape.word:
         return True
     if not shape.bracketed and _initial(shape):
+        return False
+    if shape.repeats(ctx):
         return False
     return ctx.block_start or bool(_CLASS_RE.match(after)) or _continues_lettering(shape, ctx)
 
@@ -442,6 +502,8 @@ def _parse_line(ln: Line, ctx: _Context) -> tuple[Marker, int] | Heading | None:
     # cables indented by a space (` ¶A.  What is ...`) carry their markers after it
     pos = prefix.end or indent
     marking = _CLASS_RE.match(text[pos:])
+    if marking and _letter_not_marking(marking.group(0), text[pos + marking.end():], ctx):
+        marking = None
     if marking:
         pos += marking.end()
     label = _read_label(text[pos:], prefix, ctx)
@@ -462,27 +524,31 @@ def _parse_line(ln: Line, ctx: _Context) -> tuple[Marker, int] | Heading | None:
 def _unlabelled(ln: Line, rest: str, prefix: _Prefix, ctx: _Context,
                 classified: bool) -> tuple[Marker, int] | Heading | None:
     """A line with no letter label: a banner, a roman or numbered heading, a numbered paragraph, or text."""
-    if b := _BANNER.match(rest):
+    # "... described in / PARAGRAPH 29.A." runs on: a banner stands where a sentence has ended
+    if (b := _BANNER.match(rest)) and (ctx.label_allowed or prefix.end):
         return Heading(text=b.group("rest").strip() or rest.strip(), line=ln.number, number=prefix.number,
                        section_paragraph=int(b.group("para")), roman=prefix.roman)
     if prefix.roman is not None:
         return _roman_line(ln, rest, prefix)
     if prefix.number is not None:
-        if (_is_heading_text(rest) or _is_title(rest)) and (ctx.next_blank or rest.rstrip().endswith(":")):
+        if (_is_heading_text(rest) or _is_title(rest)) and (ctx.next_apart or rest.rstrip().endswith(":")):
             return Heading(text=rest.strip().rstrip(":").strip(), line=ln.number, number=prefix.number)
         indent = len(ln.text) - len(ln.text.lstrip())
         marker = Marker(printed=f"{prefix.sign or ''}{prefix.number}.", line=ln.number,
                         column=ln.column + indent + 1, number=prefix.number, sign=prefix.sign)
         return marker, len(ln.text) - len(rest)
-    if not classified and _stands_alone(ln.text, ctx) and _is_heading_text(ln.text) and not _DASHES.match(ln.text):
-        return Heading(text=ln.text.strip().rstrip(":").strip(), line=ln.number)
+    banner = ln.text.strip().strip("-=_").strip()  # `---------- PREVENTION ----------`
+    if not classified and banner and _stands_alone(ln.text, ctx) and _is_heading_text(banner):
+        return Heading(text=banner.rstrip(":").strip(), line=ln.number)
     return None
 
 
 def _stands_alone(text: str, ctx: _Context) -> bool:
     """A line set off as a heading: blank lines around it, or, in a reply without blank lines, a line of its
-    own after a finished sentence that ends in a colon (`THE COUNTRY'S TIP SITUATION:`)."""
-    return (ctx.block_start and ctx.next_blank) or (ctx.label_allowed and text.rstrip().endswith(":"))
+    own after a finished sentence, ending in a colon (`THE COUNTRY'S TIP SITUATION:`) or followed by a label."""
+    if _OPEN_END.search(text):  # "... THE EGYPTIAN GOVERNMENT WILL" before a page break is a wrapped sentence
+        return False
+    return ctx.label_allowed and (ctx.next_apart or text.rstrip().endswith(":"))
 
 
 def _roman_line(ln: Line, rest: str, prefix: _Prefix) -> tuple[Marker, int] | Heading:
