@@ -51,7 +51,7 @@ _DASHES = re.compile(r"^\s*[-=_]{5,}\s*$")
 _REFERENCE_END = re.compile(r"(?i)\b(?:see|paras?|paragraphs?|questions?|sections?|parts?|reftel)\.?$")
 # a line ending in a comma or a word that cannot end a heading goes on in the next line
 _OPEN_END = re.compile(
-    r"(?i)(?:,|\b(?:the|a|an|of|to|in|for|with|by|on|at|from|into|that|than|as|and|or|but|not|will|would|is|are"
+    r"(?i)(?:,|\b(?:the|an|of|to|in|for|with|by|on|at|from|into|that|than|as|and|or|but|not|will|would|is|are"
     r"|was|were|has|have))\s*$")
 _LAST_QUESTION_LETTER = "O"  # no questionnaire letters past O: a bare `P.`, `S.` is an initial
 
