@@ -5,8 +5,12 @@ paragraph + letter), the letter, the restated question or topic label (rapidfuzz
 and labels), the section heading in force, and the order of answers. A global, monotonic alignment then picks
 the best chain of matches (units that answer nothing, such as the point-of-contact paragraph, cost a little
 to skip; unanswered questions cost nothing), and a second pass places strongly evidenced answers given out of
-questionnaire order. Letters repeat in every section, so a bare `QUESTION B.` is placed by its text and
-position, never by its letter alone.
+questionnaire order. Letters repeat in every section, so a bare `QUESTION B.` is placed by its section (label
+number, heading in force, paragraph number as keyed), text and position, never by its letter alone. A letter
+inside a recognised section is enough: a restated text or topic that matches nothing costs it little; only a
+text that clearly restates another question moves the answer there (question-label-mismatch reports it). A
+grouped label answers each question it names; its restated text counts for one of them and against none. A
+paragraph number alone never places an answer.
 """
 
 from __future__ import annotations
@@ -282,21 +286,31 @@ def _text_dominates(scored: list[Evidence], questions: Sequence[Question], lette
     if best < STRONG_TEXT:
         return scored
     named = next(q for ev, q in zip(scored, questions, strict=True) if (ev.text_similarity or 0) == best)
-    adjusted = []
-    for ev, q in zip(scored, questions, strict=True):
-        sim = ev.text_similarity or 0.0
-        if len(group) > 1 and q.letter == letter and named.letter in group and named.section_id == q.section_id:
-            # the text restates the group's other question: it neither counts for nor against this one
-            restored = UNRELATED_TEXT_PENALTY if _unrelated_text(sim, q) else 0.0
-            adjusted.append(Evidence(ev.score + restored, sim, ev.reasons))
-        elif sim >= best - 0.05:
-            forgiven = LETTER_MISMATCH_FORGIVEN if letter is not None and letter != q.letter else 0.0
-            adjusted.append(Evidence(ev.score + forgiven, sim, ev.reasons))
-        elif sim < best - 0.25:
-            adjusted.append(Evidence(ev.score - OTHER_TEXT_PENALTY, sim, (*ev.reasons, "text is another question")))
-        else:
-            adjusted.append(ev)
-    return adjusted
+    return [_weighed_against_text(ev, q, best, letter) if not _group_mate(q, named, letter, group)
+            else _without_text(ev, q) for ev, q in zip(scored, questions, strict=True)]
+
+
+def _group_mate(question: Question, named: Question, letter: str | None, group: tuple[str, ...]) -> bool:
+    """The slot's question is another of the group whose text restates `named`."""
+    return (len(group) > 1 and question.letter == letter and named.letter in group
+            and named.section_id == question.section_id)
+
+
+def _without_text(ev: Evidence, question: Question) -> Evidence:
+    """The text restates the group's other question: it neither counts for nor against this one."""
+    sim = ev.text_similarity or 0.0
+    restored = UNRELATED_TEXT_PENALTY if _unrelated_text(sim, question) else 0.0
+    return Evidence(ev.score + restored, sim, ev.reasons)
+
+
+def _weighed_against_text(ev: Evidence, question: Question, best: float, letter: str | None) -> Evidence:
+    sim = ev.text_similarity or 0.0
+    if sim >= best - 0.05:
+        forgiven = LETTER_MISMATCH_FORGIVEN if letter is not None and letter != question.letter else 0.0
+        return Evidence(ev.score + forgiven, sim, ev.reasons)
+    if sim < best - 0.25:
+        return Evidence(ev.score - OTHER_TEXT_PENALTY, sim, (*ev.reasons, "text is another question"))
+    return ev
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,17 @@
 """Stage 2: Cable -> Segmentation: the reply's answer units and the headings between them.
 
-A unit starts at a marker at the start of a line: a paragraph number (`¶3.`, `3.`, a mangled `110.`), a
-question letter (`-- A.`, `¶A.`, `A. (SBU)`, `--E.`), a label naming the tasking cable's paragraph and letter
-(`23A Question:`, `--23A.`, `27.A.`, `(21/A)`, `Question 23 A:`, `Section 21.A.`), or several of these at once
-(`19. (SBU) QUESTION B.`). Grouped answers (`Question 23 B and C:`, `-- H, I:`) name several letters.
-Headings (`MEXICO'S TIP SITUATION:`, `PARA 23 - THE COUNTRY'S TIP SITUATION`, `PARAGRAPH 26:`,
-`¶25. (SBU) THE COUNTRY'S TIP SITUATION`, `II. PROSECUTION`) are recorded where they stand; what they mean is
-decided by the aligner, which knows the questionnaire. This stage knows no questionnaire.
+A unit starts at a marker: a paragraph number (`¶3.`, `3.`, a mangled `110.`), a label, or both
+(`19. (SBU) QUESTION B.`). Labels are read by one grammar, not a list of layouts: an optional bullet or
+paragraph sign, an optional word naming the tasking cable's paragraph (`PARA`, `Paragraph`, `Question`, `Q`,
+`Section`, `Part`), an optional section number with any separator or bracket, one letter or a group of letters
+(`E and F`, `E/F`, `E-G`) in either case, bare or bracketed or followed by `)`, `.` or `:`, and an optional
+classification marking. Whether a match is a label, and not a sentence ("A. Smith said", "see 5F)", "Article
+1 (b)"), is decided by its shape and by the structure around it: a blank line, a heading or a finished
+sentence before it, the reply's lettering so far (`B.` goes on after `A.`, even where the answer before ends
+without a full stop), its print style, and whether the reply letters its questions in lower case at all.
+Headings (`MEXICO'S TIP SITUATION:`, `PARA 23 - ...`, `Paragraph 25 -- ...`, `¶25. (SBU) THE COUNTRY'S TIP
+SITUATION`, `IV. PROTECTION ...` between dashed rules, `---- PREVENTION ----`) are recorded where they stand;
+what they mean is decided by the aligner, which knows the questionnaire. This stage knows no questionnaire.
 """
 
 from __future__ import annotations
@@ -531,16 +536,21 @@ def _unlabelled(ln: Line, rest: str, prefix: _Prefix, ctx: _Context,
     if prefix.roman is not None:
         return _roman_line(ln, rest, prefix)
     if prefix.number is not None:
-        if (_is_heading_text(rest) or _is_title(rest)) and (ctx.next_apart or rest.rstrip().endswith(":")):
-            return Heading(text=rest.strip().rstrip(":").strip(), line=ln.number, number=prefix.number)
-        indent = len(ln.text) - len(ln.text.lstrip())
-        marker = Marker(printed=f"{prefix.sign or ''}{prefix.number}.", line=ln.number,
-                        column=ln.column + indent + 1, number=prefix.number, sign=prefix.sign)
-        return marker, len(ln.text) - len(rest)
+        return _numbered_line(ln, rest, prefix, ctx)
     banner = ln.text.strip().strip("-=_").strip()  # `---------- PREVENTION ----------`
     if not classified and banner and _stands_alone(ln.text, ctx) and _is_heading_text(banner):
         return Heading(text=banner.rstrip(":").strip(), line=ln.number)
     return None
+
+
+def _numbered_line(ln: Line, rest: str, prefix: _Prefix, ctx: _Context) -> tuple[Marker, int] | Heading:
+    """`25. (SBU) THE COUNTRY'S TIP SITUATION` is a numbered heading; `3. The government ...` a paragraph."""
+    if (_is_heading_text(rest) or _is_title(rest)) and (ctx.next_apart or rest.rstrip().endswith(":")):
+        return Heading(text=rest.strip().rstrip(":").strip(), line=ln.number, number=prefix.number)
+    indent = len(ln.text) - len(ln.text.lstrip())
+    marker = Marker(printed=f"{prefix.sign or ''}{prefix.number}.", line=ln.number,
+                    column=ln.column + indent + 1, number=prefix.number, sign=prefix.sign)
+    return marker, len(ln.text) - len(rest)
 
 
 def _stands_alone(text: str, ctx: _Context) -> bool:
