@@ -195,3 +195,45 @@ def test_a_label_after_an_unfinished_sentence_still_opens_a_unit() -> None:
     assert 359 not in cable.soft_breaks  # the blank line between them ends a paragraph
     starts = {(u.marker.section_paragraph, u.marker.letters): u.line for u in segment(cable).units}
     assert starts[(29, ("C",))] == 357 and starts[(29, ("D",))] == 360
+
+
+def test_a_title_cased_roman_heading_is_a_section_not_question_i() -> None:
+    # 07CAIRO580 and 06CAIRO1634: "I. Overview" between dashed rules, then "A.", "B." with no blank lines
+    seg = _segment("------------\nI. Overview\n------------\nA. Egypt is neither a country of origin or destination."
+                   "\nB. The trafficking scenario most commonly cited involves young women.\n")
+    assert [(u.marker.letters, u.heading.roman if u.heading else None) for u in seg.units] == [(("A",), 1),
+                                                                                              (("B",), 1)]
+
+
+def test_the_items_of_a_reference_list_in_the_body_are_not_labels() -> None:
+    # 09JAKARTA378: the REF list runs into the body, "REF: A) STATE 132759" / "B) JAKARTA 105"
+    seg = _segment("REF: A) STATE 132759\nB) JAKARTA 105\n\n\n1. (U) This message was coordinated with Surabaya.\n")
+    assert [(u.marker.number, u.marker.letters) for u in seg.units] == [(1, ())]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # the label forms, each answering under a heading with no blank lines
+    ("Q25B. The police arrested 12 suspects.", (25, ("B",))),
+    ("PARA 25-C. Judges were trained.", (25, ("C",))),
+    ("25(E): Police arrested 12 suspects.", (25, ("E",))),
+    ("Section 21.A. Sources include NGOs.", (21, ("A",))),
+    ("(21/A) Jordan is a destination.", (21, ("A",))),
+    ("26 E and F Two shelters offer housing.", (26, ("E", "F"))),
+    ("-- E/F: Two shelters offer housing.", (None, ("E", "F"))),
+    ("E-G. Not applicable.", (None, ("E", "F", "G"))),
+    ("Questions B and C: Yes.", (None, ("B", "C"))),
+    ("¶H. (U) EXTRADITIONS:  The law provides for extradition.", (None, ("H",))),
+])
+def test_marker_grammar(body: str, expected: tuple[int | None, tuple[str, ...]]) -> None:
+    marker = _only_marker(body + "\n")
+    assert (marker.section_paragraph, marker.letters) == expected
+
+
+def test_lower_case_letters_are_labels_only_in_a_reply_lettered_in_lower_case() -> None:
+    lower = _segment("Paragraph 25 -- Investigation And Prosecution\n\n(a) The law covers both.\n\n"
+                     "(e) The Attorney General reported 22 cases.\n")
+    assert [u.marker.letters for u in lower.units] == [("A",), ("E",)]
+    # in a reply lettered `-- A.`, an `(a)` list inside an answer stays in the answer
+    upper = _segment("-- A. Which laws apply?\n\nTwo laws:\n\n(a) the Penal Code;\n\n(b) the Migration Law.\n\n"
+                     "-- B. Next?\n\nYes.\n")
+    assert [u.marker.letters for u in upper.units] == [("A",), ("B",)]

@@ -58,6 +58,7 @@ _REFERENCE_END = re.compile(r"(?i)\b(?:see|paras?|paragraphs?|questions?|section
 _OPEN_END = re.compile(
     r"(?i)(?:,|\b(?:the|an|of|to|in|for|with|by|on|at|from|into|that|than|as|and|or|but|not|will|would|is|are"
     r"|was|were|has|have))\s*$")
+_REFERENCE_LIST = re.compile(r"\s*REF(?:S|TELS?)?\s*:")
 _LAST_QUESTION_LETTER = "O"  # no questionnaire letters past O: a bare `P.`, `S.` is an initial
 
 
@@ -191,6 +192,7 @@ class _Segmenter:
         self.prev_blank = True
         self.prev_was_marker = False
         self.last_text = ""  # the last line that was not blank
+        self.in_references = False  # inside a `REF: A) STATE 132759` list, `B) JAKARTA 105` is no label
         self.lower_case = _letters_in_lower_case(body)
         # the reply's lettering so far in this section: (last letter, its section number); a heading restarts it
         self.lettering: tuple[str | None, int | None, str] = (None, None, "")
@@ -215,6 +217,7 @@ class _Segmenter:
         ln = self.body[i]
         if ln.is_blank or _DASHES.match(ln.text):  # a rule of dashes sets a block off as a blank line does
             self.prev_blank = True
+            self.in_references = False
             self._keep([ln])
             return 1
         wrapped = self._wrapped_heading(i)
@@ -224,6 +227,7 @@ class _Segmenter:
         # line of a wrapped label (`E. WHAT MEASURES HAS THE GOVERNMENT TAKEN TO ESTABLISH THE`) does not
         self.prev_was_marker = isinstance(found, Heading) or (found is not None and _ends_sentence(ln.text))
         self.last_text = ln.text.rstrip()
+        self.in_references = self.in_references or bool(_REFERENCE_LIST.match(ln.text))
         if isinstance(found, Heading):
             return self._heading(found, i, wrapped)
         if found is not None:
@@ -245,7 +249,7 @@ class _Segmenter:
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
         # a line after "... (see" or "(see para." carries on the reference, even over a page break: its "5F)" or
         # "28.B)" is a cross-reference, not a label
-        refers = _REFERENCE_END.search(self.last_text) is not None
+        refers = self.in_references or _REFERENCE_END.search(self.last_text) is not None
         block_start = (self.prev_blank or self.prev_was_marker) and not refers
         prev_text = self.body[i - 1].text if i > 0 else ""
         label_allowed = block_start or (not refers and (not prev_text.strip() or _ends_sentence(prev_text)))
@@ -562,8 +566,8 @@ def _stands_alone(text: str, ctx: _Context) -> bool:
 
 
 def _roman_line(ln: Line, rest: str, prefix: _Prefix) -> tuple[Marker, int] | Heading:
-    """`II. PROSECUTION` is a section heading; `I. Is there evidence ...?` is question I."""
-    if prefix.roman == 1 and not _is_heading_text(rest):
+    """`II. PROSECUTION` and `I. Overview` are section headings; `I. Is there evidence ...?` is question I."""
+    if prefix.roman == 1 and not (_is_heading_text(rest) or _is_title(rest)):
         indent = len(ln.text) - len(ln.text.lstrip())
         marker = Marker(printed=ln.text[indent:len(ln.text) - len(rest)].rstrip(), line=ln.number,
                         column=ln.column + indent + 1, sign=prefix.sign, letters=("I",))
