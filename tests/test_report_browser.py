@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from conftest import CABLES, SEED
 from tipcheck.cli.main import app
-from tipcheck.formatters.report_html import COLOURS
+from tipcheck.formatters.report_html import COLOURS, NOT_ASKED_COLOUR
 
 pytestmark = pytest.mark.browser
 
@@ -98,6 +98,30 @@ class _Dom(HTMLParser):
             self.heatmaps[a.get("id") or ""] = a
 
 
+# The report ships no script. This one, put into a copy of the page for the test, measures each heat map as
+# rendered into data attributes, so that the dumped DOM shows the page really rendered (size, cell colours),
+# and records any script error.
+_MEASURE = """
+(function () {
+  var errors = [];
+  window.addEventListener('error', function (e) {
+    errors.push(String(e.message)); document.body.setAttribute('data-js-errors', errors.join(' | '));
+  });
+  document.querySelectorAll('table.heatmap').forEach(function (table) {
+    var box = table.getBoundingClientRect(), colours = {}, cells = table.querySelectorAll('td[data-status]');
+    cells.forEach(function (cell) {
+      var status = cell.getAttribute('data-status'), colour = getComputedStyle(cell).backgroundColor;
+      colours[status] = colours[status] || [];
+      if (colours[status].indexOf(colour) < 0) { colours[status].push(colour); }
+    });
+    table.setAttribute('data-rendered', JSON.stringify(
+      {width: Math.round(box.width), height: Math.round(box.height), cells: cells.length, colours: colours}));
+  });
+  document.body.setAttribute('data-script-ran', 'yes');
+})();
+"""
+
+
 def _rgb(hex_colour: str) -> str:
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     return f"rgb({r}, {g}, {b})"
@@ -108,7 +132,12 @@ def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("browser") / "report"
     result = CliRunner().invoke(app, ["report", str(SEED), str(CABLES / "09REYKJAVIK49.txt"), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    return out.with_name("report.html")
+    page = out.with_name("report.html")
+    shipped = page.read_text(encoding="utf-8")
+    assert "<script" not in shipped  # no test instrumentation in what users get
+    measured = page.with_name("measured.html")
+    measured.write_text(shipped.replace("</body>", f"<script>{_MEASURE}</script></body>"), encoding="utf-8")
+    return measured
 
 
 def test_screenshot_is_a_rendered_page(chromium: Path, report_page: Path, tmp_path: Path) -> None:
@@ -137,6 +166,6 @@ def test_heat_maps_render_with_the_status_colours_and_no_console_errors(chromium
         # 14 columns of 2.2rem cells and a section-name column: wider than 400 px, one row per section
         assert 400 < rendered["width"] < WIDTH and 5 * 30 < rendered["height"] < 600
         for status, colours in rendered["colours"].items():
-            assert colours == [_rgb(COLOURS[status])], status
+            assert colours == [_rgb({**COLOURS, "na": NOT_ASKED_COLOUR}[status])], status
     seed_colours = json.loads(dom.heatmaps["heatmap-0"]["data-rendered"] or "{}")["colours"]
     assert {"answered", "missing", "na"} <= set(seed_colours)  # the seed answers some questions, not all

@@ -102,7 +102,7 @@ def test_cable_text_is_escaped(attacked) -> None:  # type: ignore[no-untyped-def
     assert ATTACK in report.subject
     page = report_html.render([report], {report.path: lines})
     parsed = Page(page)
-    assert parsed.tags.count("script") == 1  # the report's own, nothing from the cable
+    assert parsed.tags.count("script") == 0  # the report ships no script, and none comes from the cable
     assert "img" not in parsed.tags
     assert "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in page
     assert sum(ATTACK in chunk for chunk in parsed.text) >= 2  # shown as text: the subject and the context
@@ -184,3 +184,59 @@ def test_cli_report_never_overwrites_an_input_or_a_foreign_file(tmp_path: Path) 
     result = _run("report", str(SEED), "--out", str(tmp_path / "notes"))
     assert result.returncode == 2 and "not written by tipcheck" in result.stderr
     assert Path(notes).read_text(encoding="utf-8") == "<p>my own notes</p>"
+
+
+def _block(text: str, start: str, end: str) -> str:
+    at = text.index(start)
+    return text[at:text.find(end, at + len(start))]
+
+
+def test_a_missing_question_shows_no_excerpt_of_another_question(seed) -> None:  # type: ignore[no-untyped-def]
+    report, lines = seed
+    finding = next(f for f in report.findings if f.rule == "unanswered-question" and f.question == "situation.B")
+    # where the answer would go is the next answer's paragraph: another question's text
+    elsewhere = lines[finding.line - 1].strip()
+    assert "QUESTION B" in elsewhere
+    page = report_html.render([report], {report.path: lines})
+    block = _block(page, 'id="c0-situation.B"', 'class="question')
+    assert "situation.B" in block and "<pre" not in block and elsewhere[:40] not in block
+    markdown = report_markdown.render([report], {report.path: lines})
+    block = _block(markdown, "situation.B — missing", "\n####")
+    assert "```" not in block and elsewhere[:40] not in block
+
+
+def test_each_status_has_the_question_wording_and_quiet_questions_fold_away(seed) -> None:  # type: ignore[no-untyped-def]
+    from tipcheck import api
+
+    report, lines = seed
+    page = report_html.render([report], {report.path: lines}, desk=api.desk_view([report]))
+    block = _block(page, 'id="c0-prosecution.F"', "</details>")
+    assert "Does the government provide any specialized training" in block  # 2009's wording of F
+    folded = [q for q in report.questions if not any(f.question == q.id for f in report.findings)]
+    assert folded  # some questions have no findings: each is a closed <details>, the others open
+    for q in report.questions:
+        opening = _block(page, f'<details class="question q-{q.status}" id="c0-{q.id}"', ">")
+        assert (" open" in opening) == (q not in folded), q.id
+    markdown = report_markdown.render([report], {report.path: lines}, desk=api.desk_view([report]))
+    assert f"{len(folded)} of {len(report.questions)} questions without findings</summary>" in markdown
+    assert "> What is (are) the source(s)" in markdown  # a question with findings is quoted in full
+
+
+def test_report_of_a_folder_puts_the_comparison_first_and_each_post_across_years(tmp_path: Path) -> None:
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    for name in ("07REYKJAVIK49", "07REYKJAVIK90", "09REYKJAVIK49", "09REYKJAVIK50", "10CAIRO211"):
+        shutil.copy(CABLES / f"{name}.txt", folder)
+    out = tmp_path / "desk"
+    result = CliRunner().invoke(app, ["report", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.with_name("desk.html").read_text(encoding="utf-8")
+    parsed = Page(page)
+    assert {"comparison", "years", "post-REYKJAVIK", "summary", "c0", "c1", "c2"} <= parsed.ids
+    assert "c3" not in parsed.ids  # five cables, three replies: each set counts once
+    assert page.index('id="comparison"') < page.index('id="years"') < page.index('id="summary"') < page.index('id="c0"')
+    years = _block(page, 'id="post-REYKJAVIK"', "</table>")
+    assert "07REYKJAVIK49 + 07REYKJAVIK90" in years and "09REYKJAVIK49 + 09REYKJAVIK50" in years
+    assert "10CAIRO211" not in years
+    markdown = out.with_name("desk.md").read_text(encoding="utf-8")
+    assert markdown.index("## Comparison") < markdown.index("## Year over year") < markdown.index("## Summary")

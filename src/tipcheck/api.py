@@ -207,14 +207,22 @@ def compare(reports: Sequence[CableReport], settings: Settings | None = None,
     """The question x reply matrix, questions lined up across years through the models the replies answer."""
     from tipcheck.desk.compare import compare as matrix
 
-    return matrix(reports, only_differences, models_of(reports, settings))
+    return matrix(reports, only_differences, _with_years_between(models_of(reports, settings)))
 
 
 def desk_view(reports: Sequence[CableReport], settings: Settings | None = None) -> DeskView:
     """The comparison, the year-over-year view per post and the questions' wording, for the desk report."""
     from tipcheck.desk.compare import desk_view as view
 
-    return view(reports, models_of(reports, settings))
+    return view(reports, _with_years_between(models_of(reports, settings)))
+
+
+def _with_years_between(models: list[Questionnaire]) -> list[Questionnaire]:
+    """The models, and the bundled ones of the years between them: questions are followed year by year."""
+    years = {m.year for m in models}
+    between = [m for m in bundled_models() if min(years, default=0) < m.year < max(years, default=0)
+               and m.year not in years]
+    return models + between
 
 
 def group_replies(reports: Sequence[CableReport], settings: Settings | None = None, as_one_reply: bool = False,

@@ -9,6 +9,7 @@ counterpart"). Without the models, questions are matched by their id. Pure: repo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,12 @@ from tipcheck.status import ANSWERING, QuestionStatus
 SHORT_TEXT = 60
 Key = tuple[str, str]  # (model id, question id) of a row: the newest model's question, or a question with no
 # counterpart in it
+
+
+def short(wording: str, width: int = SHORT_TEXT) -> str:
+    """A question's wording cut to its first sentence and `width` characters, for a matrix row or a heading."""
+    first = re.split(r"(?<=[?.:])\s", wording.strip(), maxsplit=1)[0]
+    return first if len(first) <= width else first[: width - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -51,9 +58,7 @@ class Row:
 
     @property
     def short(self) -> str:
-        """The wording cut to its first sentence and SHORT_TEXT characters, for a matrix row."""
-        first = re.split(r"(?<=[?.:])\s", self.text.strip(), maxsplit=1)[0] if self.text else "(wording not known)"
-        return first if len(first) <= SHORT_TEXT else first[: SHORT_TEXT - 1].rstrip() + "…"
+        return short(self.text) if self.text else "(wording not known)"
 
 
 @dataclass(frozen=True)
@@ -121,16 +126,37 @@ class QuestionMap:
 
 
 def question_map(models: Sequence[Questionnaire]) -> QuestionMap:
-    reference = max(models, key=lambda m: m.year)
+    """Each model's questions mapped onto the newest model's by wording (`questionnaire diff`): directly, or
+    else year by year through the models between, since neighbouring years are worded most alike. A question
+    that reaches no counterpart in the newest model stops at the newest model that has one, or keeps its own
+    key; no two questions of one model share a row."""
+    chain = sorted({m.id: m for m in models}.values(), key=lambda m: m.year)
+    newest = chain[-1]
+    direct: dict[Key, Key] = {}
+    step: dict[Key, Key] = {}
+    for older, newer in itertools.pairwise(chain):
+        step.update(_pairs(older, newer))
+        direct.update(_pairs(older, newest) if newer is not newest else {})
     keys: dict[Key, Key] = {}
-    texts: dict[Key, str] = {}
-    for model in models:
-        texts.update({(model.id, q.id): q.text for q in model.questions})
-        if model.id == reference.id:
-            continue
-        for pair in qdiff.diff(model, reference).pairs:
-            keys[(model.id, pair.old.id)] = (reference.id, pair.new.id)
-    return QuestionMap(reference.id, keys, texts)
+    for model in chain[:-1]:
+        taken: set[Key] = set()
+        for q in model.questions:
+            key = _follow((model.id, q.id), direct, step)
+            keys[(model.id, q.id)] = key if key not in taken else (model.id, q.id)
+            taken.add(keys[(model.id, q.id)])
+    texts = {(m.id, q.id): q.text for m in chain for q in m.questions}
+    return QuestionMap(newest.id, keys, texts)
+
+
+def _pairs(older: Questionnaire, newer: Questionnaire) -> dict[Key, Key]:
+    return {(older.id, p.old.id): (newer.id, p.new.id) for p in qdiff.diff(older, newer).pairs}
+
+
+def _follow(start: Key, direct: dict[Key, Key], step: dict[Key, Key]) -> Key:
+    key = start
+    while key not in direct and key in step:
+        key = step[key]
+    return direct.get(key, key)
 
 
 def _section(key: Key) -> str:
@@ -206,13 +232,10 @@ def desk_view(reports: Sequence[CableReport], models: Sequence[Questionnaire]) -
         where = post_year(r)
         if where is not None:
             posts.setdefault(where[0], []).append((where[1], r))
-    by_model = {m.id: m for m in models}
     by_post = []
     for post, replies in posts.items():
-        if len({year for year, _ in replies}) < 2:
-            continue
-        ordered = [r for _, r in sorted(replies, key=lambda item: item[0])]
-        used = [by_model[i] for i in dict.fromkeys(r.questionnaire for r in ordered) if i in by_model]
-        by_post.append((post, compare(ordered, models=used)))
+        if len({year for year, _ in replies}) > 1:  # row ids as in the whole comparison: the newest model's
+            by_post.append((post, compare([r for _, r in sorted(replies, key=lambda item: item[0])],
+                                          models=models)))
     texts = {(m.id, q.id): q.text for m in models for q in m.questions}
     return DeskView(compare(reports, models=models), tuple(by_post), texts)

@@ -19,6 +19,8 @@ from tipcheck.desk.merge import ReplySet
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message, severity_totals
 from tipcheck.formatters.json_format import cable_dict, finding_dict
+from tipcheck.results import CableReport
+from tipcheck.rules import unanswered_question
 from tipcheck.status import QuestionStatus
 
 SYMBOLS: dict[QuestionStatus | None, str] = {
@@ -180,6 +182,24 @@ def render_diff(d: CableDiff, fmt: str = "text", options: FormatOptions | None =
             out.append(f"\n{title}:")
             out += [f"  {_finding_line(f, options)}" for f in findings]
     return "\n".join(out) + "\n"
+
+
+# ---- the desk report's pieces, shared by its HTML and Markdown -----------------------------------------
+
+def shows_context(f: Finding) -> bool:
+    """Whether the cable text around a finding belongs with it: not for a question nobody answered, whose
+    line is where the answer would go, in the next question's paragraph (a placeholder answer is shown)."""
+    return not (f.rule == unanswered_question.ID and f.excerpt is None)
+
+
+def findings_by_question(r: CableReport, options: FormatOptions) -> dict[str | None, list[Finding]]:
+    """The shown findings by question id; None for those about no question of the report."""
+    known = {q.id for q in r.questions}
+    grouped: dict[str | None, list[Finding]] = {}
+    for f in r.findings:
+        if f.severity >= options.min_severity:
+            grouped.setdefault(f.question if f.question in known else None, []).append(f)
+    return grouped
 
 
 # ---- cable text around a finding ------------------------------------------------------------------------

@@ -1,11 +1,13 @@
-"""A self-contained HTML report: summary, a coverage heat map per cable (sections x letters A-M, each cell a
-link to that question's findings), the findings with the cable text around each, and for several cables the
-comparison matrix.
+"""A self-contained HTML report for a desk officer: first the comparison of the replies and each post's replies
+across years (questions lined up through the questionnaire models), then a summary, then per reply a coverage
+heat map (sections x letters A-M, each cell a link to its question) and every question with its wording and
+status; a question with findings shows them with the cable text around each, a question without findings is
+folded away (<details>). A missing question shows no cable text: where its answer would go is another
+question's paragraph.
 
-No external assets: the page works offline and prints. Every piece of cable text goes through html.escape, so
-a cable containing `<script>` shows it as text. With `redact`, no cable text appears at all (no subject, no
-excerpt, no context), only ids, rules, lines and counts. The one inline script only measures the rendered
-heat maps into data attributes (which a headless-browser test reads) and records script errors.
+No external assets and no script: the page works offline and prints. Every piece of cable text goes through
+html.escape, so a cable containing `<script>` shows it as text. With `redact`, no cable text appears at all (no
+subject, no excerpt, no context), only ids, rules, lines, counts and the questionnaire's own wording.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from tipcheck import __version__
-from tipcheck.desk.compare import DeskView, compare
+from tipcheck.desk.compare import DeskView, Matrix, compare, short
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
-from tipcheck.formatters.desk import LEGEND, context, symbol
-from tipcheck.results import CableReport
+from tipcheck.formatters.desk import LEGEND, NO_COUNTERPART, context, findings_by_question, shows_context, symbol
+from tipcheck.results import CableReport, QuestionResult
 from tipcheck.rules import unanswered_question
 from tipcheck.status import QuestionStatus
 
@@ -48,7 +50,9 @@ td.s-na { background: #e6e6e6; color: #888; }
 .question:target { outline: 3px solid #1565c0; }
 .question.q-answered { border-left-color: #2e7d32; } .question.q-partial { border-left-color: #f9a825; }
 .question.q-seeking { border-left-color: #ef6c00; } .question.q-missing { border-left-color: #c62828; }
-.question h4 { margin: .2rem 0; }
+.question > summary { cursor: pointer; font-weight: bold; margin: .2rem 0; }
+.wording { color: #333; margin: .2rem 0 .4rem 0; font-style: italic; }
+.nofindings { color: #555; }
 .finding { margin: .4rem 0 .6rem 0; }
 .sev { font-weight: bold; text-transform: uppercase; font-size: .8rem; padding: 0 .3rem; border-radius: .2rem; }
 .sev-error { background: #c62828; color: #fff; } .sev-warning { background: #ef6c00; color: #fff; }
@@ -57,34 +61,12 @@ pre.context { background: #f7f7f7; border: 1px solid #ddd; padding: .4rem; white
   overflow-wrap: anywhere; font-size: .85rem; margin: .3rem 0; }
 pre.context .hit { background: #fff3c4; display: block; }
 pre.context .ln { color: #888; user-select: none; }
-table.matrix td.cell { text-align: center; }
+table.matrix td.cell { text-align: center; min-width: 4rem; }
+table.matrix td.wording { min-width: 26rem; font-size: .9rem; } table.matrix caption { text-align: left; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media print { body { max-width: none; margin: 0; } a { color: inherit; text-decoration: none; }
-  h2 { break-before: page; } h2.first { break-before: auto; } }
+  section.cable > h2 { break-before: page; } details.question > * { display: block; } }
 """
-
-# Measures each heat map as rendered and writes the result into data attributes, so that a headless browser's
-# dumped DOM shows the page really rendered (size, cell colours) and whether any script error occurred.
-_SCRIPT = """
-(function () {
-  var errors = [];
-  window.addEventListener('error', function (e) {
-    errors.push(String(e.message)); document.body.setAttribute('data-js-errors', errors.join(' | '));
-  });
-  document.querySelectorAll('table.heatmap').forEach(function (table) {
-    var box = table.getBoundingClientRect(), colours = {}, cells = table.querySelectorAll('td[data-status]');
-    cells.forEach(function (cell) {
-      var status = cell.getAttribute('data-status'), colour = getComputedStyle(cell).backgroundColor;
-      colours[status] = colours[status] || [];
-      if (colours[status].indexOf(colour) < 0) { colours[status].push(colour); }
-    });
-    table.setAttribute('data-rendered', JSON.stringify(
-      {width: Math.round(box.width), height: Math.round(box.height), cells: cells.length, colours: colours}));
-  });
-  document.body.setAttribute('data-script-ran', 'yes');
-})();
-"""
-
 
 def anchor(index: int, question: str | None) -> str:
     return f"c{index}-{question or 'general'}"
@@ -144,7 +126,7 @@ def _heatmap(index: int, r: CableReport) -> str:
 
 
 def _context(lines: Sequence[str] | None, f: Finding) -> str:
-    if not lines:
+    if not lines or not shows_context(f):
         return ""
     shown = []
     # where a missing answer belongs needs less context than a finding inside an answer
@@ -155,79 +137,107 @@ def _context(lines: Sequence[str] | None, f: Finding) -> str:
     return '<pre class="context">' + "".join(shown) + "</pre>"
 
 
-def _finding(f: Finding, lines: Sequence[str] | None, options: FormatOptions) -> str:
+def _finding(f: Finding, sources: Mapping[str, Sequence[str]], options: FormatOptions) -> str:
     fix = f'<br><span class="meta">fix: {escape(f.fix)}</span>' if f.fix else ""
     return (f'<div class="finding"><span class="sev sev-{escape(str(f.severity))}">{escape(str(f.severity))}</span> '
             f"<code>{escape(f.rule)}</code> line {f.line}:{f.column} — "
             f"{escape(finding_message(f.message, f.excerpt, options.redact))}{fix}"
-            f"{'' if options.redact else _context(lines, f)}</div>")
+            f"{'' if options.redact else _context(sources.get(f.path), f)}</div>")
 
 
-def _findings(index: int, r: CableReport, lines: Sequence[str] | None, options: FormatOptions) -> str:
-    shown = [f for f in r.findings if f.severity >= options.min_severity]
-    by_question: dict[str | None, list[Finding]] = {}
-    for f in shown:
-        by_question.setdefault(f.question, []).append(f)
-    parts = []
-    for q in r.questions:
-        where = ", ".join(x for x in (f"¶{q.paragraph}" if q.paragraph is not None else "",
-                                      f"line {q.line}" if q.line is not None else "") if x)
-        items = by_question.get(q.id, [])
-        body = "".join(_finding(f, lines, options) for f in items) or '<p class="meta">no findings</p>'
-        parts.append(f'<div class="question q-{escape(q.status)}" id="{escape(anchor(index, q.id))}">'
-                     f"<h4>{symbol(q.status)} {escape(q.id)} — {escape(q.status)}"
-                     f"{' (' + where + ')' if where else ''}</h4>{body}</div>")
-    known = {q.id for q in r.questions}
-    general = [f for qid, items in by_question.items() if qid is None or qid not in known for f in items]
+def _where(q: QuestionResult) -> str:
+    where = ", ".join(x for x in (f"¶{q.paragraph}" if q.paragraph is not None else "",
+                                  f"line {q.line}" if q.line is not None else "") if x)
+    return f" ({where})" if where else ""
+
+
+def _question(index: int, q: QuestionResult, wording: str, findings: str) -> str:
+    """A question: its status and wording, open with its findings, folded away when it has none."""
+    text = f'<p class="wording">{escape(wording)}</p>' if wording else ""
+    body = findings or '<p class="meta nofindings">no findings</p>'
+    return (f'<details class="question q-{escape(q.status)}" id="{escape(anchor(index, q.id))}"'
+            f"{' open' if findings else ''}><summary>{symbol(q.status)} {escape(q.id)} — {escape(q.status)}"
+            f"{_where(q)}{' — ' + escape(short(wording)) if wording else ''}</summary>{text}{body}</details>")
+
+
+def _findings(index: int, r: CableReport, view: DeskView, sources: Mapping[str, Sequence[str]],
+              options: FormatOptions) -> str:
+    by_question = findings_by_question(r, options)
+    parts = [_question(index, q, view.wording(r.questionnaire, q.id),
+                       "".join(_finding(f, sources, options) for f in by_question.get(q.id, [])))
+             for q in r.questions]
+    general = by_question.get(None, [])
     if general:
         parts.append(f'<div class="question" id="{anchor(index, None)}"><h4>not about one question</h4>'
-                     + "".join(_finding(f, lines, options) for f in general) + "</div>")
-    return "".join(parts)
+                     + "".join(_finding(f, sources, options) for f in general) + "</div>")
+    quiet = sum(1 for q in r.questions if q.id not in by_question)
+    note = f'<p class="meta">{quiet} of {len(r.questions)} questions have no findings: folded away.</p>'
+    return note + "".join(parts)
 
 
-def _cable(index: int, r: CableReport, lines: Sequence[str] | None, options: FormatOptions) -> str:
+def _cable(index: int, r: CableReport, view: DeskView, sources: Mapping[str, Sequence[str]],
+           options: FormatOptions) -> str:
     meta = [f"questionnaire {escape(r.questionnaire)}: {escape(r.questionnaire_reason)}",
             f"this cable is {escape(r.kind.describe())}"]
     if r.numbering:
         meta.append(f"numbering: {escape(r.numbering)}")
     subject = "" if options.redact or not r.subject else f'<p class="meta">SUBJECT: {escape(r.subject)}</p>'
-    return (f'<section class="cable" id="c{index}"><h2{" class=first" if index == 0 else ""}>'
-            f"{escape(_cable_title(r))}</h2>{subject}"
+    return (f'<section class="cable" id="c{index}"><h2>{escape(_cable_title(r))}</h2>{subject}'
             + "".join(f'<p class="meta">{m}</p>' for m in meta)
             + f"<h3>Coverage</h3>{_heatmap(index, r)}{_legend()}"
-            + f"<h3>Findings by question</h3>{_findings(index, r, lines, options)}</section>")
+            + f"<h3>Questions</h3>{_findings(index, r, view, sources, options)}</section>")
 
 
-def _matrix(reports: Sequence[CableReport]) -> str:
-    matrix = compare(reports)
-    head = ("<tr><th>question</th>" + "".join(f'<th title="{escape(c.path)}">{escape(c.label)}</th>'
-                                             for c in matrix.columns) + "<th>answering</th></tr>")
+def _matrix_table(matrix: Matrix, caption: str) -> str:
+    head = ("<tr><th>question</th><th>wording</th>" + "".join(f'<th title="{escape(c.path)}">{escape(c.label)}</th>'
+                                                          for c in matrix.columns) + "<th>answering</th></tr>")
     rows = []
     for row in matrix.rows:
-        cells = "".join(f'<td class="cell s-{escape(s or "na")}" title="{escape(s or "not asked")}">{symbol(s)}</td>'
-                        for s in row.cells)
-        rows.append(f"<tr><th>{escape(row.question)}</th>{cells}<td>{row.answering}/{row.asked}</td></tr>")
-    rows.append("<tr><th>% answered</th>" + "".join(f"<td>{c.answered_percent:.0f}%</td>" for c in matrix.columns)
-                + "<td></td></tr>")
-    return (f'<section id="comparison"><h2>Comparison</h2><table class="matrix"><thead>{head}</thead>'
-            f"<tbody>{''.join(rows)}</tbody></table><p class=\"meta\">{escape(LEGEND)}</p></section>")
+        cells = "".join(f'<td class="cell s-{escape(s or "na")}" title="{escape(own or NO_COUNTERPART)}: '
+                        f'{escape(s or NO_COUNTERPART)}">{symbol(s)}</td>'
+                        for s, own in zip(row.cells, row.ids or (row.question,) * len(row.cells), strict=True))
+        rows.append(f"<tr><th>{escape(matrix.label(row))}</th><td class=\"wording\" title=\"{escape(row.text)}\">"
+                    f"{escape(row.short)}</td>{cells}<td>{row.answering}/{row.asked}</td></tr>")
+    rows.append("<tr><th>% answered</th><td></td>"
+                + "".join(f"<td>{c.answered_percent:.0f}%</td>" for c in matrix.columns) + "<td></td></tr>")
+    return (f'<table class="matrix"><caption>{escape(caption)}</caption><thead>{head}</thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _comparison(view: DeskView) -> str:
+    models = sorted({c.questionnaire for c in view.matrix.columns})
+    across = (f"questions lined up by wording across {', '.join(models)}; ids are {view.matrix.reference}'s"
+              if len(models) > 1 else f"questionnaire {models[0]}")
+    return (f'<section id="comparison"><h2>Comparison</h2>{_matrix_table(view.matrix, across)}'
+            f'<p class="meta">{escape(LEGEND)}</p></section>')
+
+
+def _years(view: DeskView) -> str:
+    tables = "".join(f'<h3 id="post-{escape(post)}">{escape(post)}</h3>'
+                     + _matrix_table(matrix, f"{post}: its replies from the oldest to the newest")
+                     for post, matrix in view.by_post)
+    return f'<section id="years"><h2>Year over year, by post</h2>{tables}</section>'
 
 
 def render(reports: Sequence[CableReport], sources: Mapping[str, Sequence[str]] | None = None,
            options: FormatOptions | None = None, title: str = "tipcheck report", desk: DeskView | None = None) -> str:
-    """The page for `reports`; `sources` maps each report's path to its cable's lines, for the context."""
+    """The page for `reports`; `sources` maps each cable's path to its lines, for the context; `desk` adds the
+    questions' wording and the comparisons through the models (without it, questions are compared by id)."""
     options = options or FormatOptions()
     sources = {} if options.redact else (sources or {})
-    noun = "cable" if len(reports) == 1 else "cables"
+    view = desk or DeskView(compare(reports), (), {})
+    noun = "reply" if len(reports) == 1 else "replies"
     body = [f"<header><h1>{escape(title)}</h1><p class=\"meta\">{len(reports)} {noun} checked by tipcheck "
-            f"{escape(__version__)}{' — redacted: no cable text is shown' if options.redact else ''}</p></header>",
-            f'<section id="summary"><h2 class="first">Summary</h2>{_summary(reports)}</section>']
+            f"{escape(__version__)}{' — redacted: no cable text is shown' if options.redact else ''}</p></header>"]
     if options.unreadable:
         body.append(_left_out(options.unreadable))
-    body += [_cable(i, r, sources.get(r.path), options) for i, r in enumerate(reports)]
     if len(reports) > 1:
-        body.append(_matrix(reports))
+        body.append(_comparison(view))
+    if view.by_post:
+        body.append(_years(view))
+    body.append(f'<section id="summary"><h2>Summary</h2>{_summary(reports)}</section>')
+    body += [_cable(i, r, view, sources, options) for i, r in enumerate(reports)]
     return (f"<!DOCTYPE html>\n<!-- {GENERATOR} {escape(__version__)} -->\n<html lang=\"en\"><head>"
             f'<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n" + "\n".join(body)
-            + f"\n<script>{_SCRIPT}</script>\n</body></html>\n")
+            + "\n</body></html>\n")
