@@ -398,6 +398,19 @@ def _fix_into(cable: str, output: str, questionnaire: str | None, force: bool) -
                   else ""), err=True)
 
 
+@app.command("lsp")
+def language_server() -> None:
+    """Run the language server on standard input and output: the findings of `check` in the editor as the
+    draft is written (needs the extra tipcheck[lsp]; set-up for VS Code, Neovim and Emacs in docs/editors.md)."""
+    import importlib.util
+
+    from tipcheck.cli import lsp
+
+    if importlib.util.find_spec("pygls") is None:
+        raise fail(f"the language server needs pygls: {lsp.HINT}")
+    lsp.serve()
+
+
 config_app = typer.Typer(help="Show the effective configuration.", **PLAIN_HELP)
 app.add_typer(config_app, name="config")
 
