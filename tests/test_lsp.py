@@ -183,19 +183,20 @@ def test_the_code_action_applies_fix_renumbering(tmp_path: Path) -> None:
 
 
 def test_a_draft_that_cannot_be_checked_yet_gets_one_diagnostic(tmp_path: Path) -> None:
-    uri = (tmp_path / "notes.txt").as_uri()
-    notes = "To do: write the TIP report reply.\n"
+    notes, empty = (tmp_path / "notes.txt").as_uri(), (tmp_path / "new.txt").as_uri()
     with pytest.raises(TipcheckError) as info:
-        api.check_text(notes, str(tmp_path / "notes.txt"))
+        api.check_text("\n\n", str(tmp_path / "new.txt"))
 
-    async def scenario() -> list[lsp.Diagnostic]:
+    async def scenario() -> tuple[list[lsp.Diagnostic], list[lsp.Diagnostic]]:
         async with session() as s:
-            _open(s.client, uri, notes)
-            return await s.diagnostics(uri, 1)
+            _open(s.client, notes, "To do: write the TIP report reply.\n")
+            _open(s.client, empty, "\n\n")
+            return await s.diagnostics(notes, 1), await s.diagnostics(empty, 1)
 
-    (only,) = asyncio.run(scenario())
-    assert only.code == INPUT_CODE and only.severity == lsp.DiagnosticSeverity.Information
-    assert only.message == str(info.value) and only.range.end.character == len(notes) - 1
+    (not_a_reply,), (unreadable,) = asyncio.run(scenario())
+    assert not_a_reply.code == "not-a-reply" and not_a_reply.severity == lsp.DiagnosticSeverity.Information
+    assert unreadable.code == INPUT_CODE and unreadable.severity == lsp.DiagnosticSeverity.Information
+    assert unreadable.message == str(info.value)
 
 
 @pytest.mark.parametrize(("line", "column", "excerpt", "span"), [
