@@ -93,13 +93,27 @@ def test_stray_paragraph_marks(checked: tuple[dict[str, Any], CableReport]) -> N
     assert got == expected
 
 
+def _disputed(label: dict[str, Any], key: str, tool: set[int], labelled: set[int]) -> set[int]:
+    """Lines of the label's recorded disagreements with tipcheck for `key` (`disagreements:` in a label, each
+    with the reason). They are left out of the comparison, but each must still be a disagreement: once
+    tipcheck agrees, the test fails until the entry is removed."""
+    disputed = {d["line"] for d in label.get("disagreements", []) if d["key"] == key}
+    agreed = sorted(line for line in disputed if (line in tool) == (line in labelled))
+    assert agreed == [], f"tipcheck now agrees with the label on {key} at lines {agreed}: remove the disagreement"
+    return disputed
+
+
 @pytest.mark.parametrize("rule,key", [("seeking-information", "seeking_information"),
                                       ("information-unavailable", "information_unavailable")])
 def test_gap_sentences(checked: tuple[dict[str, Any], CableReport], rule: str, key: str) -> None:
     label, report = checked
     findings = [f for f in report.findings if f.rule == rule]
-    assert sorted(f.line for f in findings) == sorted(e["line"] for e in label[key])
+    disputed = _disputed(label, key, {f.line for f in findings}, {e["line"] for e in label[key]})
+    assert (sorted(f.line for f in findings if f.line not in disputed)
+            == sorted(e["line"] for e in label[key] if e["line"] not in disputed))
     for entry in label[key]:
+        if entry["line"] in disputed:
+            continue
         # several gaps can share a line (08MANAMA144 runs a whole section on one): the words tell them apart
         on_line = [f for f in findings if f.line == entry["line"]]
         found = [f for f in on_line
@@ -114,18 +128,23 @@ def test_gap_sentences(checked: tuple[dict[str, Any], CableReport], rule: str, k
 def test_not_gaps_are_not_flagged(checked: tuple[dict[str, Any], CableReport]) -> None:
     label, report = checked
     gaps = [f for f in report.findings if f.rule in GAP_RULES]
+    flagged: dict[int, str] = {}
     for entry in label["not_gaps"]:
         # a short text ("No.") is told by its line alone; a longer one also by its words in a finding's sentence
         fragments = [part for part in _fragments(entry["text"]) if len(part.split()) >= 4]
-        wrong = [(f.rule, f.line, f.excerpt) for f in gaps
-                 if f.line == entry["line"] or any(part in _flat(f.excerpt or "") for part in fragments)]
-        assert wrong == [], entry["text"]
+        if any(f.line == entry["line"] or any(part in _flat(f.excerpt or "") for part in fragments) for f in gaps):
+            flagged[entry["line"]] = entry["text"]
+    disputed = _disputed(label, "not_gaps", set(flagged), set())
+    assert [text for line, text in flagged.items() if line not in disputed] == []
 
 
 def test_cross_references(checked: tuple[dict[str, Any], CableReport]) -> None:
     label, report = checked
-    got = sorted((r.line, r.target, r.valid) for r in report.cross_references)
-    expected = sorted((r["line"], r["target"], r["valid"]) for r in label["cross_references"])
+    disputed = _disputed(label, "cross_references", {r.line for r in report.cross_references},
+                         {r["line"] for r in label["cross_references"]})
+    got = sorted((r.line, r.target, r.valid) for r in report.cross_references if r.line not in disputed)
+    expected = sorted((r["line"], r["target"], r["valid"]) for r in label["cross_references"]
+                      if r["line"] not in disputed)
     assert got == expected
     broken = sorted((f.line, f.data.get("target")) for f in report.findings if f.rule == "broken-cross-reference")
     assert [line for line, _ in broken] == sorted(r["line"] for r in label["cross_references"] if not r["valid"])
