@@ -237,3 +237,12 @@ def test_lower_case_letters_are_labels_only_in_a_reply_lettered_in_lower_case() 
     upper = _segment("-- A. Which laws apply?\n\nTwo laws:\n\n(a) the Penal Code;\n\n(b) the Migration Law.\n\n"
                      "-- B. Next?\n\nYes.\n")
     assert [u.marker.letters for u in upper.units] == [("A",), ("B",)]
+
+
+def test_keyed_answers_go_on_at_the_next_section_below_a_title_without_a_full_stop() -> None:
+    # 06SANJOSE481's section titles ("Prevention", "Investigation and Prosecution of Traffickers") end in no full
+    # stop; laid out with no blank lines, the next section's first keyed label still opens a unit
+    text = ("1. (SBU) Post's responses follow.\n21 A/B: Costa Rica is a transit country.\n21 C/D: Lack of resources.\n"
+            "Prevention\n22 A/B: The GOCR acknowledges that trafficking is a problem.\n22 C/D: A campaign ran.\n")
+    units = segment(parse_cable(text, "keyed.txt")).units
+    assert [u.marker.printed for u in units] == ["1.", "21 A/B:", "21 C/D:", "22 A/B:", "22 C/D:"]

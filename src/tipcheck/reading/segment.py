@@ -468,8 +468,15 @@ def _initial(shape: _Shape) -> bool:
 def _continues_lettering(shape: _Shape, ctx: _Context) -> bool:
     """A letter after the previous unit's letter in the same section goes on with the reply's lettering: after a
     finished sentence any later letter (skipped letters are normal), after an unfinished one only the very next
-    (`29(D):` after `29(C):` whose answer ends without a full stop; not `H. al-Jaifi` wrapped after `Dr. Nafisa`)."""
-    if ctx.last_letter is None or shape.section != ctx.last_section:
+    (`29(D):` after `29(C):` whose answer ends without a full stop; not `H. al-Jaifi` wrapped after `Dr. Nafisa`);
+    and A of the next section (`22 A/B:` after `21 C/D:`)."""
+    if ctx.last_letter is None:
+        return False
+    if shape.section is not None and ctx.last_section is not None and shape.section == ctx.last_section + 1:
+        # the keying goes on at the next paragraph of the tasking cable (`22 A/B:` after `21 C/D:`), even below
+        # a section title with no full stop ("Prevention")
+        return shape.letters[0].upper() == "A"
+    if shape.section != ctx.last_section:
         return False
     step = ord(shape.letters[0].upper()) - ord(ctx.last_letter.upper())
     if ctx.label_allowed:
