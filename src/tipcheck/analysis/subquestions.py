@@ -289,7 +289,7 @@ def _has_count(text: str) -> bool:
             continue
         if _NOT_A_COUNT_BEFORE.search(text[max(0, m.start() - 14): m.start()]):
             continue
-        if re.match(r"\s*(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d\b", text[m.end(): m.end() + 8]) and (
+        if re.match(r"\s*(?:(?:st|nd|rd|th)\s*)?(?:,\s*)?(?:19|20)\d\d\b", text[m.end(): m.end() + 8]) and (
                 re.search(rf"\b{MONTH}\.?\s*$", text[max(0, m.start() - 12): m.start()], re.I)):
             continue
         return True
@@ -337,7 +337,7 @@ def _named_items(text: str) -> list[str]:
 
 
 def _sides(axis: str) -> list[str]:
-    return [s.strip() for s in re.split(r"\s+(?:vs\.?|versus)\s+", axis) if s.strip()]
+    return [s.strip() for s in re.split(r"(?<!\s)\s+(?:vs\.?|versus)\s+", axis) if s.strip()]
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,7 @@ class _Reader:
             self.current = _open_section(item.number, item.text, item.line, self.sections, self.warnings)
         elif item.roman == 1 and self.current is not None and _next_letter(self.current) == "I":
             # `I. IS THERE EVIDENCE OF ...` wrapped in capitals reads as a roman heading; here it is question I
-            column = re.match(r"\s*[¶!]?\s*I\s*\.\s*", self.cable.line(item.line))
+            column = re.match(r"\s*(?:[¶!]\s*)?I\s*\.\s*", self.cable.line(item.line))
             text = normalise(_text_from(self.body, item.line, column.end() if column else 0, self.stops))
             _add_question(self.current, "I", text, item.line, self.cable_id, self.warnings)
 

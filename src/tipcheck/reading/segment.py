@@ -587,7 +587,8 @@ def _short_marker(printed: str, number: int | None, sign: str | None) -> str:
     that names its half (`23A Question:` -> `23A`)."""
     if number is not None:
         return f"{sign or ''}{number}."
-    return re.sub(r"\s+(?:Question|QUESTION|Answer|ANSWER|Response|RESPONSE)\s*[.:]?$", "", printed)
+    # (?<!\s): tried once per run of blanks, not from each blank of it (quadratic on a long run)
+    return re.sub(r"(?<!\s)\s+(?:Question|QUESTION|Answer|ANSWER|Response|RESPONSE)\s*[.:]?$", "", printed)
 
 
 def _letters(group: str) -> tuple[str, ...]:
