@@ -151,6 +151,8 @@ def _zip(names: dict[str, bytes]) -> bytes:
      "OpenDocument"),
     ("drafts.zip", _zip({"reply.txt": b"UNCLAS"}), "a zip archive"),
     ("reply.docx", b"not a zip at all", "not a Word document"),
+    ("reply.docx", _zip({"word/document.xml": b"<not xml", "[Content_Types].xml": b"<x"}),
+     "not a Word document that can be read"),
     ("reply.odt", b"UNCLAS SECTION 01 OF 11", "OpenDocument text"),
 ])
 def test_a_format_that_cannot_be_read_is_refused_with_a_hint(name: str, data: bytes, what: str) -> None:

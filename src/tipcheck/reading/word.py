@@ -8,6 +8,7 @@ paragraph it came from, so a finding can name a place the drafter finds in Word.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,7 +31,8 @@ def read_docx(data: bytes) -> tuple[str, tuple[Place | None, ...]]:
         raise InputError(f"a Word document (.docx) needs the optional Word reader: {HINT}") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
+        # SyntaxError: lxml's for a part that is not XML
         raise InputError(f"not a Word document that can be read ({exc}); save the draft as plain text (.txt)"
                          ) from None
     counter = Counter(_numbering(document))
