@@ -223,6 +223,9 @@ def test_the_items_of_a_reference_list_in_the_body_are_not_labels() -> None:
     ("E-G. Not applicable.", (None, ("E", "F", "G"))),
     ("Questions B and C: Yes.", (None, ("B", "C"))),
     ("¶H. (U) EXTRADITIONS:  The law provides for extradition.", (None, ("H",))),
+    ("[E] Police arrested 12 suspects.", (None, ("E",))),
+    ("25/E Police arrested 12 suspects.", (25, ("E",))),
+    ("E - Police arrested 12 suspects.", (None, ("E",))),
 ])
 def test_marker_grammar(body: str, expected: tuple[int | None, tuple[str, ...]]) -> None:
     marker = _only_marker(body + "\n")

@@ -30,19 +30,21 @@ _NUMBER = re.compile(rf"^(?P<indent>\s*)(?:(?P<sign>[{_SIGN}])\s*)?(?P<num>\d{{1
 _ROMAN = re.compile(r"^(?P<indent>\s*)(?:(?P<sign>[¶!])\s*)?(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)\s*\.\s+(?=\S)")
 # The marker grammar. A label is: an optional bullet or paragraph sign; an optional word naming the tasking
 # cable's paragraph (`PARA`, `Paragraph`, `Question`, `Q`, `Section`, `Part`); an optional section number with
-# any separator (`25`, `25.`, `25-`, `25 `, `(21/`, `25(`); one letter or a group of letters (`E`, `e`, `E and F`,
-# `E/F`, `E-G`), upper or lower case; an optional closing bracket and `.` or `:`; an optional word naming the
-# half (`23A Question:`, `23A Answer:`). Which combinations count is decided by `_well_formed` and `_placed`.
+# any separator (`25`, `25.`, `25-`, `25 `, `(21/`, `25(`, `[`); one letter or a group of letters (`E`, `e`,
+# `E and F`, `E/F`, `E-G`), upper or lower case; an optional closing bracket and `.`, `:`, `>` or a dash
+# (`A -`); an optional word naming the half (`23A Question:`, `23A Answer:`). Which combinations count is
+# decided by `_well_formed` and `_placed`.
 _UPPER_LETTERS = r"[A-Z](?:[ \t]*(?:,|and|AND|&|-|/)[ \t]*[A-Z])*"
 _LOWER_LETTERS = r"[a-z](?:[ \t]*(?:,|and|&|-|/)[ \t]*[a-z])*"
 _LABEL = re.compile(
     rf"(?P<bullet>(?:--?|[{_SIGN}•*])[ \t]*)?"
-    r"(?P<word>(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|PART|Part)[Ss]?\.?[ \t]*"
+    r"(?P<word>(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|PART|Part)[Ss]?\.?"
+    r"(?:[ \t]+|(?=[(\d]))"
     r"|Q\.?(?=\d))?"
-    r"(?P<open>\()?"
-    r"(?:(?P<para>\d{1,2})(?![\d,])(?:[ \t]*[./-][ \t]*|[ \t]*)(?P<inner>\()?)?"
+    r"(?P<open>[(\[])?"
+    r"(?:(?P<para>\d{1,2})(?![\d,])(?:[ \t]*(?P<sep>[./-])[ \t]*|[ \t]*)(?P<inner>[(\[])?)?"
     rf"(?P<letters>{_UPPER_LETTERS}|{_LOWER_LETTERS})(?![A-Za-z0-9'’])"
-    r"(?P<close>\)?)(?P<punct>[.:]?)(?=\s|$)[ \t]*"
+    r"(?P<close>[)\]]?)(?P<punct>[.:>]|[ \t]+[-–]{1,2}(?=[ \t]|$))?(?=\s|$)[ \t]*"
     r"(?:(?P<qa>Question|QUESTION|Answer|ANSWER|Response|RESPONSE)[ \t]*[.:]?[ \t]*)?")
 _BANNER = re.compile(
     r"^-*\s*(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|"
@@ -54,10 +56,11 @@ _RESPONSE_SPLIT = re.compile(
 _DASHES = re.compile(r"^\s*[-=_]{5,}\s*$")
 # the words of the marker grammar (and "see") at the end of a line: the next line goes on with a reference
 _REFERENCE_END = re.compile(r"(?i)\b(?:see|paras?|paragraphs?|questions?|sections?|parts?|reftel)\.?$")
-# a line ending in a comma or a word that cannot end a heading goes on in the next line
+# a line ending in a comma or a word that cannot end a heading goes on in the next line (or, before a colon,
+# introduces a list: "EXPECT THE FINAL PLAN TO FOCUS ON:")
 _OPEN_END = re.compile(
     r"(?i)(?:,|\b(?:the|an|of|to|in|for|with|by|on|at|from|into|that|than|as|and|or|but|not|will|would|is|are"
-    r"|was|were|has|have))\s*$")
+    r"|was|were|has|have))[ \t]*(?::[ \t]*)?$")
 _REFERENCE_LIST = re.compile(r"\s*REF(?:S|TELS?)?\s*:")
 _LAST_QUESTION_LETTER = "O"  # no questionnaire letters past O: a bare `P.`, `S.` is an initial
 
@@ -222,6 +225,7 @@ class _Segmenter:
             return 1
         wrapped = self._wrapped_heading(i)
         found = _parse_line(ln, self._context(i, wrapped))
+        set_off = self.prev_blank
         self.prev_blank = False
         # the line after a heading, or after a marker line that ends a sentence, starts a block; the second
         # line of a wrapped label (`E. WHAT MEASURES HAS THE GOVERNMENT TAKEN TO ESTABLISH THE`) does not
@@ -229,7 +233,7 @@ class _Segmenter:
         self.last_text = ln.text.rstrip()
         self.in_references = self.in_references or bool(_REFERENCE_LIST.match(ln.text))
         if isinstance(found, Heading):
-            return self._heading(found, i, wrapped)
+            return self._heading(found, i, wrapped, set_off)
         if found is not None:
             self._marker(*found, ln)
         elif self.current is None:
@@ -256,7 +260,7 @@ class _Segmenter:
         apart = nxt is None or nxt.is_blank or wrapped or _opens_block(nxt.text)
         return _Context(block_start, apart, label_allowed, *self.lettering, self.lower_case)
 
-    def _heading(self, found: Heading, i: int, wrapped: bool) -> int:
+    def _heading(self, found: Heading, i: int, wrapped: bool, set_off: bool) -> int:
         if found.number is not None:
             self.last_paragraph_number = max(self.last_paragraph_number, found.number)
         taken = [self.body[i]]
@@ -265,7 +269,10 @@ class _Segmenter:
             found = replace(found, text=f"{found.text} {nxt.text.strip().rstrip(':').strip()}")
             taken.append(nxt)
         self.headings.append(found)
-        self.lettering = (None, None, "")
+        if set_off or found.number is not None or found.roman is not None or found.section_paragraph is not None:
+            # a new section restarts the lettering; a line that only looks like a heading inside an answer
+            # ("THE FOLLOWING AGENCIES ARE INVOLVED:") does not
+            self.lettering = (None, None, "")
         self._keep(taken)
         return len(taken)
 
@@ -431,6 +438,7 @@ class _Shape:
     letters: tuple[str, ...]
     lower: bool
     qa: bool  # `23A Question:`, `23A Answer:`
+    separated: bool  # a `.`, `/` or `-` between the section number and the letters: `25/B`, `25-B`
     style: str  # the label as printed, letters and digits aside
 
     @classmethod
@@ -441,7 +449,7 @@ class _Shape:
                    bracketed=opened and bool(m.group("close")),
                    closed=bool(m.group("punct") or (m.group("close") and not opened)),
                    letters=_letters(m.group("letters")), lower=m.group("letters")[0].islower(),
-                   qa=bool(m.group("qa")), style=_style(m.group(0)))
+                   qa=bool(m.group("qa")), separated=bool(m.group("sep")), style=_style(m.group(0)))
 
     def repeats(self, ctx: _Context) -> bool:
         """The letter just labelled, again in another print style: an item or a reference inside the answer
@@ -454,7 +462,7 @@ def _well_formed(shape: _Shape) -> bool:
     """A letter needs punctuation, brackets, a group or a word around it to be a label rather than a word."""
     punctuated = shape.closed or shape.bracketed
     if shape.section is not None:
-        return punctuated or len(shape.letters) > 1 or shape.qa
+        return punctuated or len(shape.letters) > 1 or shape.qa or shape.separated
     if shape.word:
         return punctuated or len(shape.letters) > 1
     return punctuated
