@@ -8,7 +8,7 @@ from tabulate import tabulate
 
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason, severity_totals
-from tipcheck.results import CableReport
+from tipcheck.results import CableReport, QuestionResult
 from tipcheck.rules import partial_answer
 from tipcheck.status import QuestionStatus
 
@@ -59,30 +59,37 @@ _MIN_WRAP = 24  # narrower than this, the wrapped column reads worse than a line
 
 
 def _table(r: CableReport, options: FormatOptions) -> str:
-    """One row per question; the last, wide column (what a partial answer leaves out) is wrapped to fit the
-    terminal's width, and left whole when the output is not a terminal."""
-    # What a partial answer leaves out, as its partial-answer finding words it (sub-questions the rule does
-    # not flag, such as optional ones, are in the JSON only).
+    """One row per question, and what a partial answer leaves out as its partial-answer finding words it
+    (sub-questions the rule does not flag, such as optional ones, are in the JSON only)."""
     left_out = {f.question: "; ".join(map(str, f.data.get("missing_items", ())))
                 for f in r.findings if f.rule == partial_answer.ID and f.question}
     headers = ["question", "status", "para", "line"] + (["confidence"] if options.explain else [])
-    rows = []
-    for q in r.questions:
-        row = [q.id, SYMBOLS[q.status], q.paragraph if q.paragraph is not None else "",
-               q.line if q.line is not None else ""]
-        if options.explain:
-            row.append(f"{q.confidence:.2f}" if q.confidence is not None else "")
-        rows.append(row + ([left_out[q.id]] if q.id in left_out else []))
+    rows = [_row(q, options.explain) for q in r.questions]
     if not left_out:
         return tabulate(rows, headers=headers, tablefmt="simple")
-    headers.append(LEFT_OUT)
-    rows = [row + [""] * (len(headers) - len(row)) for row in rows]
+    return _fitted([*headers, LEFT_OUT], [[*row, left_out.get(row[0], "")] for row in rows], options.width)
+
+
+def _row(q: QuestionResult, explain: bool) -> list[str]:
+    row = [q.id, SYMBOLS[q.status], _blank_if_none(q.paragraph), _blank_if_none(q.line)]
+    if explain:
+        row.append(f"{q.confidence:.2f}" if q.confidence is not None else "")
+    return row
+
+
+def _blank_if_none(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _fitted(headers: list[str], rows: list[list[str]], width: int | None) -> str:
+    """The table with its last, wide column wrapped to fit `width`; whole when it fits or there is no width
+    (the output is not a terminal)."""
     table = tabulate(rows, headers=headers, tablefmt="simple")
     widest = max(len(line) for line in table.splitlines())
-    if options.width is None or widest <= options.width:
+    if width is None or widest <= width:
         return table
-    fixed = widest - max(len(LEFT_OUT), *(len(str(row[-1])) for row in rows))
-    room = max(options.width - fixed, _MIN_WRAP)
+    fixed = widest - max(len(headers[-1]), *(len(row[-1]) for row in rows))
+    room = max(width - fixed, _MIN_WRAP)
     return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None] * (len(headers) - 1) + [room])
 
 
