@@ -3,9 +3,10 @@
 Nothing here prints. Errors the user can act on are raised as `tipcheck.errors.TipcheckError` subclasses.
 
     >>> from tipcheck.api import check_file
-    >>> report = check_file("examples/09MEXICO828.txt")
-    >>> report.counts()["answered"]
-    21
+    >>> report = check_file("examples/09MEXICO828.txt")  # from the repository's root
+    >>> counts = report.counts()
+    >>> counts["answered"], counts["partial"], counts["missing"], len(report.questions)
+    (17, 4, 21, 42)
 """
 
 from __future__ import annotations
