@@ -102,7 +102,7 @@ def test_output_never_overwrites_an_input_cable(tipcheck, tmp_path: Path) -> Non
     shutil.copy(SEED, cable)
     for target in ("drafts/mexico.txt", "drafts/../drafts/mexico.txt", str(cable)):
         result = tipcheck("check", "drafts", "-o", target)
-        assert result.code == EXIT_USAGE and "refusing to write the report over it" in result.err
+        assert result.code == EXIT_USAGE and "refusing to write over it" in result.err
         assert cable.read_bytes() == SEED.read_bytes()
 
 

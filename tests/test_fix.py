@@ -100,7 +100,7 @@ def test_fix_never_writes_over_the_input_or_an_existing_file(run, tmp_path: Path
     shutil.copy(SEED, tmp_path / "draft.txt")
     for target in ("draft.txt", "./draft.txt", str(tmp_path / "draft.txt")):
         code, _, err = run("fix", "draft.txt", "-o", target, "--force")
-        assert code == EXIT_USAGE and "is the input cable" in err
+        assert code == EXIT_USAGE and "is one of the input files" in err
     (tmp_path / "fixed.txt").write_text("keep me")
     code, _, err = run("fix", "draft.txt", "-o", "fixed.txt")
     assert code == EXIT_USAGE and "already exists" in err and (tmp_path / "fixed.txt").read_text() == "keep me"

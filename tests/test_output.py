@@ -12,7 +12,7 @@ import pytest
 
 from cli_runner import run_cli
 from conftest import SEED
-from tipcheck.cli.output import atomic_writer, same_file, write_atomically
+from tipcheck.cli.output import atomic_writer, check_writable, same_file, write_atomically
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, OutputError
 from tipcheck.questionnaire import model as qmod
 from tipcheck.questionnaire.render import render
@@ -75,8 +75,10 @@ def _commands(tmp_path: Path) -> dict[str, tuple[list[str], list[Path]]]:
     }
 
 
-@pytest.mark.parametrize("command", ["check -o (streamed)", "check -o (whole)", "fix", "report",
-                                     "questionnaire extract"])
+WRITERS = ("check -o (streamed)", "check -o (whole)", "fix", "report", "questionnaire extract")
+
+
+@pytest.mark.parametrize("command", WRITERS)
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
 def test_written_files_respect_the_umask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
                                          tmp_path: Path, umask: Callable[[int], None], command: str, mask: int,
@@ -94,3 +96,29 @@ def test_a_replaced_file_keeps_its_mode(tmp_path: Path, umask: Callable[[int], N
     target.chmod(0o640)
     write_atomically(target, "new report\n")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640 and target.read_text(encoding="utf-8") == "new report\n"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_every_writing_command_refuses_a_directory_with_the_same_message(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: str) -> None:
+    args, written = _commands(tmp_path)[command]
+    target = written[0]
+    target.mkdir()
+    run = run_cli(capsys, monkeypatch, *args)
+    assert run.code == 2 and run.out == ""
+    assert run.err.startswith(f"tipcheck: error: {target}: is a directory; give a file name for ")
+
+
+def test_check_writable_refuses_before_any_work(tmp_path: Path) -> None:
+    cable = tmp_path / "cable.txt"
+    cable.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="is one of the input files"):
+        check_writable(tmp_path / "." / "cable.txt", [cable])
+    with pytest.raises(OutputError, match="already exists"):
+        check_writable(cable, [], replace=False)
+    with pytest.raises(OutputError, match="not mine"):
+        check_writable(cable, [], replace=lambda path: "not mine")
+    with pytest.raises(OutputError, match="does not exist"):
+        check_writable(tmp_path / "no" / "such" / "report.txt")
+    check_writable(tmp_path / "no" / "such" / "report.txt", create_folders=True)  # made when written
+    check_writable(cable, [], replace=True)

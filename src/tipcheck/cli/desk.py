@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tipcheck.cli.output import same_file, write_atomically
+from tipcheck.cli.output import check_writable, write_atomically
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, OutputError, TipcheckError, about_file
 from tipcheck.findings import Severity
 from tipcheck.settings import Settings
@@ -186,21 +186,15 @@ def _report_stem(out: str | None, cables: list[str]) -> Path:
     return stem.with_suffix("") if stem.suffix.lower() in (".html", ".md", ".htm") else stem
 
 
-def _check_writable(target: Path, inputs: list[str]) -> None:
-    """Refuse to write over an input cable, a directory, or a file tipcheck did not write."""
+def _not_written_by_tipcheck(target: Path) -> str | None:
+    """Why an existing `target` may not be replaced: tipcheck did not write it (or it cannot be read)."""
     from tipcheck.formatters.report_html import GENERATOR
 
-    if any(same_file(target, Path(p)) for p in inputs):
-        raise OutputError(f"{target}: is one of the input cables; choose another --out")
-    if target.is_dir():
-        raise OutputError(f"{target}: is a directory; choose another --out")
-    if target.exists():
-        try:
-            head = target.read_text(encoding="utf-8", errors="replace")[:300]
-        except OSError as exc:
-            raise OutputError(f"{target}: cannot read: {exc.strerror or exc}") from exc
-        if GENERATOR not in head:
-            raise OutputError(f"{target}: exists and was not written by tipcheck; not overwriting it")
+    try:
+        head = target.read_text(encoding="utf-8", errors="replace")[:300]
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    return None if GENERATOR in head else "exists and was not written by tipcheck; not overwriting it"
 
 
 def _write(target: Path, content: str) -> None:
@@ -230,7 +224,7 @@ def report_command(
     stem = _report_stem(out, cables)
     html_path, md_path = stem.with_name(stem.name + ".html"), stem.with_name(stem.name + ".md")
     for target in (html_path, md_path):  # before the (slower) checks: a wrong --out fails at once
-        _check_writable(target, cables)
+        check_writable(target, cables, option="--out", replace=_not_written_by_tipcheck, create_folders=True)
     settings = Settings(questionnaire=questionnaire)
     checked = _check(cables, settings, as_one_reply=as_one_reply)
     if not checked.replies:

@@ -23,7 +23,7 @@ import click
 import typer
 
 from tipcheck import __version__
-from tipcheck.cli.output import atomic_writer, same_file, write_atomically
+from tipcheck.cli.output import atomic_writer, check_writable, write_atomically
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def check(
     if as_one_reply:  # --with MAIN SUPPLEMENT...: one reply in several cables (see cli_desk)
         raise typer.Exit(cli_desk.run_set(files, fmt.value if fmt else "text", settings, bool(effective.redact)))
     if output is not None:
-        _check_output_path(output, files)
+        check_writable(output, files)
     fmt_name = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     render = formatters.get(fmt_name)
     options = formatters.FormatOptions(
@@ -302,20 +302,6 @@ def _outcomes(files: list[str], settings: Settings, jobs: int) -> Iterator[batch
             yield outcome
 
 
-def _check_output_path(output: str, inputs: list[str]) -> None:
-    """Refuse, before any work, to write over an input cable, into a directory, or where nothing can be written."""
-    target = Path(output)
-    if target.is_dir():
-        raise fail(f"{output}: is a directory; give a file name for --output")
-    if any(name != "-" and same_file(target, Path(name)) for name in inputs):
-        raise fail(f"{output}: is one of the cables being checked; refusing to write the report over it")
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise fail(f"{output}: cannot write the report: directory {str(parent)!r} does not exist")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise fail(f"{output}: cannot write the report: directory {str(parent)!r} is not writable")
-
-
 def _append_step_summary(path: str, markdown: str) -> None:
     from tipcheck.errors import OutputError
 
@@ -378,15 +364,8 @@ def _unified_diff(before: str, after: str, fromfile: str, tofile: str) -> Iterat
 
 
 def _fix_into(cable: str, output: str, questionnaire: str | None, force: bool) -> None:
-    source, target = Path(cable), Path(output)
-    if same_file(target, source):
-        raise fail(f"{output}: is the input cable; write the repaired cable to a new file")
-    if target.is_dir():
-        raise fail(f"{output}: is a directory; give a file name for --output")
-    if target.exists() and not force:
-        raise fail(f"{output}: already exists (use --force to replace it)")
+    check_writable(output, [cable], replace=force)
     text, result, encoding = _repair(cable, questionnaire)
-    _check_output_path(output, [cable])
     try:
         encoded = result.text.encode(encoding)
     except UnicodeEncodeError:  # a restored ¶ that the cable's 8-bit encoding cannot hold

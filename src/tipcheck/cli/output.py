@@ -1,7 +1,8 @@
 """Writing what a command produces to a file: atomically, and never over a file it was made from.
 
 Every command that writes a file (`check --output`, `fix`, `report`, `questionnaire extract -o`) goes through
-here, so a reader never sees half a file and a failed write leaves what was there before. The file gets the mode
+here: one check before any work that the file may be written there, and an atomic write, so a reader never sees
+half a file and a failed write leaves what was there before. The file gets the mode
 any editor would give it: the mode of the file it replaces, else what the umask allows (0644 under umask 022),
 not the 0600 of a temporary file.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -34,6 +35,34 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)  # the only way to read it; set back at once
         os.umask(umask)
         return 0o666 & ~umask
+
+
+_EXISTS = "already exists (use --force to replace it)"
+
+
+def check_writable(target: str | Path, inputs: Iterable[str | Path] = (), *, option: str = "--output",
+                   replace: bool | Callable[[Path], str | None] = True, create_folders: bool = False) -> None:
+    """Refuse, before any work, to write `target` over an input file, into a directory, where no file can be
+    written, or over an existing file unless `replace` allows it (True; False: never; a function: the reason it
+    may not, or None). With `create_folders` the missing folders of its path will be made: the nearest one that
+    exists must be writable. Each refusal is an OutputError naming the file and what to do instead."""
+    path = Path(target)
+    if any(str(name) != "-" and same_file(path, Path(name)) for name in inputs):
+        raise OutputError(f"{target}: is one of the input files; refusing to write over it (choose another "
+                          f"{option})")
+    if path.is_dir():
+        raise OutputError(f"{target}: is a directory; give a file name for {option}")
+    if path.exists():
+        refusal = replace(path) if callable(replace) else (None if replace else _EXISTS)
+        if refusal:
+            raise OutputError(f"{target}: {refusal}")
+    parent = path.parent if str(path.parent) else Path(".")
+    while create_folders and not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise OutputError(f"{target}: cannot write: directory {str(parent)!r} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"{target}: cannot write: directory {str(parent)!r} is not writable")
 
 
 @contextmanager

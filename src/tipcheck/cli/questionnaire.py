@@ -7,13 +7,12 @@ Exit codes: 0 done (extract also when it printed warnings), 2 usage or input err
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from tipcheck.cli.output import same_file, write_atomically
-from tipcheck.errors import OutputError, QuestionnaireError
+from tipcheck.cli.output import check_writable, write_atomically
+from tipcheck.errors import QuestionnaireError
 
 
 def list_models() -> None:
@@ -48,7 +47,7 @@ def extract_model(
     from tipcheck.reading.cable import read_cable
 
     if output is not None:
-        _check_target(Path(output), force, inputs=[Path(tasking_cable)])
+        check_writable(output, [tasking_cable], replace=force)
     cable = read_cable(api.read_file(tasking_cable), tasking_cable)
     result = extract(cable)
     for warning in result.warnings:
@@ -73,15 +72,6 @@ def extract_model(
 def _yaml_header(model: dict[str, Any]) -> str:
     return (f"# Questionnaire model {model['id']}, extracted by `tipcheck questionnaire extract` from the tasking "
             f"cable {model['tasking_cable']}.\n# Review the warnings it printed before use.\n")
-
-
-def _check_target(target: Path, force: bool, inputs: list[Path]) -> None:
-    if target.is_dir():
-        raise OutputError(f"{target}: is a directory; choose another --output")
-    if any(same_file(target, p) for p in inputs):
-        raise OutputError(f"{target}: is the input file; choose another --output")
-    if target.exists() and not force:
-        raise OutputError(f"{target}: exists; pass --force to overwrite it")
 
 
 def render_model(name: Annotated[str, typer.Argument(help="Model name (tip-2009) or path.")]) -> None:
