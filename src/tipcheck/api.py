@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -179,10 +179,12 @@ def check_file(path: str | Path, settings: Settings | None = None) -> CableRepor
         raise InputError(about_file(str(path), str(exc))) from exc
 
 
-def unused_ignores(reports: list[CableReport], settings: Settings) -> list[Ignore]:
+def unused_ignores(reports: Iterable[CableReport], settings: Settings, used: Iterable[Ignore] = ()) -> list[Ignore]:
+    """The ignores of `settings` that suppressed nothing in `reports`, nor among `used`: the ignores used in
+    reports the caller no longer holds (a batch that streams its reports keeps only these)."""
     # by value, not identity: reports made in worker processes carry copies of the ignores
-    used = {i for r in reports for i in r.extra.get("ignores_used", [])}  # type: ignore[attr-defined]
-    return [i for i in settings.ignores if i not in used]
+    seen = {i for r in reports for i in r.extra.get("ignores_used", [])} | set(used)  # type: ignore[attr-defined]
+    return [i for i in settings.ignores if i not in seen]
 
 
 def check_set(paths_or_cables: Sequence[str | Path | Cable], settings: Settings | None = None) -> ReplySet:

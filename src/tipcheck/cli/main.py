@@ -28,7 +28,7 @@ from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError
 
 if TYPE_CHECKING:
     from tipcheck import formatters
-    from tipcheck.cli import batch
+    from tipcheck.cli import batch, config
     from tipcheck.findings import Severity
     from tipcheck.fix import FixResult
     from tipcheck.formatters.text import Totals
@@ -136,62 +136,88 @@ def check(
                                                "its supplements, or the parts of a set.")] = False,
 ) -> None:
     """Check reply cables and report unanswered questions and other defects."""
-    from tipcheck import formatters
-    from tipcheck.cli import batch, config
+    from tipcheck.cli import batch
 
-    effective = config.resolve(
-        {"questionnaire": questionnaire, "fail-on": fail_on.value if fail_on else None,
-         "min-severity": min_severity.value if min_severity else None, "redact": redact},
-        config_path, use_ignores=not no_ignores)
-    settings = effective.settings
+    effective = _effective(questionnaire, fail_on, min_severity, redact, config_path, use_ignores=not no_ignores)
     files = batch.expand(cables, glob)
     if files.count(batch.STDIN) > 1:
         raise fail("standard input (-) can be given only once")
     if as_one_reply:  # --with MAIN SUPPLEMENT...: one reply in several cables (see cli_desk)
-        raise typer.Exit(cli_desk.run_set(files, fmt.value if fmt else "text", settings, bool(effective.redact)))
+        raise typer.Exit(cli_desk.run_set(files, fmt.value if fmt else "text", effective.settings,
+                                          bool(effective.redact)))
     if output is not None:
         check_writable(output, files)
     fmt_name = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    render = formatters.get(fmt_name)
-    options = formatters.FormatOptions(
+    tally = _Tally(effective.fail_threshold)
+    outcomes = _outcomes(files, effective.settings, jobs or os.cpu_count() or 1)
+    _write_reports((r for o in outcomes if (r := tally.take(o))), fmt_name,
+                   _format_options(effective, fmt_name, explain, output), output, tally, len(files))
+    raise typer.Exit(_exit_code(tally, effective.settings, warn_unused_ignores))
+
+
+def _effective(questionnaire: str | None, fail_on: FailOn | None, min_severity: MinSeverity | None,
+               redact: bool | None, config_path: str | None, use_ignores: bool) -> config.Effective:
+    """The settings in force: the command line's options over the configuration file's."""
+    from tipcheck.cli import config
+
+    return config.resolve(
+        {"questionnaire": questionnaire, "fail-on": fail_on.value if fail_on else None,
+         "min-severity": min_severity.value if min_severity else None, "redact": redact},
+        config_path, use_ignores=use_ignores)
+
+
+def _format_options(effective: config.Effective, fmt_name: str, explain: bool,
+                    output: str | None) -> formatters.FormatOptions:
+    from tipcheck import formatters
+
+    return formatters.FormatOptions(
         redact=effective.redact if effective.redact is not None else fmt_name in formatters.REDACTED_BY_DEFAULT,
         explain=explain, min_severity=effective.min_severity_level, fail_on=effective.fail_threshold,
         width=_terminal_width() if output is None else None)
 
+
+def _write_reports(reports: Iterator[CableReport], fmt_name: str, options: formatters.FormatOptions,
+                   output: str | None, tally: _Tally, files: int) -> None:
+    """Write the reports: one at a time as they come when the format allows it, else all at once."""
+    from tipcheck import formatters
+
     stream = formatters.get_stream(fmt_name) if fmt_name != "github" else None
-    tally = _Tally(effective.fail_threshold)
-    outcomes = _outcomes(files, settings, jobs or os.cpu_count() or 1)
     if stream is not None:
         # text and concise end with the batch's totals (text only for a batch: one cable's summary line has them)
-        totals = fmt_name == "concise" or (fmt_name == "text" and len(files) > 1)
-        _write_streamed(output, stream, options, (r for o in outcomes if (r := tally.take(o))),
+        totals = fmt_name == "concise" or (fmt_name == "text" and files > 1)
+        _write_streamed(output, stream, options, reports,
                         footer=(lambda: tally.totals().line() + "\n") if totals else None)
+        return
+    whole = list(reports)
+    if not whole:
+        return  # nothing could be checked: write no report, least of all over --output
+    options = dataclasses.replace(options, unreadable=tuple(tally.unreadable))  # listed in the document too
+    text = formatters.get(fmt_name)(whole, options)
+    if output is not None:
+        write_atomically(output, text)
     else:
-        reports = [r for o in outcomes if (r := tally.take(o))]
-        if reports:  # the whole-document formats also list each cable that could not be checked
-            options = dataclasses.replace(options, unreadable=tuple(tally.unreadable))
-            text = render(reports, options)
-            if output is not None:
-                write_atomically(output, text)
-            else:
-                sys.stdout.write(text)
-            if fmt_name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-                _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], formatters.get("markdown")(reports, options))
+        sys.stdout.write(text)
+    if fmt_name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], formatters.get("markdown")(whole, options))
+
+
+def _exit_code(tally: _Tally, settings: Settings, warn_unused_ignores: bool) -> int:
+    """2 when a cable could not be checked, else 1 for findings at --fail-on (or unused ignores when asked)."""
+    from tipcheck import api
+
     if tally.checked == 0 and tally.errors:
-        raise typer.Exit(EXIT_USAGE)  # nothing could be checked: write no report, least of all over --output
+        return EXIT_USAGE
     failing = tally.failing
     if warn_unused_ignores and settings.use_ignores:
-        for ignore in settings.ignores:
-            if ignore in tally.ignores_used:
-                continue
+        for ignore in api.unused_ignores([], settings, used=tally.ignores_used):
             what = ", ".join(f"{k}={v}" for k, v in (("files", ignore.files), ("rule", ignore.rule),
                                                         ("question", ignore.question)) if v is not None)
             typer.echo(f"tipcheck: warning: unused ignore ({what}; reason: {ignore.reason}) matched nothing",
                        err=True)
             failing = True
     if tally.errors:
-        raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+        return EXIT_USAGE
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 class _Tally:
