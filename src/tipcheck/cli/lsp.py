@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from lsprotocol import types as lsp
     from pygls.lsp.server import LanguageServer
 
+    from tipcheck.questionnaire.model import Question
+
 HINT = "install the language server with 'pip install tipcheck[lsp]'"
 SOURCE = "tipcheck"
 FIX_TITLE = "Repair paragraph numbering (tipcheck fix)"
@@ -88,7 +90,7 @@ def hover_text(report: CableReport, line: int) -> str | None:
     return "\n\n".join(out)
 
 
-def _left_out(report: CableReport, question: QuestionResult, asked: Any) -> list[str]:
+def _left_out(report: CableReport, question: QuestionResult, asked: Question | None) -> list[str]:
     """What the answer leaves out: as the partial-answer finding words it, else the sub-questions missing."""
     worded = [str(item) for f in report.findings if f.question == question.id
               for item in f.data.get("missing_items", ())]
@@ -98,7 +100,7 @@ def _left_out(report: CableReport, question: QuestionResult, asked: Any) -> list
             if s.status is SubQuestionStatus.MISSING]
 
 
-def _subquestion_text(question: Any, sid: str) -> str:
+def _subquestion_text(question: Question | None, sid: str) -> str:
     sub = next((s for s in question.subquestions if s.id == sid), None) if question is not None else None
     return " ".join(sub.text.split()) if sub is not None else sid
 
