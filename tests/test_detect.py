@@ -14,7 +14,7 @@ from cli_runner import clear_ci_environment, run_cli
 from conftest import CABLES, NEGATIVES, ROOT
 from tipcheck import api
 from tipcheck.analysis.detect import detect
-from tipcheck.errors import EXIT_FINDINGS, EXIT_OK
+from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, QuestionnaireError
 from tipcheck.questionnaire.template import template
 from tipcheck.reading.cable import parse_cable, read_cable
 from tipcheck.settings import Settings
@@ -187,3 +187,12 @@ def test_a_note_that_mentions_the_tip_report_is_not_a_reply() -> None:
             "availability, and the TIP report was covered by every daily; victims, shelters and prosecutions\n"
             "were discussed with NGOs, law enforcement and the immigration police.\n")
     assert not detect(parse_cable(note, "note.txt"), api.bundled_facts()).reply
+
+
+def test_the_no_model_refusal_is_only_for_replies() -> None:
+    # a cable sent in 2012, a year without a model: refused if it were a reply, reported as not one if it is not
+    header = "P 021249Z MAR 12\nFM AMEMBASSY SKOPJE\nTO SECSTATE WASHDC\n"
+    other = api.check_text(header + "SUBJECT: MACEDONIA AND NATO MEMBERSHIP\n\n1. (SBU) Defense reforms.\n")
+    assert not other.reply and other.questions == ()
+    with pytest.raises(QuestionnaireError, match="2012 questionnaire, which tipcheck has no model"):
+        api.check_text(header + "SUBJECT: MACEDONIA: TWELFTH ANNUAL TIP REPORT SUBMISSION\n\n-- A. Answer.\n")
