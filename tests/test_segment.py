@@ -249,3 +249,13 @@ def test_keyed_answers_go_on_at_the_next_section_below_a_title_without_a_full_st
             "Prevention\n22 A/B: The GOCR acknowledges that trafficking is a problem.\n22 C/D: A campaign ran.\n")
     units = segment(parse_cable(text, "keyed.txt")).units
     assert [u.marker.printed for u in units] == ["1.", "21 A/B:", "21 C/D:", "22 A/B:", "22 C/D:"]
+
+
+def test_a_title_cased_heading_over_a_rule_of_dashes_is_a_heading() -> None:
+    # 06SANJOSE481 and 07SANJOSE524: "Prevention" / "----------", and a rule wrapped as "------ -----"
+    seg = _segment("Prevention\n----------\n22A.  The GOCR acknowledges the problem.\n\n"
+                   "Investigation and Prosecution of Traffickers\n--------------------- ------\n\n"
+                   "23A-B. In November 2005 the Assembly ratified the protocol.\n")
+    assert [h.text for h in seg.headings] == ["Prevention", "Investigation and Prosecution of Traffickers"]
+    assert [u.heading.text if u.heading else None for u in seg.units] == [
+        "Prevention", "Investigation and Prosecution of Traffickers"]

@@ -53,7 +53,7 @@ _BANNER = re.compile(
 _RESPONSE_SPLIT = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:\d{1,2}\s*[A-Z]\s+)?(?:POST|EMBASSY)\s+RESPONSE|RESPONSE|ANSWER|Answer|Response|"
     r"Post response|Post Response)\s*:", re.M)
-_DASHES = re.compile(r"^\s*[-=_]{5,}\s*$")
+_DASHES = re.compile(r"^[ \t]*[-=_]{5,}(?:[ \t]+[-=_]+)*[ \t]*$")  # a rule, even one wrapped as `----- ---`
 # the words of the marker grammar (and "see") at the end of a line: the next line goes on with a reference
 _REFERENCE_END = re.compile(r"(?i)\b(?:see|paras?|paragraphs?|questions?|sections?|parts?|reftel)\.?$")
 # a line ending in a comma or a word that cannot end a heading goes on in the next line (or, before a colon,
@@ -173,6 +173,7 @@ class _Context:
 
     block_start: bool  # after a blank line, a heading or a marker line
     next_apart: bool  # the next line is blank, wraps a heading, or opens a paragraph or label of its own
+    next_ruled: bool  # the next line is a rule of dashes (`Prevention` / `----------`)
     label_allowed: bool  # the line before ends a sentence, so a label here is not a sentence running on
     last_letter: str | None  # the last letter labelled since the last heading
     last_section: int | None  # the tasking cable's paragraph that label named
@@ -257,8 +258,9 @@ class _Segmenter:
         block_start = (self.prev_blank or self.prev_was_marker) and not refers
         prev_text = self.body[i - 1].text if i > 0 else ""
         label_allowed = block_start or (not refers and (not prev_text.strip() or _ends_sentence(prev_text)))
-        apart = nxt is None or nxt.is_blank or wrapped or _opens_block(nxt.text)
-        return _Context(block_start, apart, label_allowed, *self.lettering, self.lower_case)
+        ruled = nxt is not None and bool(_DASHES.match(nxt.text))
+        apart = nxt is None or nxt.is_blank or wrapped or ruled or _opens_block(nxt.text)
+        return _Context(block_start, apart, ruled, label_allowed, *self.lettering, self.lower_case)
 
     def _heading(self, found: Heading, i: int, wrapped: bool, set_off: bool) -> int:
         if found.number is not None:
@@ -557,7 +559,9 @@ def _unlabelled(ln: Line, rest: str, prefix: _Prefix, ctx: _Context,
     if prefix.number is not None:
         return _numbered_line(ln, rest, prefix, ctx)
     banner = ln.text.strip().strip("-=_").strip()  # `---------- PREVENTION ----------`
-    if not classified and banner and _stands_alone(ln.text, ctx) and _is_heading_text(banner):
+    # `Prevention` over a rule of dashes is a heading in title case
+    titled = _is_title(banner) and ctx.block_start and ctx.next_ruled
+    if not classified and banner and _stands_alone(ln.text, ctx) and (_is_heading_text(banner) or titled):
         return Heading(text=banner.rstrip(":").strip(), line=ln.number)
     return None
 
