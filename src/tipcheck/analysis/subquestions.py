@@ -24,13 +24,16 @@ The checker is pure: Alignment in, per-question results out.
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from array import array
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import chain, count
 
 from rapidfuzz import fuzz, process
 
@@ -86,6 +89,7 @@ _NEGATION_WINDOW = 6  # a zero statement: the negation at most this many words b
 
 
 _MISSPELLING_SCORE = 88  # fuzz.ratio at or above which a word is taken for a misspelling of a term word
+_SHORTEST_MISSPELT = 4  # a shorter word scores below it against any term word looked up this way (5 letters on)
 
 
 class _Vocabulary:
@@ -127,22 +131,20 @@ class _Misspellings:
     """
 
     def __init__(self, words: set[str]) -> None:
-        self.words = words
-        self._at: dict[tuple[str, int], set[str]] = {}  # (two letters, where they start) -> the words
+        self._at: defaultdict[tuple[str, int], list[str]] = defaultdict(list)  # (2 letters, where) -> the words
         for w in words:
-            for i in range(len(w) - 1):
-                self._at.setdefault((w[i: i + 2], i), set()).add(w)
+            if len(w) >= _SHORTEST_MISSPELT:
+                for key in zip(map(operator.add, w, w[1:]), count(), strict=False):
+                    self._at[key].append(w)
 
     def of(self, term: str) -> frozenset[str]:
         length = len(term)
         longest = length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE  # a longer word scores below
         edits = (length + longest) * (100 - _MISSPELLING_SCORE) // 100
         pieces = edits + 1
-        candidates: set[str] = set()
-        for j in range(pieces):
-            start = j * length // pieces
-            for shift in range(max(-edits, -start), edits + 1):
-                candidates |= self._at.get((term[start: start + 2], start + shift), set())
+        keys = [(term[start: start + 2], start + shift) for start in (j * length // pieces for j in range(pieces))
+                for shift in range(max(-edits, -start), edits + 1)]
+        candidates = set(chain.from_iterable(self._at.get(key, ()) for key in keys))
         return frozenset(w for w, _, _ in process.extract(
             term, candidates, scorer=fuzz.ratio, score_cutoff=_MISSPELLING_SCORE, limit=None))
 
@@ -189,12 +191,11 @@ class _Index:
             self.sentences += _sentences_of(unit, start)
             self.spans[unit.index] = range(start, len(self.sentences))
         # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words)
-        self._holders: dict[str, array[int]] = {}
+        self._holders: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
         for sentence in self.sentences:
+            number = sentence.number
             for w in set(sentence.words):
-                if w not in self._holders:
-                    self._holders[w] = array("I")
-                self._holders[w].append(sentence.number)
+                self._holders[w].append(number)
         self.vocabulary = _Vocabulary(self._holders)
         self._holding: dict[tuple[str, ...], array[int]] = {}
 
