@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -158,3 +159,11 @@ def test_headerless_opening_uses_text_then_file_name() -> None:
     assert choice.questionnaire == "tip-2008" and "file name 08TOKYO782" in choice.reason
     given = api.check_text(plain, "x/08TOKYO782.txt", Settings(questionnaire="tip-2009"))
     assert given.questionnaire == "tip-2009" and "--questionnaire" in given.questionnaire_reason
+
+
+@pytest.mark.parametrize("name", qmod.bundled_names())
+def test_a_bundled_models_header_read_alone_is_the_whole_models_header(name: str) -> None:
+    # choosing a model reads only the headers of the bundled models: they must say what the whole files say
+    whole, header = qmod.load_bundled(name), qmod.bundled_header(name)
+    assert header.sections == () and whole.sections
+    assert dataclasses.replace(whole, sections=()) == header

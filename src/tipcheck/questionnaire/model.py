@@ -121,6 +121,19 @@ def load_bundled(name: str) -> Questionnaire:
     return from_mapping(_parse_yaml(path.read_text(encoding="utf-8"), str(path)), str(path))
 
 
+_SECTIONS_KEY = re.compile(r"^sections:", re.M)
+
+
+@cache
+def bundled_header(name: str) -> Questionnaire:
+    """A bundled model without its sections: the id, year, tasking cable, related cables and subject markers
+    that choosing the model a cable answers reads. Every model's header stands before its `sections:` (a test
+    compares each with the whole model), and reading it costs a fraction of the ~8 ms a whole model does."""
+    text = (bundled_dir() / f"{name}.yaml").read_text(encoding="utf-8")
+    head = _SECTIONS_KEY.split(text, maxsplit=1)[0]
+    return from_mapping({**_parse_yaml(head, name), "sections": []}, str(bundled_dir() / f"{name}.yaml"))
+
+
 def load(name_or_path: str) -> Questionnaire:
     """A bundled model by name (`tip-2009`), or a model file at a path, validated."""
     if re.fullmatch(r"tip-\d{4}", name_or_path) and not Path(name_or_path).exists():
