@@ -9,7 +9,6 @@ import fnmatch
 import os
 import traceback
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +71,8 @@ def iter_outcomes(paths: list[str], settings: Settings, jobs: int = 1) -> Iterat
         for path in paths:
             yield check_one(path, settings)
         return
+    from concurrent.futures import ProcessPoolExecutor  # with multiprocessing, ~20 ms to import: only for --jobs
+
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
     try:
         yield from pool.map(check_one, paths, [settings] * len(paths), chunksize=4)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -120,6 +119,8 @@ def _read(path: Path) -> str:
 
 
 def _pyproject_table(path: Path) -> object | None:
+    import tomllib  # only where a pyproject.toml is read
+
     try:
         data = tomllib.loads(_read(path))
     except tomllib.TOMLDecodeError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -33,16 +34,17 @@ def severity_totals(counts: Mapping[str, int]) -> str:
     return f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, {counts['info']} info"
 
 
-def get(name: str) -> Formatter:
-    from tipcheck.formatters import concise, github, gitlab, json_format, junit, markdown, sarif, text
+# Each format's module, imported only when asked for (junit needs xml.etree, sarif hashlib...)
+_MODULES = {"text": "text", "concise": "concise", "json": "json_format", "sarif": "sarif", "github": "github",
+            "gitlab": "gitlab", "junit": "junit", "markdown": "markdown"}
 
-    formats: dict[str, Formatter] = {
-        "text": text.render, "concise": concise.render, "json": json_format.render, "sarif": sarif.render,
-        "github": github.render, "gitlab": gitlab.render, "junit": junit.render, "markdown": markdown.render}
-    try:
-        return formats[name]
-    except KeyError:
-        raise ValueError(f"unknown format {name!r} (choose from {', '.join(sorted(formats))})") from None
+
+def get(name: str) -> Formatter:
+    if name not in _MODULES:
+        raise ValueError(f"unknown format {name!r} (choose from {', '.join(sorted(_MODULES))})")
+    module = importlib.import_module(f"tipcheck.formatters.{_MODULES[name]}")
+    render: Formatter = module.render
+    return render
 
 
 @dataclass(frozen=True)
