@@ -65,9 +65,9 @@ def read_file(path: str | Path) -> bytes:
 
 
 def bundled_models() -> list[Questionnaire]:
-    """The bundled models' headers, without their questions: what choosing a model and detecting a reply read
-    (only the chosen model is loaded whole)."""
-    return [qmod.bundled_header(name) for name in qmod.bundled_names()]
+    """The bundled models without their questions: what choosing a model and detecting a reply read (only the
+    chosen model is loaded whole)."""
+    return [qmod.bundled_outline(name) for name in qmod.bundled_names()]
 
 
 @functools.cache  # what reply detection needs from the bundled models, worked out once per process
