@@ -9,14 +9,18 @@ each cable is first weighed on cheap evidence from its header and the shape of i
    `INPUT FOR THE 2010 TRAFFICKING IN PERSONS REPORT`), or it says the cable is for another purpose
    (`PRESS GUIDANCE`, `HERO`, `CHILD LABOR`), which outweighs everything else;
 2. the sender: the Department sends tasking and guidance; replies come from posts;
-3. the REF lines: a tasking cable of a known questionnaire (or a cable that goes with it);
-4. the body: paragraphs lettered as answers to the questionnaire (`-- A.`, `21A.`, `27.A.`, `(21/A)`,
-   `Section 21.A.`, `23A Question:`) and words of the questions (victims, prosecutions, shelters ...);
-5. the opening: a sentence that calls the cable a submission or input for the TIP report.
+3. the REF lines: a tasking cable of a known questionnaire (or a cable that goes with it), which makes a reply
+   only with answers keyed to the tasking cable's paragraphs (`27A.`, `(21/A)`): a hero nomination or a
+   question to the desk cites the tasking cable too;
+4. the body: paragraphs lettered as answers (`-- A.`, `21A.`, `27.A.`, `(21/A)`, `Section 21.A.`,
+   `23A Question:`) and words of the questions (victims, prosecutions, shelters ...);
+5. the opening: a sentence that calls the cable a submission or input for the TIP report, or says its answers
+   are keyed to the tasking cable.
 
-A draft with no header at all (labels and answers only) is a reply when its body says so. The vocabulary is
-in `questionnaire/reply-vocabulary.yaml`; this module holds the grammar that reads it. Nothing here aligns or segments:
-deciding costs a few regular-expression passes over the text.
+A cable with no subject line (a draft, a release that lost its header) is a reply when its opening says so and
+its answers are lettered, or when its lettered answers use the questions' words. The header decides most
+cables; the body is read only when it does not. The vocabulary is in `questionnaire/reply-vocabulary.yaml`; this
+module holds the grammar that reads it. Nothing here aligns or segments.
 """
 
 from __future__ import annotations
