@@ -2,9 +2,8 @@
 
 Every command that writes a file (`check --output`, `fix`, `report`, `questionnaire extract -o`) goes through
 here: one check before any work that the file may be written there, and an atomic write, so a reader never sees
-half a file and a failed write leaves what was there before. The file gets the mode
-any editor would give it: the mode of the file it replaces, else what the umask allows (0644 under umask 022),
-not the 0600 of a temporary file.
+half a file and a failed write leaves what was there before. The file gets the mode any editor would give it:
+the mode of the file it replaces, else what the umask allows (0644 under umask 022), not a temporary file's 0600.
 """
 
 from __future__ import annotations
