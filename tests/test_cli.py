@@ -78,6 +78,24 @@ def test_exit_2_for_usage_and_input_errors(tipcheck, tmp_path: Path) -> None:  #
     assert nothing.code == EXIT_USAGE and "no files matching '*.txt'" in nothing.err
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (("check", "--bogus", "x"), "No such option '--bogus'"), (("nosuchverb",), "No such command 'nosuchverb'"),
+    (("check",), "Missing argument 'CABLES...'"), (("check", "x", "--fail-on", "sometimes"), "'sometimes'"),
+], ids=["unknown-option", "unknown-command", "no-cable", "bad-value"])
+def test_a_usage_error_is_one_line_and_exit_2(tipcheck, args: tuple[str, ...], said: str) -> None:  # type: ignore[no-untyped-def]
+    result = tipcheck(*args)
+    assert (result.code, result.out) == (EXIT_USAGE, "")
+    assert result.err.count("\n") == 1 and result.err.startswith("tipcheck: error: ") and said in result.err
+    assert f"(see 'tipcheck {'check ' if args[0] == 'check' else ''}--help')" in result.err
+
+
+def test_a_command_given_nothing_shows_its_help(tipcheck) -> None:  # type: ignore[no-untyped-def]
+    for args in ((), ("questionnaire",)):
+        result = tipcheck(*args)
+        assert result.code == EXIT_USAGE and "Usage: tipcheck" in result.out + result.err and "Commands:" in (
+            result.out + result.err)
+
+
 def test_redact_on_the_command_line(tipcheck) -> None:  # type: ignore[no-untyped-def]
     plain = tipcheck("check", str(SEED))
     redacted = tipcheck("check", str(SEED), "--redact")

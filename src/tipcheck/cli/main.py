@@ -521,6 +521,17 @@ def _stdout_closed() -> int:
     return EXIT_STDOUT_CLOSED
 
 
+def _usage_error(exc: click.ClickException) -> None:
+    """A usage error in one line, as every other error (click's own takes four); a command given with nothing
+    to work on shows its help instead."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        exc.show()
+        return
+    context = getattr(exc, "ctx", None)
+    hint = f" (see '{context.command_path} --help')" if context is not None else ""
+    typer.echo(f"tipcheck: error: {' '.join(exc.format_message().split())}{hint}", err=True)
+
+
 def _run() -> int:
     """Run the command line; its exit code. Every error is one line on stderr (a traceback only with --debug)."""
     try:
@@ -539,8 +550,8 @@ def _run() -> int:
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("tipcheck: interrupted", err=True)
         return 130
-    except click.ClickException as exc:  # a usage error: click's one line
-        exc.show()
+    except click.ClickException as exc:  # a usage error
+        _usage_error(exc)
         return EXIT_USAGE
     except Exception as exc:  # a bug: one line, the traceback only with --debug
         if _state["debug"]:
