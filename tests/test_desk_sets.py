@@ -138,3 +138,14 @@ def test_diff_fail_on_exits_1_only_for_new_findings_at_or_above_the_level(tmp_pa
         result = runner.invoke(app, ["diff", SEED_PATH, str(dropped), "--fail-on", level])
         assert result.exit_code == code, (level, result.output)
     assert runner.invoke(app, ["diff", SEED_PATH, SEED_PATH, "--fail-on", "info"]).exit_code == 0
+
+
+def test_report_counts_a_set_once_with_or_without_with_and_each_cable_with_each(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for options, replies in (([], 1), (["--with"], 1), (["--each"], 2)):
+        out = tmp_path / f"report{len(options)}{replies}"
+        result = runner.invoke(app, ["report", REYKJAVIK_1, REYKJAVIK_2, "--out", str(out), *options])
+        assert result.exit_code == 0, result.output
+        page = out.with_name(out.name + ".html").read_text(encoding="utf-8")
+        assert sum(f'id="c{i}"' in page for i in range(3)) == replies, options
+        assert ("09REYKJAVIK49 + 09REYKJAVIK50" in page) == (replies == 1)

@@ -211,6 +211,7 @@ def report_command(
                                             "(default: reports/<cable name>, or reports/comparison).")] = None,
     as_one_reply: Annotated[bool, typer.Option("--with", help="Report the cables as one reply: a main reply and "
                                                "its supplements, or the parts of a set.")] = False,
+    each: EachOption = False,
     redact: Annotated[bool, typer.Option("--redact", help="Show no cable text: only ids, rules, lines and "
                                          "counts.")] = False,
     questionnaire: QuestionnaireOption = None,
@@ -226,7 +227,7 @@ def report_command(
     for target in (html_path, md_path):  # before the (slower) checks: a wrong --out fails at once
         check_writable(target, cables, option="--out", replace=_not_written_by_tipcheck, create_folders=True)
     settings = Settings(questionnaire=questionnaire)
-    checked = _check(cables, settings, as_one_reply=as_one_reply)
+    checked = _check(cables, settings, as_one_reply=as_one_reply, group=not each)
     if not checked.replies:
         raise OutputError("no reply among the cables could be checked: no report written")
     options = FormatOptions(redact=redact, unreadable=tuple(checked.unreadable))
