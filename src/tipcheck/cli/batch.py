@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import traceback
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,10 +72,27 @@ def iter_outcomes(paths: list[str], settings: Settings, jobs: int = 1) -> Iterat
         for path in paths:
             yield check_one(path, settings)
         return
-    from concurrent.futures import ProcessPoolExecutor  # with multiprocessing, ~20 ms to import: only for --jobs
+    # with multiprocessing, ~20 ms to import: only for --jobs
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
+    pending: deque[Future[list[Outcome]]] = deque()
     try:
-        yield from pool.map(check_one, paths, [settings] * len(paths), chunksize=4)
+        # A sliding window of chunks, not Executor.map, which queues every chunk at once and keeps the results
+        # of chunks finished ahead of the one being written: memory stays flat however many files there are.
+        for start in range(0, len(paths), _CHUNK):
+            pending.append(pool.submit(_check_chunk, paths[start:start + _CHUNK], settings))
+            if len(pending) >= _WINDOW_PER_JOB * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:  # a caller that stops early (its reader went away) does not wait for the files it will not use
         pool.shutdown(cancel_futures=True)
+
+
+_CHUNK = 4  # files per task: fewer round trips to the workers, still a steady stream of reports
+_WINDOW_PER_JOB = 8  # chunks queued or running per worker
+
+
+def _check_chunk(paths: list[str], settings: Settings) -> list[Outcome]:
+    return [check_one(path, settings) for path in paths]
