@@ -63,7 +63,7 @@ def stage_times(path: Path) -> dict[str, float]:
     cable = read_cable(api.read_file(path), str(path))
     spent["reading"] = 0.0
     timed("reading", lambda: read_cable(api.read_file(path), str(path)))
-    timed("reply detection", lambda: detect(cable, api.bundled_models()))
+    timed("reply detection", lambda: detect(cable, api.bundled_facts()))
     model, _ = timed("questionnaire choice", lambda: api.resolve_questionnaire(cable, Settings()))  # type: ignore[misc]
     segmentation = timed("segmentation", lambda: segment(cable))
     alignment = timed("alignment", lambda: align(segmentation, model))  # type: ignore[arg-type]

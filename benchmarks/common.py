@@ -62,7 +62,8 @@ def python() -> str:
 
 # Memos keyed by cable text (module, function): checking the same cable again must cost what a new one does.
 # Memos of the questionnaire models and vocabulary files stay: a long-running process loads those once.
-TEXT_CACHES = (("tipcheck.text", "_sentence_spans"),)
+# (tipcheck.rules.base held it before the sentence splitter moved to tipcheck.text: versus.py runs older trees)
+TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"))
 
 
 def clear_text_caches() -> None:
@@ -70,6 +71,9 @@ def clear_text_caches() -> None:
     import importlib
 
     for module, name in TEXT_CACHES:
-        function = getattr(importlib.import_module(module), name, None)
+        try:
+            function = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
         if function is not None and hasattr(function, "cache_clear"):
             function.cache_clear()

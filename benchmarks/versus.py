@@ -1,0 +1,98 @@
+"""Before and after, side by side in one run: this checkout's tipcheck against another source tree's.
+
+    git worktree add --detach /tmp/before COMMIT
+    python benchmarks/versus.py /tmp/before/src [--runs 11] [--rounds 3]
+
+In-process: each tree checks the seed `--runs` times in a child process (models loaded first; the memo of
+sentence spans, keyed by cable text, emptied before each run) and reports the median CPU time; the trees take
+turns, `--rounds` times, and the median of the medians is kept. Start-up: `python -m tipcheck check SEED`,
+`--version` and `rules` of each tree and the import floor (`import typer, yaml, rapidfuzz, tabulate`), in turn,
+wall-clock medians of `--runs` rounds. Both trees run on this checkout's Python and libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from common import SEED, machine, python
+
+HERE = Path(__file__).resolve().parent.parent / "src"
+CHILD = """
+import statistics, sys, time
+from tipcheck import api
+def clear():
+    for name in ("tipcheck.text", "tipcheck.rules.base"):
+        module = sys.modules.get(name)
+        spans = getattr(module, "_sentence_spans", None)
+        if spans is not None:
+            spans.cache_clear()
+api.check_file(sys.argv[1])
+times = []
+for _ in range(int(sys.argv[2])):
+    clear()
+    started = time.process_time()
+    api.check_file(sys.argv[1])
+    times.append(time.process_time() - started)
+print(statistics.median(times))
+"""
+FLOOR = "import typer, yaml, rapidfuzz, tabulate"
+
+
+def _env(src: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(src)}
+
+
+def in_process(src: Path, runs: int) -> float:
+    done = subprocess.run([python(), "-c", CHILD, str(SEED), str(runs)], env=_env(src), capture_output=True,
+                          text=True, check=True)
+    return float(done.stdout.strip())
+
+
+def wall(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("before", type=Path, help="the other tree's src directory")
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    print(machine())
+    trees = {"before": args.before.resolve(), "after": HERE}
+    checks: dict[str, list[float]] = {name: [] for name in trees}
+    for _ in range(args.rounds):
+        for name, src in trees.items():
+            checks[name].append(in_process(src, args.runs))
+    check = {name: statistics.median(values) for name, values in checks.items()}
+    print(f"in-process check of {SEED.name} (CPU, median of {args.rounds} x {args.runs} runs): "
+          f"before {check['before'] * 1000:.1f} ms, after {check['after'] * 1000:.1f} ms, "
+          f"after / before {check['after'] / check['before']:.2f}")
+    commands = {"floor": ([python(), "-c", FLOOR], os.environ.copy())}
+    for name, src in trees.items():
+        for label, argv in (("check", ["check", str(SEED)]), ("--version", ["--version"]), ("rules", ["rules"])):
+            commands[f"{name} {label}"] = ([python(), "-m", "tipcheck", *argv], _env(src))
+    for command, env in commands.values():
+        wall(command, env)  # file cache warm
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, (command, env) in commands.items():
+            times[name].append(wall(command, env))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    floor = medians["floor"]
+    print(f"start-up, wall-clock medians of {args.runs} rounds; floor ({FLOOR}) {floor * 1000:.0f} ms")
+    for label, target in (("check", 1.5), ("--version", 1.2), ("rules", 1.2)):
+        before, after = medians[f"before {label}"], medians[f"after {label}"]
+        print(f"  {label:<10} before {before * 1000:4.0f} ms = {before / floor:.2f} x floor; "
+              f"after {after * 1000:4.0f} ms = {after / floor:.2f} x floor (target <= {target})")
+
+
+if __name__ == "__main__":
+    main()
