@@ -259,3 +259,16 @@ def test_a_title_cased_heading_over_a_rule_of_dashes_is_a_heading() -> None:
     assert [h.text for h in seg.headings] == ["Prevention", "Investigation and Prosecution of Traffickers"]
     assert [u.heading.text if u.heading else None for u in seg.units] == [
         "Prevention", "Investigation and Prosecution of Traffickers"]
+
+
+def test_end_anchored_patterns_searched_from_the_end_find_what_a_full_search_finds() -> None:
+    # the two line-end patterns are searched only where their word can start; on every line of every cable,
+    # and on words that end inside a longer word ("oversee"), the answer is the full search's
+    from tipcheck.reading.segment import _OPEN_END, _REFERENCE_END, _at_end
+
+    lines = [ln for p in sorted(CABLES.rglob("*.txt")) for ln in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["oversee", "see", "(see para.", "paragraphs..", "FOCUS ON:", "FOCUS ON: ", "thereof", "as, ", "WOULD"]
+    assert sum(bool(_REFERENCE_END.search(t)) for t in lines) > 0 and sum(bool(_OPEN_END.search(t)) for t in lines) > 0
+    for text in lines:
+        assert _at_end(_REFERENCE_END, text, ".\n", len("paragraphs")) == bool(_REFERENCE_END.search(text)), text
+        assert _at_end(_OPEN_END, text, " \t:\n", len("would")) == bool(_OPEN_END.search(text)), text

@@ -62,6 +62,13 @@ _OPEN_END = re.compile(
     r"(?i)(?:,|\b(?:the|an|of|to|in|for|with|by|on|at|from|into|that|than|as|and|or|but|not|will|would|is|are"
     r"|was|were|has|have))[ \t]*(?::[ \t]*)?$")
 _REFERENCE_LIST = re.compile(r"\s*REF(?:S|TELS?)?\s*:")
+
+
+def _at_end(pattern: re.Pattern[str], text: str, tail: str, longest: int) -> bool:
+    """`pattern.search(text)` for a pattern anchored at the end: a word of at most `longest` letters followed
+    only by characters of `tail`. Searched from where such a word can start, not tried at every character of
+    every line (the same result: `\b` still sees the character before)."""
+    return pattern.search(text, max(0, len(text.rstrip(tail)) - longest)) is not None
 _LAST_QUESTION_LETTER = "O"  # no questionnaire letters past O: a bare `P.`, `S.` is an initial
 
 
@@ -254,7 +261,7 @@ class _Segmenter:
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
         # a line after "... (see" or "(see para." carries on the reference, even over a page break: its "5F)" or
         # "28.B)" is a cross-reference, not a label
-        refers = self.in_references or _REFERENCE_END.search(self.last_text) is not None
+        refers = self.in_references or _at_end(_REFERENCE_END, self.last_text, ".\n", len("paragraphs"))
         block_start = (self.prev_blank or self.prev_was_marker) and not refers
         prev_text = self.body[i - 1].text if i > 0 else ""
         label_allowed = block_start or (not refers and (not prev_text.strip() or _ends_sentence(prev_text)))
@@ -579,7 +586,8 @@ def _numbered_line(ln: Line, rest: str, prefix: _Prefix, ctx: _Context) -> tuple
 def _stands_alone(text: str, ctx: _Context) -> bool:
     """A line set off as a heading: blank lines around it, or, in a reply without blank lines, a line of its
     own after a finished sentence, ending in a colon (`THE COUNTRY'S TIP SITUATION:`) or followed by a label."""
-    if _OPEN_END.search(text):  # "... THE EGYPTIAN GOVERNMENT WILL" before a page break is a wrapped sentence
+    # "... THE EGYPTIAN GOVERNMENT WILL" before a page break is a wrapped sentence
+    if _at_end(_OPEN_END, text, " \t:\n", len("would")):
         return False
     return ctx.label_allowed and (ctx.next_apart or text.rstrip().endswith(":"))
 
