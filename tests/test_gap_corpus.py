@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from sentence_corpus import GAP_RULES, Sentence, expected, found, load, outcome
+from sentence_corpus import GAP_RULES, Sentence, expected, found, load, outcome, score
 
 DEV = load("dev")
 TEST = load("test")
@@ -67,3 +67,28 @@ def test_dev_half_gap_rules(sentence: Sentence) -> None:
 @pytest.mark.parametrize("text,rule", ISSUE_GAPS, ids=[t[:50] for t, _ in ISSUE_GAPS])
 def test_the_issues_gap_sentences(text: str, rule: str | None) -> None:
     assert outcome(text).rules & set(GAP_RULES) == ({rule} if rule else set())
+
+
+@pytest.mark.parametrize("sentence", DEV, ids=_id)
+def test_dev_half_cross_references(sentence: Sentence) -> None:
+    want, have = expected(sentence), found(outcome(sentence.text))
+    assert sorted(have["cross-reference"], key=str) == sorted(want["cross-reference"], key=str)
+    assert have["broken-cross-reference"] == want["broken-cross-reference"]
+
+
+@pytest.mark.parametrize("text,refs", ISSUE_REFERENCES, ids=[t[:50] for t, _ in ISSUE_REFERENCES])
+def test_the_issues_references(text: str, refs: list[tuple[str, bool]]) -> None:
+    assert sorted(outcome(text).refs) == sorted(refs)
+
+
+THRESHOLDS = {"seeking-information": (0.90, 0.85), "information-unavailable": (0.90, 0.85),
+              "cross-reference": (0.90, 0.85)}
+
+
+def test_the_test_half_meets_the_issues_thresholds() -> None:
+    # scored once, after tuning on the dev half (benchmarks/README.md records the figures, including
+    # broken-cross-reference, whose test half holds 5 broken references)
+    tallies = score(TEST)
+    for rule, (precision, recall) in THRESHOLDS.items():
+        assert tallies[rule].precision >= precision, (rule, tallies[rule].wrong)
+        assert tallies[rule].recall >= recall, (rule, tallies[rule].wrong)

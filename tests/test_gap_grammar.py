@@ -26,6 +26,8 @@ SEEKING = [
     "Post has not received a response.",
     "The GOB did not provide data by the March 1 deadline.",
     "POST CONTINUES TO SEEK INFORMATION FROM FEVIMTRA ON FEDERAL PROSECUTIONS.",
+    # 09MUSCAT253
+    "The GOO has promised to provide this information, but has not done so at this time.",
 ]
 NOT_SEEKING = [
     "Post requested and received updated statistics.",
@@ -43,6 +45,11 @@ NOT_SEEKING = [
     "Statistics were not available.",
     "The information was requested by the defense.",
     "The Embassy advised victims to seek information from the hotline.",
+    # 06REYKJAVIK68: the sources request copies, not the post; 06SANTIAGO438: the attempts failed (unavailable)
+    "Indeed, most post sources express gratitude for Embassy Reykjavik's undertaking in researching this report, "
+    "with many requesting copies of the completed draft.",
+    "Post's attempts to obtain further information from Colorado Legal Services on the recruitment of these "
+    "individuals or other specifics of their case have been unsuccessful to date.",
 ]
 UNAVAILABLE = [
     "Statistics on convictions were not available.",
@@ -59,6 +66,8 @@ UNAVAILABLE = [
     "The police would not release arrest figures.",
     "The Prosecutor's office provided no data on plea bargains.",
     "The Ministry refused Poloff's request for the shelter budget.",
+    "Post's attempts to obtain further information from Colorado Legal Services on the recruitment of these "
+    "individuals or other specifics of their case have been unsuccessful to date.",
 ]
 NOT_UNAVAILABLE = [
     "The government does not keep statistics on trafficking prosecutions.",
@@ -73,6 +82,11 @@ NOT_UNAVAILABLE = [
     "While exact numbers are not known, it is suspected that 40 women were trafficked.",
     "IOM, which could not provide data for Costa Rica, estimates that 80 percent are minors.",
     "Post has been unable to independently confirm this case.",
+    # 06REYKJAVIK68, 06SANJOSE481: a report not published; "lack of" a law
+    "(Note: if, as in the past, the Department does not publish a report on Iceland, post will edit this one to "
+    "remove sensitive material and send contacts the edited version.",
+    "Lack of a specific law against trafficking makes keeping uniform statistics extremely difficult since not all "
+    "forms of trafficking are covered under these statutes.",
 ]
 
 

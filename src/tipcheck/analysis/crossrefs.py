@@ -1,6 +1,14 @@
-"""Cross-references inside a reply ("As discussed in 10.c.", "see 16.E.", "see paragraph 15",
-"See PROTECTION A. above", "referred to in Overview A and E above"), resolved against the reply's own
-paragraph numbers and the questionnaire."""
+"""Cross-references inside a reply, resolved against the reply's own paragraph numbers and the questionnaire.
+
+A reference names a paragraph ("see paragraph 15", "As noted in paragraph 16, ...", "Paragraph 36 describes",
+"(para 33 refers)"), a numbered question ("see 16.E.", "As discussed in 10.c.", "addressed in our response to
+26.F", a bare "(27.A)", "(see 5F)"), lists and ranges of them ("paras 29 and 30", "paragraphs 29-31", "25.B and
+C", "16.E, 26.G") or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A and
+E above", "(see paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press
+articles": a bare number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24
+of reftel", "Article 5, paragraph 3"), and a line labelled with the tasking cable's paragraph ("PARA 23 - THE
+COUNTRY'S TIP SITUATION", "12. (SBU) (21A) Ukraine is ...").
+"""
 
 from __future__ import annotations
 
@@ -13,26 +21,41 @@ from tipcheck.questionnaire.model import Questionnaire, Section
 from tipcheck.reading.cable import Passage
 from tipcheck.reading.kinds import ReplyKind
 
+# What introduces a reference. Strong: a word of referring ("see", "cf.", "refer to", "our response to", "as
+# noted in", any "<participle> in/under"); after one, a bare number is a paragraph ("see 33 for more"). Weak: a
+# plain preposition ("in 26.B", "under 27.B") or an opening parenthesis ("(27.A)"): only a numbered question
+# (number and letter) follows it. A parenthesis naming a section and a letter, "(PREVENTION D)", is one too: the
+# words are checked against the questionnaire's section headings, so "(Law D)" is not one.
+_ANSWER_TO = r"(?:answers?|responses?|reply|replies)\s+(?:to|in|under|at)\s+"
 _TRIGGER = re.compile(
-    r"\b(?:see(?:\s+also)?|discussed\s+(?:in|under)|described\s+(?:in|under)|referred\s+to\s+in|noted\s+in|"
-    r"mentioned\s+in|reported\s+in|detailed\s+in|addressed\s+in|covered\s+in|explained\s+in|"
-    r"answered\s+in|cf\.|reference|refer\s+to|more\s+(?:info(?:rmation)?|details?)\s+(?:in|under))\s+"
-    r"(?:the\s+)?(?:answer\s+to\s+)?(?:question\s+)?"
-    # "penalties in paragraph 29.A": a paragraph named in a sentence is a reference with or without "see"
-    r"|\b(?<!article )(?<!clause )(?<!section )(?:in|under|at|per)\s+(?=para(?:graph)?s?\.?\s*\d)"
-    # a bare parenthesis naming a section and letter, "(PREVENTION D)": the words are checked against the
-    # questionnaire's section headings below, so "(Law D)" or "(602)" is not a reference
+    r"\b(?P<strong>see(?:\s+also)?|cf\.?|refer(?:red)?\s+to(?:\s+in)?|reference|as\s+per|"
+    rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
+    r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
+    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO})?(?:question\s+)?"
+    r"|(?:\b(?P<weak>in|under|per)\s+|\()(?=\s*\d)"
     r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
-_NUMBER_LETTER = re.compile(r"(?:para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\s*\.?\s*(?P<letter>[A-Ma-m])\b\.?")
+_PARA_WORD = re.compile(r"\b(?:para(?:graph)?s?\.?|¶)\s*(?=\d)", re.I)
+# "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"
+_ITEM = re.compile(r"(?P<number>\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])|\s*\.?\s*(?P<letter>[A-Z]))"
+                   r"(?![\w'])\.?|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d))?")
+_MORE = r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&|or)\s+)"
+_MORE_LETTER = re.compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
+_MORE_ITEM = re.compile(_MORE + r"(?=\d)")
+# After a bare number, what may follow a paragraph number; "in 12 states", "in 45 press articles" are counts
+_FOLLOWS_A_NUMBER = re.compile(r"\s*(?:$|[.,;:)\]]|\(|(?:above|below|for|and|or|refers?)\b|&|[-–])", re.I)
+# A paragraph of another text: the tasking cable, a law, an agreement being quoted
+_OF_ANOTHER_TEXT = re.compile(
+    r"\s*+(?:(?:above|below)\s*+)?(?:,\s*+)?(?:of\s*(?:the\s+)?(?:ref(?:tel)?\b|reftel|tasking)|of\b(?!\s+(?:this|our)\s+"
+    r"(?:cable|reply|message|response|report)\b)|in\s+(?:the\s+)?(?:\w+\s+)?(?:ref(?:tel)?|tasking)\b)", re.I)
+# ... or where the post's numbering starts ("keyed to ... reftel, beginning at paragraph 21")
+_IN_ANOTHER_TEXT = re.compile(r"(?:\bref(?:tel)?(?:\s+[A-Z])?|\btasking(?:\s+cable)?|\b(?:article|section|clause|"
+                              r"chapter)\s+\d+\w*|'s|\bits|\btheir|\b(?:beginning|starting|begins|starts)\s+"
+                              r"(?:at|with))\s*,?\s*$", re.I)
+# "PARA 23 - THE COUNTRY'S TIP SITUATION", "2. (SBU) Paragraph 27. Overview ...": a line that opens with a
+# paragraph of the tasking cable as its label names what it answers; it refers to nothing
+_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:¶?\d{1,3}\.?[ \t]*)?(?:\([A-Z/]+\)[ \t]*)?$")
+_LABEL_END = re.compile(r"\s*[.:-]\s+[A-Z]")
 _LETTER_HERE = re.compile(r"para(?:graph)?\.?\s+(?P<letter>[A-O])\s+(?:above|below)\b")
-_PLAIN_MENTION = re.compile(r"(?:in|under|at|per)\s", re.I)
-# A paragraph of another text: the tasking cable, a law being quoted
-_NOT_THIS_REPLY = re.compile(
-    r"para(?:graph)?s?\.?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?[^.;]{0,25}?\bof\s*(?:the\s+|this\s+|that\s+)?"
-    r"(?:reftel|ref\b|tasking|article|law|section|code|act|decree|convention|protocol|cable)",
-    re.I)
-_AND_NUMBER_LETTER = re.compile(r"\s*(?:,|and|&)\s*(?P<item>\d{1,3}\s*\.?\s*[A-Ma-m]\b\.?)")
-_NUMBER = re.compile(r"(?P<para>para(?:graph)?s?\.?\s*)?(?P<number>\d{1,3})\b(?![\d,%])")
 _SECTION_LETTERS = re.compile(
     r"(?P<word>[A-Za-z][A-Za-z' ]{2,60}?)[\s,:]+(?P<letters>[A-M](?:\s*(?:,|and|&)\s*[A-M])*)\b(?![a-z'])")
 _ALIASES = {"overview": 0, "situation": 0}
@@ -71,36 +94,122 @@ def _section_for_word(word: str, questionnaire: Questionnaire) -> Section | None
     return None
 
 
+@dataclass(frozen=True)
+class _Item:
+    """One paragraph or question a reference names: `pos` is its offset in the passage."""
+
+    pos: int
+    printed: str
+    number: int
+    letter: str | None
+
+
 def _in_passage(passage: Passage, section_id: str | None, alignment: Alignment,
                 kind: ReplyKind) -> Iterator[CrossReference]:
     text = passage.text
+    named = _named_by_words(passage, section_id, alignment, kind)
+    # a range's numbers share its position; the same item found after "see" and after "paragraph" is one
+    items = sorted(set((*_items_after_triggers(text), *_items_after_paragraph_words(text))),
+                   key=lambda i: (i.pos, i.number))
+    refs = [(pos, ref) for pos, ref in named]
+    taken = {pos for pos, _ in named}
+    for item in items:
+        if item.pos in taken:
+            continue
+        if item.letter is None:
+            refs.append((item.pos, _resolve_paragraph(passage, item.pos, item.printed, item.number, alignment)))
+        else:
+            refs.append((item.pos, _resolve_number_letter(passage, item.pos, item, alignment, kind)))
+    yield from (ref for _, ref in sorted(refs, key=lambda r: r[0]))
+
+
+def _named_by_words(passage: Passage, section_id: str | None, alignment: Alignment,
+                    kind: ReplyKind) -> list[tuple[int, CrossReference]]:
+    """References that name a question by words: "(see paragraph I below)", "See PROTECTION A. above"."""
+    text = passage.text
+    found: list[tuple[int, CrossReference]] = []
     for trigger in _TRIGGER.finditer(text):
         pos = trigger.end()
         rest = text[pos: pos + 90]
         if section_id is not None and (m := _LETTER_HERE.match(rest)):
-            # "(see paragraph I below)", "As noted in paragraph A above": a letter of the section it stands in
-            yield _resolve_question(passage, pos, m.group(0).strip(), section_id, m.group("letter"), alignment, kind)
-            continue
-        if _PLAIN_MENTION.match(trigger.group(0)) and _NOT_THIS_REPLY.match(rest):
-            continue  # "questions in paragraphs 27-30 of reftel", "in paragraphs 1 and 2 of this Article"
-        if m := _SECTION_LETTERS.match(rest):
+            # a letter of the section it stands in
+            found.append((pos, _resolve_question(passage, pos, m.group(0).strip(), section_id, m.group("letter"),
+                                                 alignment, kind)))
+        elif (m := _SECTION_LETTERS.match(rest)) and not trigger.group("weak"):
             section = _section_for_word(m.group("word"), alignment.questionnaire)
             if section is not None:
-                for letter in re.findall(r"[A-M]", m.group("letters")):
-                    yield _resolve_question(passage, pos, m.group(0), section.id, letter, alignment, kind)
-                continue
-        if m := _NUMBER_LETTER.match(rest):
-            yield _resolve_number_letter(passage, pos, m, alignment, kind)
-            # "paragraphs 29.I. and 30.C.", "30.H. and 30.I": every item of the list is a reference
-            end = m.end()
-            while more := _AND_NUMBER_LETTER.match(rest, end):
-                item = _NUMBER_LETTER.match(rest, more.start("item"))
-                assert item is not None  # `item` starts where _NUMBER_LETTER matched inside _AND_NUMBER_LETTER
-                yield _resolve_number_letter(passage, pos + item.start(), item, alignment, kind)
-                end = more.end()
+                found += [(pos, _resolve_question(passage, pos, m.group(0), section.id, letter, alignment, kind))
+                          for letter in re.findall(r"[A-M]", m.group("letters"))]
+    return found
+
+
+def _items_after_triggers(text: str) -> Iterator[_Item]:
+    """Numbers and numbered questions after a word of referring ("see 16.E", "our response to 26.F", "(27.A)")."""
+    for trigger in _TRIGGER.finditer(text):
+        if trigger.group(0) == "(" and _LABEL_LINE.search(text[max(0, trigger.start() - 30): trigger.start()]):
+            continue  # "12. (SBU) (21A) Ukraine is ...": the key of the question the paragraph answers
+        items = _item_list(text, trigger.end(), named_paragraph=False)
+        if not trigger.group("strong"):  # "in 26.B", "(27.A)": only a numbered question ("rose to 12." is a count)
+            items = [i for i in items if i.letter is not None]
+        yield from items
+
+
+def _items_after_paragraph_words(text: str) -> Iterator[_Item]:
+    """Every "paragraph(s) N ..." of this reply, with or without "see" ("As noted in paragraph 16, ...")."""
+    for word in _PARA_WORD.finditer(text):
+        before = text[max(0, word.start() - 30): word.start()]
+        if _IN_ANOTHER_TEXT.search(before):
+            continue  # "reftel para 18", "Article 5, paragraph 3"
+        items = _item_list(text, word.end(), named_paragraph=True)
+        if items and _LABEL_LINE.search(before) and _LABEL_END.match(text, word.end() + len(items[0].printed)):
             continue
-        if (m := _NUMBER.match(rest)) and (m.group("para") or not re.match(r"\s*(?:years?|percent|%)", rest[m.end():])):
-            yield _resolve_paragraph(passage, pos, m.group(0).strip(), int(m.group("number")), alignment)
+        if items:
+            first = items[0]
+            yield _Item(word.start(), text[word.start(): word.end()] + first.printed, first.number, first.letter)
+            yield from items[1:]
+
+
+def _item_list(text: str, pos: int, named_paragraph: bool) -> list[_Item]:
+    """The list of items starting at `pos` ("29 and 30", "29-31", "25.B and C", "16, 17 and 19"), or nothing
+    when it names another text's paragraphs or a count ("in 12 states")."""
+    m = _ITEM.match(text, pos)
+    if m is None or not (named_paragraph or _may_be_a_reference(text, m)):
+        return []  # "mentioned in 45 press articles"
+    items, end = list(_expand(m)), m.end()
+    while (following := _next_in_list(text, items[-1], end, named_paragraph)) is not None:
+        more, end = following
+        items.extend(more)
+    return [] if _OF_ANOTHER_TEXT.match(text, end) else items  # "paragraph 2 of Article 6"
+
+
+def _may_be_a_reference(text: str, m: re.Match[str]) -> bool:
+    """A numbered question ("26.F") always; a bare number only when what follows is no noun ("12 states")."""
+    return m.group("letter") is not None or m.group("small") is not None or bool(_FOLLOWS_A_NUMBER.match(text, m.end()))
+
+
+def _next_in_list(text: str, last: _Item, end: int, named_paragraph: bool) -> tuple[list[_Item], int] | None:
+    """The items of the list that come after `end` ("and C", ", 17", "and 30.C."), and where they end."""
+    if last.letter is not None and (letter := _MORE_LETTER.match(text, end)):
+        named = letter.group("letter")
+        return [_Item(letter.start("letter"), named, last.number, named)], letter.end()
+    more = _MORE_ITEM.match(text, end)
+    following = _ITEM.match(text, more.end()) if more is not None else None
+    if following is None or not (named_paragraph or _may_be_a_reference(text, following)):
+        return None
+    return list(_expand(following)), following.end()
+
+
+def _expand(m: re.Match[str]) -> Iterator[_Item]:
+    number = int(m.group("number"))
+    letter = m.group("letter") or (m.group("small") or "").upper() or None
+    last = int(m.group("last")) if m.group("last") else number
+    if not number <= last <= number + _LONGEST_RANGE:
+        last = number
+    for n in range(number, last + 1):
+        yield _Item(m.start(), m.group(0).strip() if n == number else str(n), n, letter)
+
+
+_LONGEST_RANGE = 12
 
 
 def _answered(alignment: Alignment, qid: str) -> bool:
@@ -126,10 +235,9 @@ def _unit_numbered(alignment: Alignment, number: int) -> list[str] | None:
     return alignment.questions_of(unit.index) if unit is not None else None
 
 
-def _resolve_number_letter(passage: Passage, pos: int, m: re.Match[str], alignment: Alignment,
+def _resolve_number_letter(passage: Passage, pos: int, item: _Item, alignment: Alignment,
                            kind: ReplyKind) -> CrossReference:
-    number, letter = int(m.group("number")), m.group("letter").upper()
-    printed = m.group(0)
+    number, letter, printed = item.number, (item.letter or "").upper(), item.printed
     section = alignment.questionnaire.section_by_paragraph(number)
     if section is not None:
         return _resolve_question(passage, pos, printed, section.id, letter, alignment, kind)
@@ -137,12 +245,9 @@ def _resolve_number_letter(passage: Passage, pos: int, m: re.Match[str], alignme
     questions = _unit_numbered(alignment, number)
     if questions is None:
         # "(see 5F)" where the post's own ¶5 is the heading "(SBU) PREVENTION:": question F of that section
-        for heading in alignment.segmentation.headings:
-            reading = alignment.readings.get(heading.line)
-            if heading.number is not None and (reading.number if reading else heading.number) == number:
-                heading_sec = heading_section(heading, alignment.questionnaire)
-                if heading_sec is not None:
-                    return _resolve_question(passage, pos, printed, heading_sec.id, letter, alignment, kind)
+        heading_sec = _section_headed(alignment, number)
+        if heading_sec is not None:
+            return _resolve_question(passage, pos, printed, heading_sec.id, letter, alignment, kind)
         return CrossReference(line, column, printed, f"paragraph {number}", False,
                               f"the reply has no paragraph {number}")
     target = next((q for q in questions if q.endswith("." + letter)), None)
@@ -154,6 +259,17 @@ def _resolve_number_letter(passage: Passage, pos: int, m: re.Match[str], alignme
     meant = f"{sections[number - 1].id}.{letter}" if 1 <= number <= len(sections) else f"paragraph {number}"
     return CrossReference(line, column, printed, meant, False,
                           f"paragraph {number} of the reply answers no question {letter}")
+
+
+def _section_headed(alignment: Alignment, number: int) -> Section | None:
+    """The section whose heading is the reply's paragraph `number`, if any."""
+    for heading in alignment.segmentation.headings:
+        reading = alignment.readings.get(heading.line)
+        if heading.number is not None and (reading.number if reading else heading.number) == number:
+            section = heading_section(heading, alignment.questionnaire)
+            if section is not None:
+                return section
+    return None
 
 
 def _resolve_paragraph(passage: Passage, pos: int, printed: str, number: int,

@@ -64,10 +64,11 @@ _OTHER = _compile(V.other_actors)
 _ABBREVIATION = re.compile(rf"\b{V.government_abbreviation}s?\b")
 _ACRONYM = re.compile(rf"(?<![\w/]){V.acronym}(?![\w/])")
 _NOT_ACTORS = frozenset(V.not_actors)
-_SHOUTED = re.compile(r"[^a-z]*(?:\b[A-Z]+\b[^a-z]*){4,}")
+_SHOUTED_WORDS = 4  # a clause of this many words in capitals is a cable typed in capitals
 _RECIPIENT = _compile(V.reporters, V.reporting_recipients)
 _INTRODUCTION = re.compile(_words(V.introductions), _FLAGS)
 _CONTROL_VERB = _compile(V.object_control_verbs)
+_NAME = re.compile(r"[\w'’/-]+")
 
 SOUGHT = _compile(V.sought)
 _ASKED = _compile(V.sought, V.asked_facts)
@@ -116,10 +117,16 @@ _CONFIDENTIAL = _compile(V.confidentiality)
 _UNAVAILABLE = _compile(V.unavailable_states)
 _IT_UNKNOWN = re.compile(r"\bit\s+(?:is|was|remains|remained|has\s+been)\s+(?:still\s+)?" + _words(V.unknown_words)
                          + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
-_UNKNOWN_QUANTITY = _compile(V.unknown_quantity)
-_LACKS = re.compile(r"(?<!\bthe\s)(?<!\ba\s)" + _words(V.reporter_lacks), _FLAGS)  # not "the lack of"
+# "for an unknown number of policemen" (a count the answer lacks), not "there are an unknown number of border
+# crossings" (a description of the country)
+_UNKNOWN_QUANTITY = re.compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
+                               + _words(V.unknown_quantity), _FLAGS)
+_LACKS = re.compile(r"(?<!\bthe\s)(?<!\ba\s)" + _words(V.reporter_lacks) + r"(?!\s+of\b)", _FLAGS)  # "lack of"
 _FAILED_BEFORE = re.compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
 _FAILS = re.compile(_words(V.reporter_fails) + r"\s+(?:\w+ly\s+)?" + _words(V.obtain_verbs), _FLAGS)
+_ATTEMPT_FAILED = re.compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,2}}?"
+                             + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)" + _words(V.failure_states),
+                             _FLAGS)
 _WITHHOLDS = re.compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs), _FLAGS)
 _NEGATED_SUBJECT = re.compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
 _MODAL_WITHHOLDS = re.compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
@@ -162,15 +169,21 @@ def stems_of(sentence: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _actors(clause: str) -> tuple[tuple[int, bool], ...]:
     """(offset, is a reporter) of each actor named in `clause`, in order."""
-    found: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in REPORTER.finditer(clause)]
+    found = [(m.start(), m.end(), _reporter_heads(clause, m)) for m in REPORTER.finditer(clause)]
     others = list(_OTHER.finditer(clause))
-    if not _SHOUTED.fullmatch(clause):  # in a cable typed in capitals every word looks like an acronym
+    if not (clause.isupper() and len(clause.split()) >= _SHOUTED_WORDS):  # typed in capitals: no acronyms
         others += [m for m in (*_ABBREVIATION.finditer(clause), *_ACRONYM.finditer(clause))
                    if m.group(0).lower() not in _NOT_ACTORS]
     for m in others:
         if not any(s <= m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), False))
     return tuple(sorted((s, reporter) for s, _, reporter in found))
+
+
+def _reporter_heads(clause: str, m: re.Match[str]) -> bool:
+    """Whether the reporter named by `m` is the head of its phrase: not in "Post's attempts" (the attempts are
+    the subject) nor in "post sources", "Embassy contacts" (other actors)."""
+    return not m.group(0).endswith(("'s", "’s")) and not _OTHER.match(clause, m.end() + 1)
 
 
 def _subject_start(clause: str) -> int:
@@ -193,12 +206,22 @@ def subject(clause: str, at: int) -> tuple[int, bool] | None:
         return None
     before = [(pos, reporter) for pos, reporter in _actors(clause) if start <= pos < at]
     if not before:
-        lead = clause[start:at].split()
-        return (at, True) if all(_INTRODUCTION.fullmatch(w) for w in lead) else None
+        return _unlisted_subject(clause, start, at)
     nearest_pos, _ = before[-1]
     if _CONTROL_VERB.search(clause[max(0, nearest_pos - 20): nearest_pos]) and clause[:at].rstrip().endswith(" to"):
         return before[-1]
     return before[0]
+
+
+def _unlisted_subject(clause: str, start: int, at: int) -> tuple[int, bool] | None:
+    """The subject when no listed actor names it: the post's own telegraphic note when the clause starts with
+    the verb ("Still awaiting figures"), another actor when a capitalised name stands before it ("Procuraduria
+    General declined ..."), else none ("Egypt lacks data" names a country, not an actor)."""
+    lead = list(_NAME.finditer(clause, start, at))
+    if all(_INTRODUCTION.fullmatch(m.group(0)) for m in lead):
+        return at, True
+    names = [m for m in lead[1:] if m.group(0)[0].isupper()]  # the first word is capitalised anyway
+    return (names[0].start(), False) if names else None
 
 
 def reporter_is_subject(clause: str, at: int) -> bool:
@@ -390,6 +413,12 @@ def _reporter_lacks(clause: str) -> int | None:
     return None
 
 
+def _attempt_failed(clause: str) -> int | None:
+    """"Post's attempts to obtain further information ... have been unsuccessful to date"."""
+    m = _ATTEMPT_FAILED.search(clause)
+    return m.start() if m is not None and _asked_in(m.group("sought")) else None
+
+
 def _withheld(clause: str) -> int | None:
     patterns = [_WITHHOLDS, _WITHHOLD_ACT]
     if _NEGATED_SUBJECT.match(clause):
@@ -415,6 +444,7 @@ def _none_given(clause: str) -> int | None:
 _UNAVAILABLE_FRAMES = (
     (_unavailable_state, _stems(V.unavailable_states)),
     (_reporter_lacks, _stems(V.reporter_lacks, V.reporter_fails)),
+    (_attempt_failed, _stems(V.failure_states)),
     (_withheld, _stems(V.withholding, V.withhold_acts, V.negated_subjects)),
     (_none_given, _stems(V.gave_none, V.none_states, V.unknown_words, V.unknown_quantity, V.no_information_marks,
                          ["no"])),

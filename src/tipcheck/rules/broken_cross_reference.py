@@ -1,9 +1,11 @@
 """A cross-reference that points at nothing.
 
-"As discussed in 10.c.", "see 16.E.", "see paragraph 15" and "See PROTECTION A. above" must name a paragraph
-of the reply or a question it answers. A reference to a paragraph number the reply does not have, a question
-the questionnaire does not have, or a question the reply leaves unanswered sends the reader nowhere.
-References into another part of a set are accepted.
+"As discussed in 10.c.", "see 16.E.", "see paragraph 15", "addressed in our response to 26.F", "(27.A)", "(para
+33 refers)", "paras 29 and 30", "25.B and C" and "See PROTECTION A. above" must name a paragraph of the reply or
+a question it answers. A reference to a paragraph number the reply does not have, a question the questionnaire
+does not have, or a question the reply leaves unanswered sends the reader nowhere. References into another part
+of a set are accepted. Counts ("reported in 12 states") and paragraphs of other texts ("paragraph 2 of Article
+6", "para 24 of reftel") are not references.
 """
 
 from __future__ import annotations

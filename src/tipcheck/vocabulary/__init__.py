@@ -55,6 +55,8 @@ class GapVocabulary:
     unknown_quantity: Words
     reporter_lacks: Words
     reporter_fails: Words
+    attempt_nouns: Words
+    failure_states: Words
     obtain_verbs: Words
     withholding: Words
     negated_subjects: Words
