@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tipcheck.rules.seeking_information import is_gap_sentence
+from tipcheck.rules._gap_grammar import is_seeking
 
 AWAITED = [
     "The GOB did not provide data on sex traffickers, or victims of trafficking by the March 1 deadline.",
@@ -26,9 +26,9 @@ NOT_AWAITED = [
 
 @pytest.mark.parametrize("sentence", AWAITED)
 def test_information_still_awaited_is_a_gap(sentence: str) -> None:
-    assert is_gap_sentence(sentence)
+    assert is_seeking(sentence)
 
 
 @pytest.mark.parametrize("sentence", NOT_AWAITED)
 def test_look_alikes_are_not_gaps(sentence: str) -> None:
-    assert not is_gap_sentence(sentence)
+    assert not is_seeking(sentence)

@@ -59,7 +59,6 @@ def _compile(*lists: Iterable[str]) -> re.Pattern[str]:
 
 REPORTER = re.compile(_words(V.reporters) + r"(?:'s|’s)?", _FLAGS)
 _REPORTER_POSSESSIVE = re.compile(_words(V.reporters) + r"(?:'s|’s)", _FLAGS)
-_OUR = re.compile(r"\bour\b", _FLAGS)
 _OTHER = _compile(V.other_actors)
 _ABBREVIATION = re.compile(rf"\b{V.government_abbreviation}s?\b")
 _ACRONYM = re.compile(rf"(?<![\w/]){V.acronym}(?![\w/])")

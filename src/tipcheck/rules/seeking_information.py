@@ -80,11 +80,6 @@ def gap_sentences(text: str, extra_phrases: tuple[str, ...] = ()) -> Iterator[tu
             yield start, end
 
 
-def is_gap_sentence(sentence: str) -> bool:
-    """Whether a sentence (blanks folded to single spaces) says information is still sought or awaited."""
-    return is_seeking(sentence)
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     for unit, passage, question in ctx.answer_passages():
         for start, end in ctx.analysis.gaps.get(unit.index, ()):
