@@ -107,9 +107,10 @@ class _Item:
 def _in_passage(passage: Passage, section_id: str | None, alignment: Alignment,
                 kind: ReplyKind) -> Iterator[CrossReference]:
     text = passage.text
-    named = _named_by_words(passage, section_id, alignment, kind)
+    triggers = list(_TRIGGER.finditer(text))  # found once for both readings: the pattern is tried at every word
+    named = _named_by_words(passage, triggers, section_id, alignment, kind)
     # a range's numbers share its position; the same item found after "see" and after "paragraph" is one
-    items = sorted(set((*_items_after_triggers(text), *_items_after_paragraph_words(text))),
+    items = sorted(set((*_items_after_triggers(text, triggers), *_items_after_paragraph_words(text))),
                    key=lambda i: (i.pos, i.number))
     refs = [(pos, ref) for pos, ref in named]
     taken = {pos for pos, _ in named}
@@ -123,12 +124,12 @@ def _in_passage(passage: Passage, section_id: str | None, alignment: Alignment,
     yield from (ref for _, ref in sorted(refs, key=lambda r: r[0]))
 
 
-def _named_by_words(passage: Passage, section_id: str | None, alignment: Alignment,
+def _named_by_words(passage: Passage, triggers: list[re.Match[str]], section_id: str | None, alignment: Alignment,
                     kind: ReplyKind) -> list[tuple[int, CrossReference]]:
     """References that name a question by words: "(see paragraph I below)", "See PROTECTION A. above"."""
     text = passage.text
     found: list[tuple[int, CrossReference]] = []
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in triggers:
         pos = trigger.end()
         rest = text[pos: pos + 90]
         if section_id is not None and (m := _LETTER_HERE.match(rest)):
@@ -143,9 +144,9 @@ def _named_by_words(passage: Passage, section_id: str | None, alignment: Alignme
     return found
 
 
-def _items_after_triggers(text: str) -> Iterator[_Item]:
+def _items_after_triggers(text: str, triggers: list[re.Match[str]]) -> Iterator[_Item]:
     """Numbers and numbered questions after a word of referring ("see 16.E", "our response to 26.F", "(27.A)")."""
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in triggers:
         if trigger.group(0) == "(" and _LABEL_LINE.search(text[max(0, trigger.start() - 30): trigger.start()]):
             continue  # "12. (SBU) (21A) Ukraine is ...": the key of the question the paragraph answers
         items = _item_list(text, trigger.end(), named_paragraph=False)
