@@ -61,6 +61,16 @@ def test_a_placeholder_is_found_once_and_read_by_rule_and_report() -> None:
     assert finding.rule == unanswered_question.ID and "only a placeholder" in finding.message
 
 
+def test_a_placeholder_with_words_of_its_own_is_kept_out_of_the_message() -> None:
+    # A drafter's bracketed note can name sources; the message is shown even in redacted reports.
+    note = "[awaiting figures from the Attorney General]"
+    text = unanswered_question.EXAMPLES.failing.replace("Police statistics and NGO reports.", note)
+    report = api.check_text(text)
+    finding = next(f for f in report.findings if f.question == "situation.A")
+    assert "only a placeholder" in finding.message and "Attorney General" not in finding.message
+    assert finding.excerpt is not None and finding.excerpt.startswith("[awaiting figures")
+
+
 def test_the_report_shows_the_analysis_statuses() -> None:
     cable = read_cable(SEED.read_bytes(), str(SEED))
     alignment = align(segment(cable), qmod.load_bundled("tip-2009"))

@@ -53,10 +53,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             unit = placeholders[q.id]
             where = f"{q.section_paragraph}.{q.letter}"
             excerpt = " ".join(unit.response.text.split("\n\n")[0].split())[:40]
-            yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY, message(q.id, where, excerpt),
+            yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY, message(q.id, where, True),
                               unit.line, 1, question=q.id, unit=unit, excerpt=excerpt,
                               fix=f"replace the placeholder with the answer to {where}, or say why it does not apply",
-                              where=where, placeholder=excerpt)
+                              where=where, placeholder=True)
             continue
         if q.id in matched:
             continue
@@ -68,18 +68,19 @@ def check(ctx: Context) -> Iterator[Finding]:
         fix = (f"add a paragraph answering {where}, restating the question or labelling it "
                f"'{q.section_paragraph}{q.letter}', or say why it does not apply")
         yield ctx.finding(ID, Severity.WARNING if in_set else DEFAULT_SEVERITY, message(q.id, where) + note, line, 1,
-                          question=q.id, fix=fix, where=where, placeholder=None)
+                          question=q.id, fix=fix, where=where, placeholder=False)
 
 
-def message(question: str, where: str, placeholder: str | None = None) -> str:
+def message(question: str, where: str, placeholder: bool = False) -> str:
     """What the finding says, without the note that another part of a set may hold the answer; `where` is the
-    question's paragraph and letter in the tasking cable (16.E), `placeholder` the placeholder that answers it."""
+    question's paragraph and letter in the tasking cable (16.E), `placeholder` whether a placeholder answers it.
+    The placeholder's own words stay in the finding's excerpt: a bracketed note can name sources."""
     said = f"question {where} ({question}) is not answered"
-    return said + f": its response is only a placeholder ({placeholder!r})" if placeholder else said
+    return said + ": its response is only a placeholder" if placeholder else said
 
 
 def set_message(finding: Finding) -> str:
     """The finding's message for a question that no cable of a complete set answers."""
-    return message(str(finding.question), str(finding.data["where"]), finding.data.get("placeholder")) + (
+    return message(str(finding.question), str(finding.data["where"]), bool(finding.data.get("placeholder"))) + (
         " by any cable of the set")
 
