@@ -149,3 +149,22 @@ def test_report_counts_a_set_once_with_or_without_with_and_each_cable_with_each(
         page = out.with_name(out.name + ".html").read_text(encoding="utf-8")
         assert sum(f'id="c{i}"' in page for i in range(3)) == replies, options
         assert ("09REYKJAVIK49 + 09REYKJAVIK50" in page) == (replies == 1)
+
+
+def test_a_bug_on_one_cable_does_not_stop_a_desk_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_check = api.check_cable
+
+    def check_with_a_bug(cable: object, *args: object, **kwargs: object) -> CableReport:
+        if str(getattr(cable, "path", "")).endswith("09REYKJAVIK50.txt"):
+            raise IndexError("list index out of range")
+        return real_check(cable, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "check_cable", check_with_a_bug)
+    runner = CliRunner()
+    result = runner.invoke(app, ["compare", SEED_PATH, REYKJAVIK_2, CAIRO, "-f", "json"])
+    assert result.exit_code == 2, result.output
+    assert "internal error: IndexError" in result.stderr and "left out" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(json.loads(result.stdout)["cables"]) == 2
+    debug = runner.invoke(app, ["--debug", "compare", SEED_PATH, REYKJAVIK_2, CAIRO, "-f", "json"])
+    assert "Traceback" in debug.stderr and "IndexError" in debug.stderr

@@ -6,11 +6,13 @@ Exit codes as for `check`: 0 fine, 1 error findings (merge only), 2 usage or inp
 from __future__ import annotations
 
 import sys
+import traceback
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 
 from tipcheck.cli.output import check_writable, write_atomically
@@ -67,12 +69,24 @@ def _check_one(path: str, settings: Settings, checked: _Checked, carry_on: bool)
         cable = read_cable(api.read_file(path), path)
         report = api.check_cable(cable, settings)
     except TipcheckError as exc:
-        reason = about_file(path, str(exc))
-        typer.echo(f"tipcheck: error: {reason}{'; left out' if carry_on else ''}", err=True)
-        checked.unreadable.append((path, reason))
-        return None
+        return _left_out(path, about_file(path, str(exc)), checked, carry_on)
+    except Exception as exc:  # a bug on one cable must not lose the others
+        if _debugging():
+            traceback.print_exc()
+        return _left_out(path, f"{path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug and "
+                         "report it)", checked, carry_on)
     checked.sources[path] = [line.text for line in cable.lines]
     return report
+
+
+def _left_out(path: str, reason: str, checked: _Checked, carry_on: bool) -> None:
+    typer.echo(f"tipcheck: error: {reason}{'; left out' if carry_on else ''}", err=True)
+    checked.unreadable.append((path, reason))
+
+
+def _debugging() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context and context.find_root().params.get("debug"))
 
 
 def _check(names: list[str], settings: Settings, as_one_reply: bool = False, group: bool = True,
