@@ -69,12 +69,14 @@ def _check_one(path: str, settings: Settings, checked: _Checked, carry_on: bool)
         cable = read_cable(api.read_file(path), path)
         report = api.check_cable(cable, settings)
     except TipcheckError as exc:
-        return _left_out(path, about_file(path, str(exc)), checked, carry_on)
+        _left_out(path, about_file(path, str(exc)), checked, carry_on)
+        return None
     except Exception as exc:  # a bug on one cable must not lose the others
         if _debugging():
             traceback.print_exc()
-        return _left_out(path, f"{path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug and "
-                         "report it)", checked, carry_on)
+        _left_out(path, f"{path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
+                  checked, carry_on)
+        return None
     checked.sources[path] = [line.text for line in cable.lines]
     return report
 
