@@ -193,3 +193,25 @@ def test_the_text_report_of_a_word_draft_names_the_paragraph(tmp_path: Path, cap
     assert finding.startswith(f"{draft}:") and finding.endswith('…")]') and "[paragraph " in finding
     redacted = run_cli(capsys, monkeypatch, "check", str(draft), "--fail-on", "never", "--redact").out
     assert all(line.endswith("]") and '("' not in line for line in redacted.splitlines() if " partial-answer " in line)
+
+
+def test_a_folder_of_drafts_is_checked_whatever_they_were_saved_as(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    clear_ci_environment(monkeypatch)
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a-reply.txt").write_bytes(SEED.read_bytes())
+    write_docx(SEED.read_bytes(), folder / "b-reply.docx")
+    write_eml(SEED.read_text(encoding="utf-8"), folder / "c-reply.eml", "quoted-printable")
+    (folder / "~$b-reply.docx").write_bytes(b"\x05owner file of an open Word document")
+    (folder / "notes.md").write_text("not a draft", encoding="utf-8")
+    run = run_cli(capsys, monkeypatch, "check", str(folder), "-f", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    reports = json.loads(run.out)["cables"]
+    assert [Path(c["path"]).name for c in reports] == ["a-reply.txt", "b-reply.docx", "c-reply.eml"]
+    statuses = [{q["id"]: q["status"] for q in c["questions"]} for c in reports]
+    assert statuses[0] == statuses[1] == statuses[2]  # the same reply, whatever the format
+    only_word = run_cli(capsys, monkeypatch, "check", str(folder), "--glob", "*.docx", "-f", "json",
+                        "--fail-on", "never")
+    assert [Path(c["path"]).name for c in json.loads(only_word.out)["cables"]] == ["b-reply.docx"]

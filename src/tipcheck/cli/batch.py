@@ -9,7 +9,7 @@ import fnmatch
 import os
 import traceback
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,27 +31,35 @@ class Outcome:
     traceback: str | None = None  # for an internal error (a bug): shown with --debug, for the bug report
 
 
-def expand(names: list[str], pattern: str = "*.txt") -> list[str]:
-    """Files to check: each name as given, and for a directory every file below it matching `pattern`
-    (hidden directories skipped), sorted so that output and exit code do not depend on the file system."""
+# what a drafter keeps drafts in: plain text, mail and Word (a .docx needs the extra tipcheck[docx])
+DRAFT_PATTERNS = ("*.txt", "*.eml", "*.docx")
+
+
+def expand(names: list[str], patterns: Sequence[str] = DRAFT_PATTERNS) -> list[str]:
+    """Files to check: each name as given, and for a directory every file below it matching one of `patterns`
+    (hidden directories and Word's lock files skipped), sorted so that output and exit code do not depend on
+    the file system."""
     files: list[str] = []
     for name in names:
         if name != STDIN and os.path.isdir(name):
-            found = sorted(_walk(Path(name), pattern))
+            found = sorted(_walk(Path(name), patterns))
             if not found:
-                raise InputError(f"{name}: no files matching {pattern!r} in this directory")
+                raise InputError(f"{name}: no files matching {' or '.join(map(repr, patterns))} in this directory")
             files.extend(found)
         else:
             files.append(name)
     return files
 
 
-def _walk(root: Path, pattern: str) -> Iterator[str]:
+def _walk(root: Path, patterns: Sequence[str]) -> Iterator[str]:
     for directory, subdirs, names in os.walk(root):
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
         for name in names:
+            if name.startswith("~$"):  # Word's owner file beside an open draft, not a draft
+                continue
             path = Path(directory, name)
-            if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path.relative_to(root).as_posix(), pattern):
+            relative = path.relative_to(root).as_posix()
+            if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns):
                 yield str(path)
 
 

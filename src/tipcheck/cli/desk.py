@@ -93,8 +93,9 @@ def _debugging() -> bool:
 
 def _check(names: list[str], settings: Settings, as_one_reply: bool = False, group: bool = True,
            carry_on: bool = True) -> _Checked:
-    """Check each cable (a folder: every *.txt below it), carrying on past one that cannot be read; cables that
-    make one reply (parts, supplements: see desk/sets.py, or all of them with `as_one_reply`) are merged."""
+    """Check each cable (a folder: every draft below it, as `check` finds them), carrying on past one that
+    cannot be read; cables that make one reply (parts, supplements: see desk/sets.py, or all of them with
+    `as_one_reply`) are merged."""
     from tipcheck import api
     from tipcheck.cli import batch
 

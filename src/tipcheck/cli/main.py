@@ -129,7 +129,8 @@ def check(
     no_ignores: Annotated[bool, typer.Option("--no-ignores", help="Report findings the config ignores.")] = False,
     warn_unused_ignores: Annotated[bool, typer.Option(
         "--warn-unused-ignores", help="Report ignores that matched nothing, and fail (exit 1).")] = False,
-    glob: Annotated[str, typer.Option("--glob", help="Files to check inside directories.")] = "*.txt",
+    glob: Annotated[list[str] | None, typer.Option(
+        "--glob", help="Files to check inside directories; repeatable (default: *.txt, *.eml, *.docx).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel processes (0: one per CPU).")] = 1,
     explain: Annotated[bool, typer.Option("--explain", help="Show each match's confidence.")] = False,
     as_one_reply: Annotated[bool, typer.Option("--with", help="Check the cables as one reply: a main reply and "
@@ -139,7 +140,7 @@ def check(
     from tipcheck.cli import batch
 
     effective = _effective(questionnaire, fail_on, min_severity, redact, config_path, use_ignores=not no_ignores)
-    files = batch.expand(cables, glob)
+    files = batch.expand(cables, glob or batch.DRAFT_PATTERNS)
     if files.count(batch.STDIN) > 1:
         raise fail("standard input (-) can be given only once")
     if as_one_reply:  # --with MAIN SUPPLEMENT...: one reply in several cables (see cli_desk)
