@@ -230,13 +230,13 @@ def test_every_inline_pattern_can_be_built() -> None:
 def _seconds(case: Case, text: str, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = time.process_time()
         if case.scanned:
             for _ in case.pattern.finditer(text):
                 pass
         else:
             case.pattern.match(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
@@ -278,9 +278,9 @@ def test_the_ref_splitter_grows_linearly() -> None:
     refs = "REF: A. 08 STATE 132759 B. 09 MEXICO 586 C. " + "TIP REPORT AND OTHER MATTERS " * 3000
 
     def seconds(length: int) -> float:
-        started = time.perf_counter()
+        started = time.process_time()
         _split_refs(refs[:length])
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     assert _split_refs(refs)[:2] == ["08 STATE 132759", "09 MEXICO 586"]
     small, large = min(seconds(4_000) for _ in range(3)), min(seconds(64_000) for _ in range(2))
