@@ -32,7 +32,7 @@ from functools import cache, cached_property
 
 from tipcheck.questionnaire.choose import KNOWN_TASKING_CABLES, cited_state_cables, state_cable_number
 from tipcheck.questionnaire.model import Questionnaire
-from tipcheck.questionnaire.vocabulary import reply_vocabulary
+from tipcheck.questionnaire.vocabulary import reply_vocabulary, words_pattern
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.reading.kinds import ReplyKind, reply_kind
 
@@ -128,22 +128,17 @@ class _Evidence:
         return None if self.subject else _found(vocabulary().keyed, self._opening)
 
 
-def _words_pattern(words: Sequence[str]) -> str:
-    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
-    return r"\b(?:" + "|".join(alternatives) + r")\b"
-
-
 @cache
 def vocabulary() -> _Vocabulary:
     data = reply_vocabulary()
-    names = _words_pattern(data["report_names"])
-    others = tuple((str(p["purpose"]), re.compile(_words_pattern(p["words"]))) for p in data["other_purposes"])
-    keyed = re.compile(_words_pattern(data["keyed_statements"]))
+    names = words_pattern(data["report_names"])
+    others = tuple((str(p["purpose"]), re.compile(words_pattern(p["words"]))) for p in data["other_purposes"])
+    keyed = re.compile(words_pattern(data["keyed_statements"]))
     # case-blind rather than run on the body in capitals: str.upper() of a long non-ASCII text briefly takes 12
     # bytes a character (CPython's case mapping buffer), 120 MB for a 10 MB cable
-    topics = re.compile(_words_pattern(data["question_topics"]), re.I)
-    return _Vocabulary(_naming(names, _words_pattern(data["reply_nouns"])),
-                       _naming(names, _words_pattern(data["opening_nouns"])), keyed, others, topics)
+    topics = re.compile(words_pattern(data["question_topics"]), re.I)
+    return _Vocabulary(_naming(names, words_pattern(data["reply_nouns"])),
+                       _naming(names, words_pattern(data["opening_nouns"])), keyed, others, topics)
 
 
 def _naming(names: str, nouns: str) -> re.Pattern[str]:

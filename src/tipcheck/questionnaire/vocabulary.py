@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -12,8 +14,16 @@ REPLY_VOCABULARY = "reply-vocabulary.yaml"  # schema: reply-vocabulary.schema.js
 
 @cache
 def reply_vocabulary() -> dict[str, Any]:
-    """What the reply detector (analysis/detect.py) reads: report names, reply nouns, other purposes, topics."""
+    """What the reply detector (analysis/detect.py) reads: report names, reply nouns, other purposes, topics; and
+    the supplement words reading/kinds.py reads."""
     # libyaml's loader, as for the models: the pure-Python one took ~15 ms of every start
     data: dict[str, Any] = _parse_yaml((bundled_dir() / REPLY_VOCABULARY).read_text(encoding="utf-8"),
                                        REPLY_VOCABULARY)
     return data
+
+
+def words_pattern(words: Sequence[str]) -> str:
+    """A vocabulary list as one regular expression: any of its words or phrases, whole words only, a space
+    standing for any run of blanks (a subject wrapped over two lines), the longest first."""
+    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
+    return r"\b(?:" + "|".join(alternatives) + r")\b"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
+from tipcheck.questionnaire.vocabulary import reply_vocabulary, words_pattern
 from tipcheck.reading.cable import Header
 
+# `PART 1 OF 2`, `PART TWO`, or the bare count a subject ends with, `(1 OF 4)` (docs/generality.md)
 _PART = re.compile(r"\bPART\s+(?P<part>\d+|ONE|TWO|THREE|FOUR)\s*(?:OF\s+(?P<of>\d+|TWO|THREE|FOUR))?\b|"
                    r"\((?P<part2>\d+)\s+OF\s+(?P<of2>\d+)\)", re.I)
-_SUPPLEMENT = re.compile(r"\b(?:ADDITIONAL INFORMATION|SUPPLEMENT(?:AL|ARY)?|ADDENDUM|UPDATE[D]?|CORRECTED|"
-                         r"FOLLOW[- ]UP)\b", re.I)
 _WORDS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4}
 
 
@@ -48,12 +49,18 @@ def _number(text: str | None) -> int | None:
     return _WORDS.get(text.upper()) or (int(text) if text.isdigit() else None)
 
 
+@cache
+def _supplement() -> re.Pattern[str]:
+    """The subject words that make a cable a supplement (questionnaire/reply-vocabulary.yaml)."""
+    return re.compile(words_pattern(reply_vocabulary()["supplement_words"]), re.I)
+
+
 def reply_kind(header: Header) -> ReplyKind:
     subject = header.subject
     if m := _PART.search(subject):
         part, of = m.group("part") or m.group("part2"), m.group("of") or m.group("of2")
         return ReplyKind(Role.PART, _number(part), _number(of))
-    if _SUPPLEMENT.search(subject):
+    if _supplement().search(subject):
         main = next((r for r in header.refs if "STATE" not in r.upper()), None)
         return ReplyKind(Role.SUPPLEMENT, main_ref=main)
     return ReplyKind(Role.REPLY)
