@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tipcheck import api
 from tipcheck.findings import Finding
+from tipcheck.regex import lazy_compile
 from tipcheck.rules import misnumbered_paragraph, stray_paragraph_mark
 from tipcheck.settings import Settings
 
@@ -22,7 +23,7 @@ RENUMBER = misnumbered_paragraph.ID
 STRAY = stray_paragraph_mark.ID
 FIXABLE = (RENUMBER, STRAY)
 _MAX_PASSES = 4  # a renumbering can change how the next pass reads its neighbours; it settles in one or two
-_LINE_END = re.compile(r"(\r\n|\r|\n)")
+_LINE_END = lazy_compile(r"(\r\n|\r|\n)")
 
 
 @dataclass(frozen=True)

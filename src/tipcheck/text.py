@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tipcheck.regex import lazy_compile
+
 # ---- sentences ----------------------------------------------------------------------------------------------
 
 # A sentence ends at `.`, `?` or `!` (and the quotes or brackets closing it) before a blank and a capital, a
 # digit, an opening quote or bracket, or a list dash - or at the end of the text.
-_SENTENCE_END = re.compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9-]|\s*$)")
+_SENTENCE_END = lazy_compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9-]|\s*$)")
 # ... but not after an abbreviation: a single capital (`Mr. J. Smith`), `U.S.`, `e.g.`, `No. 5`, `Art. 6`
-_ABBREVIATION = re.compile(
+_ABBREVIATION = lazy_compile(
     r"(?:\b(?i:e\.g|i\.e|U\.S|U\.N|vs|Nos?|approx|cf|Art|Mrs?|Ms|Dr|St|a\.m|p\.m)|\b[A-Z]|[A-Z]\.[A-Z])$")
 _BLANK_OR_DASH = " \t\n-"
 
@@ -80,7 +82,7 @@ ORDINALS = ("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "
             "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH")
 FIRST_REPORT_YEAR = 2000  # the first annual TIP report appeared in 2001: the Nth report is that of 2000 + N
 # `NINTH ANNUAL`, `9TH ANNUAL` (in capitals)
-ANNUAL = re.compile(r"\b(?:(?P<word>" + "|".join(ORDINALS) + r")|(?P<digits>\d{1,2})(?:ST|ND|RD|TH))\s+ANNUAL\b")
+ANNUAL = lazy_compile(r"\b(?:(?P<word>" + "|".join(ORDINALS) + r")|(?P<digits>\d{1,2})(?:ST|ND|RD|TH))\s+ANNUAL\b")
 
 
 def ordinal(n: int) -> str | None:
@@ -98,7 +100,7 @@ def annual_report_year(match: re.Match[str]) -> int:
 
 # A paragraph's classification marking: `(U)`, `(SBU)`, `(C)`, `(S)`, `(SBU/NF)`, `(S//NF)`, `(UNCLASSIFIED)`
 CLASSIFICATION = r"\(\s*(?:(?:SBU|U|C|S)(?:/{1,2}NF)?|CONFIDENTIAL|UNCLASSIFIED)\s*\)"
-LEADING_CLASSIFICATION = re.compile(rf"^{CLASSIFICATION}\s*")
+LEADING_CLASSIFICATION = lazy_compile(rf"^{CLASSIFICATION}\s*")
 # The classification word that opens a cable's caption lines (`UNCLAS SECTION 02 OF 11 ...`)
 CAPTION_CLASSIFICATION = r"(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)"
 

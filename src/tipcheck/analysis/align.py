@@ -15,7 +15,6 @@ paragraph number alone never places an answer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,6 +25,7 @@ from rapidfuzz.utils import default_process
 from tipcheck.analysis.numbering import Reading, Scheme, decode, infer_scheme
 from tipcheck.questionnaire.model import Question, Questionnaire, Section
 from tipcheck.reading.segment import Heading, Segmentation, Unit
+from tipcheck.regex import lazy_compile
 
 MATCH_THRESHOLD = 0.25  # below this a (unit, question) pair is not worth matching
 SKIP_UNIT_COST = 0.05
@@ -89,7 +89,7 @@ class Alignment:
 
 
 _COMPARED_CHARS = 400  # a restated question is recognised by its opening; answers restate up to ~2,000 chars
-_WORD = re.compile(r"[a-z0-9]{3,}")
+_WORD = lazy_compile(r"[a-z0-9]{3,}")
 # Words nearly every question uses: sharing them says nothing about which question a text restates.
 _COMMON = frozenset({
     "the", "and", "what", "does", "did", "government", "trafficking", "traffic", "trafficked", "victims", "victim",
@@ -168,7 +168,7 @@ class _Wordings:
         return self._processed[text]
 
 
-_QUESTION_PREFIX = re.compile(r"^\s*(?:QUESTION|Question)\s*[:.]?\s*")
+_QUESTION_PREFIX = lazy_compile(r"^\s*(?:QUESTION|Question)\s*[:.]?\s*")
 
 
 def text_similarity(restated: str, question: Question, wordings: _Wordings | None = None) -> float:

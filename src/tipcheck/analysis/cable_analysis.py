@@ -8,7 +8,6 @@ duplicate-answer is reported, and so on. Pure: data in, data out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from tipcheck.reading.cable import Cable, Passage
 from tipcheck.reading.kinds import ReplyKind
 from tipcheck.reading.placeholders import is_placeholder_answer
 from tipcheck.reading.segment import Unit
+from tipcheck.regex import lazy_compile
 from tipcheck.status import QuestionStatus
 
 Spans = tuple[tuple[int, int], ...]
@@ -31,7 +31,7 @@ DUPLICATE_MIN_LENGTH = 80  # "Not applicable." under several questions is not a 
 DUPLICATE_MIN_COPIED = 40  # a copied sentence this long is no coincidence; "No change from last year." may repeat
 DUPLICATE_SAME = 95.0  # rapidfuzz ratio at or above which two answers are one text
 PROMISE_WORDS = 25  # an answer with fewer words than this besides its gap sentences is only a promise
-_WORD = re.compile(r"[A-Za-z]{2,}")
+_WORD = lazy_compile(r"[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)

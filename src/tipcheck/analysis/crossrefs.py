@@ -20,6 +20,7 @@ from tipcheck.analysis.align import Alignment, heading_section
 from tipcheck.questionnaire.model import Questionnaire, Section
 from tipcheck.reading.cable import Passage
 from tipcheck.reading.kinds import ReplyKind
+from tipcheck.regex import lazy_compile
 
 # What introduces a reference. Strong: a word of referring ("see", "cf.", "refer to", "our response to", "as
 # noted in", any "<participle> in/under"); after one, a bare number is a paragraph ("see 33 for more"). Weak: a
@@ -27,36 +28,36 @@ from tipcheck.reading.kinds import ReplyKind
 # (number and letter) follows it. A parenthesis naming a section and a letter, "(PREVENTION D)", is one too: the
 # words are checked against the questionnaire's section headings, so "(Law D)" is not one.
 _ANSWER_TO = r"(?:answers?|responses?|reply|replies)\s+(?:to|in|under|at)\s+"
-_TRIGGER = re.compile(
+_TRIGGER = lazy_compile(
     r"\b(?P<strong>see(?:\s+also)?|cf\.?|refer(?:red)?\s+to(?:\s+in)?|reference|as\s+per|"
     rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
     r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
     rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO})?(?:question\s+)?"
     r"|(?:\b(?P<weak>in|under|per)\s+|\()(?=\s*\d)"
     r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
-_PARA_WORD = re.compile(r"\b(?:para(?:graph)?s?\.?|¶)\s*(?=\d)", re.I)
+_PARA_WORD = lazy_compile(r"\b(?:para(?:graph)?s?\.?|¶)\s*(?=\d)", re.I)
 # "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"
-_ITEM = re.compile(r"(?P<number>\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])|\s*\.?\s*(?P<letter>[A-Z]))"
-                   r"(?![\w'])\.?|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d))?")
+_ITEM = lazy_compile(r"(?P<number>\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])|\s*\.?\s*(?P<letter>[A-Z]))"
+                     r"(?![\w'])\.?|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d))?")
 _MORE = r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&|or)\s+)"
-_MORE_LETTER = re.compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
-_MORE_ITEM = re.compile(_MORE + r"(?=\d)")
+_MORE_LETTER = lazy_compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
+_MORE_ITEM = lazy_compile(_MORE + r"(?=\d)")
 # After a bare number, what may follow a paragraph number; "in 12 states", "in 45 press articles" are counts
-_FOLLOWS_A_NUMBER = re.compile(r"\s*(?:$|[.,;:)\]]|\(|(?:above|below|for|and|or|refers?)\b|&|[-–])", re.I)
+_FOLLOWS_A_NUMBER = lazy_compile(r"\s*(?:$|[.,;:)\]]|\(|(?:above|below|for|and|or|refers?)\b|&|[-–])", re.I)
 # A paragraph of another text: the tasking cable, a law, an agreement being quoted
-_OF_ANOTHER_TEXT = re.compile(
+_OF_ANOTHER_TEXT = lazy_compile(
     r"\s*+(?:(?:above|below)\s*+)?(?:,\s*+)?(?:of\s*(?:the\s+)?(?:ref(?:tel)?\b|reftel|tasking)|of\b(?!\s+(?:this|our)\s+"
     r"(?:cable|reply|message|response|report)\b)|in\s+(?:the\s+)?(?:\w+\s+)?(?:ref(?:tel)?|tasking)\b)", re.I)
 # ... or where the post's numbering starts ("keyed to ... reftel, beginning at paragraph 21")
-_IN_ANOTHER_TEXT = re.compile(r"(?:\bref(?:tel)?(?:\s+[A-Z])?|\btasking(?:\s+cable)?|\b(?:article|section|clause|"
-                              r"chapter)\s+\d+\w*|'s|\bits|\btheir|\b(?:beginning|starting|begins|starts)\s+"
-                              r"(?:at|with))\s*,?\s*$", re.I)
+_IN_ANOTHER_TEXT = lazy_compile(r"(?:\bref(?:tel)?(?:\s+[A-Z])?|\btasking(?:\s+cable)?|\b(?:article|section|clause|"
+                                r"chapter)\s+\d+\w*|'s|\bits|\btheir|\b(?:beginning|starting|begins|starts)\s+"
+                                r"(?:at|with))\s*,?\s*$", re.I)
 # "PARA 23 - THE COUNTRY'S TIP SITUATION", "2. (SBU) Paragraph 27. Overview ...": a line that opens with a
 # paragraph of the tasking cable as its label names what it answers; it refers to nothing
-_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:¶?\d{1,3}\.?[ \t]*)?(?:\([A-Z/]+\)[ \t]*)?$")
-_LABEL_END = re.compile(r"\s*[.:-]\s+[A-Z]")
-_LETTER_HERE = re.compile(r"para(?:graph)?\.?\s+(?P<letter>[A-O])\s+(?:above|below)\b")
-_SECTION_LETTERS = re.compile(
+_LABEL_LINE = lazy_compile(r"(?:^|\n)[ \t]*(?:¶?\d{1,3}\.?[ \t]*)?(?:\([A-Z/]+\)[ \t]*)?$")
+_LABEL_END = lazy_compile(r"\s*[.:-]\s+[A-Z]")
+_LETTER_HERE = lazy_compile(r"para(?:graph)?\.?\s+(?P<letter>[A-O])\s+(?:above|below)\b")
+_SECTION_LETTERS = lazy_compile(
     r"(?P<word>[A-Za-z][A-Za-z' ]{2,60}?)[\s,:]+(?P<letters>[A-M](?:\s*(?:,|and|&)\s*[A-M])*)\b(?![a-z'])")
 _ALIASES = {"overview": 0, "situation": 0}
 _STOP = {"the", "of", "and", "to", "for", "tip", "s", "government", "government's", "anti", "efforts", "country's"}

@@ -35,16 +35,17 @@ from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.questionnaire.vocabulary import reply_vocabulary, words_pattern
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.reading.kinds import ReplyKind, reply_kind
+from tipcheck.regex import lazy_compile
 
 # A lettered answer at the start of a line: `-- A.`, `¶B.`, `!C.` (OCR), `21A.`, `27.A. (SBU)`, `-- 27A:`,
 # `23A Question:`, `4. (SBU) Section 21.A.`, `PARAGRAPH 23 A.`; the letter is upper case and closed by `.`,
 # `)`, `:` or a dash, so that a sentence opening with the article "A" is not one.
-_LETTERED = re.compile(
+_LETTERED = lazy_compile(
     r"^[ \t]{0,8}(?:[¶!]?[ \t]?\d{1,3}\.[ \t]{0,3}(?:\([A-Z]{1,4}\)[ \t]{0,3})?)?(?:--?[ \t]{0,3}|[¶!][ \t]{0,2})?"
     r"(?:(?i:section|para(?:graph)?|question)[ \t]{1,3})?(?:(?P<para>\d{1,2})[ \t]?[./]?[ \t]?)?"
     r"(?P<letter>[A-Z])(?:[.):]|[ \t]{1,3}-|[ \t]{1,3}(?i:question|answer)\b)", re.M)
 # `12. (SBU) (21A)`, `13. (SBU) (21/A)`: the tasking cable's paragraph and letter in parentheses
-_PARENTHESISED = re.compile(r"\((?P<para>\d{1,2})\s*/?\s*(?P<letter>[A-Z])\)")
+_PARENTHESISED = lazy_compile(r"\((?P<para>\d{1,2})\s*/?\s*(?P<letter>[A-Z])\)")
 _OPENING_LINES = 40
 _MIN_LETTERS = 3  # A, B and C at least: two lettered lines are a list, three in order begin a questionnaire
 _MIN_TOPICS = 6  # distinct question words a header-less draft must use to be taken for a reply

@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 from tipcheck.analysis.align import Alignment
 from tipcheck.questionnaire.model import Expectation, Question, SubQuestion
 from tipcheck.reading.segment import Unit
+from tipcheck.regex import lazy_compile
 from tipcheck.status import SubQuestionResult, SubQuestionStatus
 from tipcheck.text import MONTH, MONTH_NUMBERS, sentences
 
@@ -52,26 +53,26 @@ _STOPWORDS = frozenset({
     "a", "an", "the", "of", "by", "to", "for", "and", "or", "in", "on", "at", "as", "with", "from", "who",
     "which", "that", "were", "was", "is", "are", "be", "been", "into", "its", "their", "any", "all", "these",
     "those", "this"})
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_NUMBER = re.compile(
+_WORD = lazy_compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_NUMBER = lazy_compile(
     r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])(?!\.[A-Za-z]\b)|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
     r"thousand|thousands|dozen|dozens|single)\b", re.I)
-_NOT_A_COUNT_BEFORE = re.compile(
+_NOT_A_COUNT_BEFORE = lazy_compile(
     rf"(?:\b{MONTH}\.?|\b(?:article|art|section|paragraph|para|chapter|no|number|law|item|"
     r"question|page|of)\.?)\s*$", re.I)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_CURRENCY = re.compile(
+_YEAR = lazy_compile(r"^(?:19|20)\d\d$")
+_CURRENCY = lazy_compile(
     # a number starts only where a run of digits does, and is taken whole: `1111...` stays linear
     r"(?:US\$|\$|€|£|\bUSD|\bEUR|\bGBP|\bISK)\s*\\?\$?\s*\d|"
     r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*(?:million|billion|thousand)?\s*"
     r"(?:U\.?S\.?\s*)?(?:dollars?|usd|pesos?|euros?|eur|kronur|kronas?|kroner|krona|rials?|riyals?|dinars?|"
     r"dirhams?|pounds?|rupees?|shillings?|francs?|yen|yuan|baht|rand)\b", re.I)
-_NO_MONEY = re.compile(
+_NO_MONEY = lazy_compile(
     r"\b(?:no|without)\s+(?:\w+\s+){0,2}(?:funds?|funding|budget|money|expenditure|allocation)\b|"
     r"\b(?:did|does|has|have) not\s+(?:\w+\s+)?(?:fund|allocate|spend|spent|budget|finance)\w*", re.I)
-_LAW = re.compile(
+_LAW = lazy_compile(
     r"\b(?:article|art\.|section|chapter|paragraph)\s+\d+|"
     # `Trafficking in Persons Act`: only the word before the name is needed to say there is one (the pattern is
     # case-blind, so a chain of words before it adds nothing but quadratic backtracking on long sentences)
@@ -79,9 +80,9 @@ _LAW = re.compile(
     r"\b(?:law|act|code|decree|statute)\s+(?:no\.?|number)\s*\d+|"
     r"\b(?:new|federal|national|criminal|penal|anti-trafficking|trafficking|state|existing|specific)\s+"
     r"(?:[\w-]+\s+){0,2}(?:laws?|acts?|codes?|legislation|statutes?)\b", re.I)
-_NAMED = re.compile(r"\b[A-Z]{2,}s?\b|(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_NAMED = lazy_compile(r"\b[A-Z]{2,}s?\b|(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _NOT_NAMES = frozenset({"SBU", "TIP", "USD", "POST", "RESPONSE", "QUESTION", "NOTE", "END", "I", "A"})
-_NOT_APPLICABLE = re.compile(
+_NOT_APPLICABLE = lazy_compile(
     r"^\W*(?:none|no|nil|zero|n/?a|not applicable|none reported|no information|not available|no cases?|"
     r"no such cases?|nothing to report)\b", re.I)
 _SHORT_ANSWER_WORDS = 12  # an answer this short that opens with "None"/"No"/"N/A" answers every sub-question
@@ -470,7 +471,7 @@ def _says_none(unit: Unit) -> bool:
     return bool(text) and _says_none_text(text)
 
 
-_IF_SO = re.compile(r"\s*if (?:so|yes)\b", re.I)
+_IF_SO = lazy_compile(r"\s*if (?:so|yes)\b", re.I)
 _OPENING_SENTENCES = 2  # a plain no opens the answer; a negation deeper in is about something else
 
 

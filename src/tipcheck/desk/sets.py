@@ -9,14 +9,14 @@ and year. Pure: reports in, groups of reports out, in the order the reports came
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import PurePath
 
 from tipcheck.desk.merge import _cites as cites  # one reading of a REF line, shared with merge
+from tipcheck.regex import lazy_compile
 from tipcheck.results import CableReport
 
-_CABLE_ID = re.compile(r"^(\d{2})([A-Z]+?)(\d+)$")
+_CABLE_ID = lazy_compile(r"^(\d{2})([A-Z]+?)(\d+)$")
 SET_KINDS = ("part", "supplement")
 
 

@@ -8,17 +8,17 @@ seconds. A cable that could not be read is a suite whose one case is an <error>.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
+from tipcheck.regex import lazy_compile
 from tipcheck.results import CableReport
 
 WHOLE_CABLE = "(cable)"
 UNREADABLE = "unreadable-cable"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
+_NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
 
 
 def _clean(text: str) -> str:

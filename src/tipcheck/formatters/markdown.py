@@ -3,13 +3,12 @@ summary ($GITHUB_STEP_SUMMARY), which shows every finding where annotations stop
 
 from __future__ import annotations
 
-import re
-
 from tipcheck.formatters import FormatOptions, counted, finding_message, severity_totals
+from tipcheck.regex import lazy_compile
 from tipcheck.results import CableReport
 from tipcheck.status import QuestionStatus
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+_SPECIAL = lazy_compile(r"([\\`*_{}\[\]<>|#!~])")
 
 
 def escape(text: str) -> str:

@@ -21,11 +21,12 @@ from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, finding_message
 from tipcheck.formatters.desk import LEGEND, context, findings_by_question, render_matrix, shows_context, symbol
 from tipcheck.formatters.report_html import GENERATOR, LETTERS
+from tipcheck.regex import lazy_compile
 from tipcheck.results import CableReport
 from tipcheck.rules import unanswered_question
 from tipcheck.status import QuestionStatus
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_MARKDOWN_SPECIAL = lazy_compile(r"([\\`*_\[\]|#])")
 
 
 def text(value: str) -> str:

@@ -25,16 +25,17 @@ from pathlib import Path
 from tipcheck.errors import QuestionnaireError
 from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.reading.cable import Cable, Header
+from tipcheck.regex import lazy_compile
 from tipcheck.text import ANNUAL, annual_report_year
 
-_REPORT_YEAR = re.compile(
+_REPORT_YEAR = lazy_compile(
     r"\b(?P<before>20\d{2})\s+(?:ANTI-?\s*)?(?:TIP|TRAFFICKING\s+IN\s+PERSONS)(?:\s+\(TIP\))?\s+REPORT\b"
     r"|\b(?:TIP|TRAFFICKING\s+IN\s+PERSONS)(?:\s+\(TIP\))?\s+REPORT\s*(?:-|--|:|,|FOR)?\s*(?P<after>20\d{2})\b")
 # `08 STATE 132759`, `STATE 02094`, `08 SECSTATE 132759`: optional year prefix, sender, number
-_STATE_CABLE = re.compile(r"(?:\b(?P<year>\d{2})\s+)?\b(?:SEC)?STATE\s+0*(?P<number>\d{1,6})\b")
+_STATE_CABLE = lazy_compile(r"(?:\b(?P<year>\d{2})\s+)?\b(?:SEC)?STATE\s+0*(?P<number>\d{1,6})\b")
 # Tasking cables of years without a model, to say what a reply citing one answers (cables/INDEX.md).
 KNOWN_TASKING_CABLES = {273089: 2005, 3836: 2006, 202745: 2007}
-_CABLE_ID = re.compile(r"^(?P<year>\d{2})[A-Z]{3,}\d{1,6}$")
+_CABLE_ID = lazy_compile(r"^(?P<year>\d{2})[A-Z]{3,}\d{1,6}$")
 _OPENING_LINES = 40
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from tipcheck.questionnaire.choose import report_year_in, report_year_of_date
 from tipcheck.reading.cable import Cable, Header, Line
 from tipcheck.reading.segment import Heading, Unit, segment
+from tipcheck.regex import lazy_compile
 from tipcheck.text import ANNUAL, MONTH, month_number, sentence_texts, without_classification
 
 _UNKNOWN_MARKERS = ("(QUESTION TEXT NOT KNOWN)",)
@@ -27,19 +28,19 @@ _SECTION_IDS = (
     ("PARTNERSHIP", "partnerships"), ("OVERVIEW", "overview"),
 )
 _DATE = rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-_DEADLINE = re.compile(rf"\b(?:DUE|NO\s+LATER\s+THAN|DEADLINE)\b[^.]*?\b(?P<date>{_DATE})", re.I)
-_PERIOD = re.compile(
+_DEADLINE = lazy_compile(rf"\b(?:DUE|NO\s+LATER\s+THAN|DEADLINE)\b[^.]*?\b(?P<date>{_DATE})", re.I)
+_PERIOD = lazy_compile(
     rf"\bPERIOD\b[^.]*?(?:FROM\s+)?(?P<start>{_DATE})\s*(?:TO|THROUGH|UNTIL|-|--)\s*(?P<end>{_DATE})", re.I)
-_NUMBERING = re.compile(r"\b(?:ANSWER|RESPOND|RESPONSES?|NUMBER(?:ED|ING)?|LETTER(?:ED)?)\b", re.I)
+_NUMBERING = lazy_compile(r"\b(?:ANSWER|RESPOND|RESPONSES?|NUMBER(?:ED|ING)?|LETTER(?:ED)?)\b", re.I)
 
 # Sub-question splitting (docs/questionnaire-format.md, "Sub-questions").
-_REQUEST = re.compile(
+_REQUEST = lazy_compile(
     r"^(?:Please|Specify|Provide|Describe|Identify|List|Explain|Indicate|Include|Give|Report|Discuss|Outline|"
     r"Cite|Summarize|Comment|Assess|Clarify|Detail|Name|State|If so|If not|If yes|If applicable|In addition|"
     r"Also|Where possible|For each|For example)\b", re.I)
-_IMPERATIVE = re.compile(r"\bplease\b|,\s*(?:explain|provide|specify|describe|report|indicate|list)\b", re.I)
+_IMPERATIVE = lazy_compile(r"\bplease\b|,\s*(?:explain|provide|specify|describe|report|indicate|list)\b", re.I)
 # `Vulnerability to TIP: Are ...` opens with a topic label; `For all posts: ...` opens with a qualifier.
-_LABEL = re.compile(r"^(?!(?i:for|required|if|in|note)\s)(?P<label>[A-Z][^:?.;,]{2,60}):\s+(?=[A-Z\"(])")
+_LABEL = lazy_compile(r"^(?!(?i:for|required|if|in|note)\s)(?P<label>[A-Z][^:?.;,]{2,60}):\s+(?=[A-Z\"(])")
 
 
 @dataclass(frozen=True)

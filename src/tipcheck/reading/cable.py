@@ -16,21 +16,22 @@ from dataclasses import dataclass, field
 
 from tipcheck.errors import InputError
 from tipcheck.findings import Place
+from tipcheck.regex import lazy_compile
 from tipcheck.text import CAPTION_CLASSIFICATION, month_number
 
 # "MEXICO 00000828 002 OF 011", "KUWAIT 00000157 001.2 OF 012", "ABU  DHABI  00000202  002  OF  015"
-PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z.' -]{0,40}?\s+0*\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
+PAGE_BREAK = lazy_compile(r"^\s*[A-Z][A-Z.' -]{0,40}?\s+0*\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 # "UNCLAS SECTION 02 OF 11 MEXICO 000828", "C O N F I D E N T I A L SECTION 02 OF 04 ..."
-SECTION_BANNER = re.compile(
+SECTION_BANNER = lazy_compile(
     rf"^\s*{CAPTION_CLASSIFICATION}\s+SECTION\s+\d+\s+OF\s+\d+\b.*$")
-_LONE_ARTEFACT = re.compile(r"^\s*(?:SIPDIS|SENSITIVE BUT UNCLASSIFIED|NNNN|END CABLE TEXT)\s*$", re.I)
-_DTG = re.compile(r"\b(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})\b")
-_CABLE_NUMBER = re.compile(
+_LONE_ARTEFACT = lazy_compile(r"^\s*(?:SIPDIS|SENSITIVE BUT UNCLASSIFIED|NNNN|END CABLE TEXT)\s*$", re.I)
+_DTG = lazy_compile(r"\b(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})\b")
+_CABLE_NUMBER = lazy_compile(
     rf"^\s*(?P<classification>{CAPTION_CLASSIFICATION})"
     r"\s+(?:SECTION\s+\d+\s+OF\s+(?P<sections>\d+)\s+)?(?P<post>[A-Z][A-Z .'-]*?)\s+0*(?P<number>\d{1,6})\s*$")
-_FIELD = re.compile(r"^\s*(?P<name>SUBJECT|SUBJ|REFS?|REFERENCE|TAGS|E\.\s*O\.\s*12958|FM|FROM|TO|INFO)\s*:?\s+"
-                    r"(?P<value>.*)$")
-_TERMINAL = re.compile(r"""[.?!:;"')\]]\s*$""")
+_FIELD = lazy_compile(r"^\s*(?P<name>SUBJECT|SUBJ|REFS?|REFERENCE|TAGS|E\.\s*O\.\s*12958|FM|FROM|TO|INFO)\s*:?\s+"
+                      r"(?P<value>.*)$")
+_TERMINAL = lazy_compile(r"""[.?!:;"')\]]\s*$""")
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,7 @@ def _continues(before: str, after: str) -> bool:
 
 # `3. `, `29.D.`, `23A Question:`, `27.A.`, `25-A:`, `25(e)`: a line that opens a numbered or labelled paragraph
 # continues nothing
-_OPENS_PARAGRAPH = re.compile(
+_OPENS_PARAGRAPH = lazy_compile(
     r"\d{1,3}\s*(?:\.\s|[./-]?\s*\(?[A-Za-z](?:\)?[.:)]|\s+(?:Question|Answer|QUESTION|ANSWER)))")
 
 
@@ -350,14 +351,14 @@ def _looks_like_body(text: str) -> bool:
     return bool(re.match(r"^(?:¶|!)?\s*\d{1,3}\s*\.\s", text) or (len(text) > 90 and text[-1:] in ".?"))
 
 
-_REF_ITEM = re.compile(
+_REF_ITEM = lazy_compile(
     r"^(?:[¶!|]\s*|[I1](?=[A-Z][.)]))?\(?[A-Z][.)]\s*(?:\([A-H]\)\s*)?(?:(?:19|20)?\d{2}\s+)?"
     r"[A-Z][A-Z .'-]{1,30}?\s+\d{1,6}\b")
 
 
 # OCR'd reference lists break each item over several lines: `IB.` / `09` / `AMMAN` / `2339` (`I`, `!` or `1` for
 # the sign): inside a REF list such a fragment belongs to it, not to the body.
-_REF_FRAGMENT = re.compile(r"^(?:[¶!|I1H]?[A-Z]\.|1\d\.|\d{1,6}|[A-Z][A-Z .'-]{1,30})$")
+_REF_FRAGMENT = lazy_compile(r"^(?:[¶!|I1H]?[A-Z]\.|1\d\.|\d{1,6}|[A-Z][A-Z .'-]{1,30})$")
 
 
 def _ref_list_item(text: str) -> bool:
@@ -375,11 +376,11 @@ def _dtg_date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
-_REF_LETTER = re.compile(r"(?:^|\s)(?:¶|\(?[A-H][.)])\s*")
+_REF_LETTER = lazy_compile(r"(?:^|\s)(?:¶|\(?[A-H][.)])\s*")
 # A reference: a run of capitalised words (an optional two-digit year before it) and the number after it. The run
 # is taken whole (possessive `*+`) and kept only if a number follows: retrying from each word of a long run of
 # words with no number after it made the scan quadratic (4 s on 28k characters of REF text).
-_REF = re.compile(r"(?:\b\d{2}\s+)?\b[A-Z][A-Z]+(?:\s+[A-Z][A-Z]+)*+(?:\s+(?P<number>\d{1,6})\b)?")
+_REF = lazy_compile(r"(?:\b\d{2}\s+)?\b[A-Z][A-Z]+(?:\s+[A-Z][A-Z]+)*+(?:\s+(?P<number>\d{1,6})\b)?")
 
 
 def _split_refs(ref_text: str) -> list[str]:

@@ -9,10 +9,11 @@ from functools import cache
 
 from tipcheck.questionnaire.vocabulary import reply_vocabulary, words_pattern
 from tipcheck.reading.cable import Header
+from tipcheck.regex import lazy_compile
 
 # `PART 1 OF 2`, `PART TWO`, or the bare count a subject ends with, `(1 OF 4)` (docs/generality.md)
-_PART = re.compile(r"\bPART\s+(?P<part>\d+|ONE|TWO|THREE|FOUR)\s*(?:OF\s+(?P<of>\d+|TWO|THREE|FOUR))?\b|"
-                   r"\((?P<part2>\d+)\s+OF\s+(?P<of2>\d+)\)", re.I)
+_PART = lazy_compile(r"\bPART\s+(?P<part>\d+|ONE|TWO|THREE|FOUR)\s*(?:OF\s+(?P<of>\d+|TWO|THREE|FOUR))?\b|"
+                     r"\((?P<part2>\d+)\s+OF\s+(?P<of2>\d+)\)", re.I)
 _WORDS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4}
 
 

@@ -16,11 +16,12 @@ from email.message import EmailMessage
 from html.parser import HTMLParser
 
 from tipcheck.errors import InputError
+from tipcheck.regex import lazy_compile
 
 # A message starts with header fields: `Name: value` lines (folded lines start with white space) up to a blank
 # line. MIME headers or the fields an Outlook "save as text" writes tell a message from a cable, whose own
 # header (`FM AMEMBASSY ...`, `SUBJECT: ...`) has neither.
-_FIELD = re.compile(rb"^([A-Za-z][A-Za-z0-9-]*):[ \t]")
+_FIELD = lazy_compile(rb"^([A-Za-z][A-Za-z0-9-]*):[ \t]")
 _TELLING_FIELDS = frozenset({b"mime-version", b"content-type", b"content-transfer-encoding", b"message-id",
                              b"received", b"return-path", b"sent"})
 _MAX_HEADER_LINES = 200

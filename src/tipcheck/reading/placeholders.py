@@ -10,10 +10,11 @@ import re
 from collections.abc import Sequence
 
 from tipcheck.reading.segment import Heading, Unit
+from tipcheck.regex import lazy_compile
 
 _TOKEN = (r"\[[^\]\n]{0,120}\]|<[^>\n]{0,120}>|\{[^}\n]{0,120}\}|\bTBD\b|\bTBC\b|\bTK\b|\bXX+\b|"
           r"\bTO BE (?:PROVIDED|COMPLETED|DRAFTED|ADDED)\b|\.{3}|…")
-_PLACEHOLDER_ONLY = re.compile(rf"^[\s.:;,-]*(?:(?:{_TOKEN})[\s.:;,-]*)+$", re.I)
+_PLACEHOLDER_ONLY = lazy_compile(rf"^[\s.:;,-]*(?:(?:{_TOKEN})[\s.:;,-]*)+$", re.I)
 
 
 def is_placeholder(response: str) -> bool:

@@ -20,14 +20,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tipcheck.reading.cable import Cable, Line, Passage
+from tipcheck.regex import lazy_compile
 from tipcheck.text import CLASSIFICATION as _CLASSIFICATION
 from tipcheck.text import LEADING_CLASSIFICATION as _CLASS_RE
 
 _SIGN = "¶!|"
 # not `27.A.` (07BOGOTA1457), which names the tasking cable's paragraph 27, question A: a label, below
 # `\s*` after the indent only with a sign: two `\s*` in a row backtrack quadratically on a line of blanks
-_NUMBER = re.compile(rf"^(?P<indent>\s*)(?:(?P<sign>[{_SIGN}])\s*)?(?P<num>\d{{1,3}})\s?\.(?![\d.])(?![A-Z]\.)\s*")
-_ROMAN = re.compile(r"^(?P<indent>\s*)(?:(?P<sign>[¶!])\s*)?(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)\s*\.\s+(?=\S)")
+_NUMBER = lazy_compile(rf"^(?P<indent>\s*)(?:(?P<sign>[{_SIGN}])\s*)?(?P<num>\d{{1,3}})\s?\.(?![\d.])(?![A-Z]\.)\s*")
+_ROMAN = lazy_compile(r"^(?P<indent>\s*)(?:(?P<sign>[¶!])\s*)?(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)\s*\.\s+(?=\S)")
 # The marker grammar. A label is: an optional bullet or paragraph sign; an optional word naming the tasking
 # cable's paragraph (`PARA`, `Paragraph`, `Question`, `Q`, `Section`, `Part`); an optional section number with
 # any separator (`25`, `25.`, `25-`, `25 `, `(21/`, `25(`, `[`); one letter or a group of letters (`E`, `e`,
@@ -36,7 +37,7 @@ _ROMAN = re.compile(r"^(?P<indent>\s*)(?:(?P<sign>[¶!])\s*)?(?P<roman>I{1,3}|IV
 # decided by `_well_formed` and `_placed`.
 _UPPER_LETTERS = r"[A-Z](?:[ \t]*(?:,|and|AND|&|-|/)[ \t]*[A-Z])*"
 _LOWER_LETTERS = r"[a-z](?:[ \t]*(?:,|and|&|-|/)[ \t]*[a-z])*"
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     rf"(?P<bullet>(?:--?|[{_SIGN}•*])[ \t]*)?"
     r"(?P<word>(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|PART|Part)[Ss]?\.?"
     r"(?:[ \t]+|(?=[(\d]))"
@@ -46,22 +47,22 @@ _LABEL = re.compile(
     rf"(?P<letters>{_UPPER_LETTERS}|{_LOWER_LETTERS})(?![A-Za-z0-9'’])"
     r"(?P<close>[)\]]?)(?P<punct>[.:>]|[ \t]+[-–]{1,2}(?=[ \t]|$))?(?=\s|$)[ \t]*"
     r"(?:(?P<qa>Question|QUESTION|Answer|ANSWER|Response|RESPONSE)[ \t]*[.:]?[ \t]*)?")
-_BANNER = re.compile(
+_BANNER = lazy_compile(
     r"^-*\s*(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|"
     r"(?i:REFTEL\s+(?:PARA(?:GRAPH)?|QUESTION)))\s+(?P<para>\d{1,2})\b"
     r"\s*[-:.]*\s*(?P<rest>.*)$")
-_RESPONSE_SPLIT = re.compile(
+_RESPONSE_SPLIT = lazy_compile(
     r"(?:^|\n)[ \t]*(?:(?:\d{1,2}\s*[A-Z]\s+)?(?:POST|EMBASSY)\s+RESPONSE|RESPONSE|ANSWER|Answer|Response|"
     r"Post response|Post Response)\s*:", re.M)
-_DASHES = re.compile(r"^[ \t]*[-=_]{5,}(?:[ \t]+[-=_]+)*[ \t]*$")  # a rule, even one wrapped as `----- ---`
+_DASHES = lazy_compile(r"^[ \t]*[-=_]{5,}(?:[ \t]+[-=_]+)*[ \t]*$")  # a rule, even one wrapped as `----- ---`
 # the words of the marker grammar (and "see") at the end of a line: the next line goes on with a reference
-_REFERENCE_END = re.compile(r"(?i)\b(?:see|paras?|paragraphs?|questions?|sections?|parts?|reftel)\.?$")
+_REFERENCE_END = lazy_compile(r"(?i)\b(?:see|paras?|paragraphs?|questions?|sections?|parts?|reftel)\.?$")
 # a line ending in a comma or a word that cannot end a heading goes on in the next line (or, before a colon,
 # introduces a list: "EXPECT THE FINAL PLAN TO FOCUS ON:")
-_OPEN_END = re.compile(
+_OPEN_END = lazy_compile(
     r"(?i)(?:,|\b(?:the|an|of|to|in|for|with|by|on|at|from|into|that|than|as|and|or|but|not|will|would|is|are"
     r"|was|were|has|have))[ \t]*(?::[ \t]*)?$")
-_REFERENCE_LIST = re.compile(r"\s*REF(?:S|TELS?)?\s*:")
+_REFERENCE_LIST = lazy_compile(r"\s*REF(?:S|TELS?)?\s*:")
 
 
 def _at_end(pattern: re.Pattern[str], text: str, tail: str, longest: int) -> bool:
@@ -352,7 +353,7 @@ def _letters_in_lower_case(body: list[Line]) -> bool:
 
 
 # `... traffickers. --A. (SBU) On January 9 ...`: some releases run a whole paragraph, letters and all, on one line
-_INLINE_MARKER = re.compile(rf"(?<=\S)[ \t]+(?=--[ \t]?[A-Z][.:)][ \t]*{_CLASSIFICATION})")
+_INLINE_MARKER = lazy_compile(rf"(?<=\S)[ \t]+(?=--[ \t]?[A-Z][.:)][ \t]*{_CLASSIFICATION})")
 
 
 def split_inline_markers(lines: list[Line]) -> list[Line]:
@@ -657,7 +658,7 @@ def split_restated(passage: Passage) -> tuple[Passage | None, Passage]:
     return None, passage
 
 
-_QUESTION_START = re.compile(
+_QUESTION_START = lazy_compile(
     r"\s*(?:What|Which|Who|Where|When|Why|How|Is|Are|Does|Do|Did|Has|Have|Was|Were|Can|Could|Should|Will|If|"
     r"Please|To what|In what|Specify|Provide|Describe)\b", re.I)
 

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
+from tipcheck.regex import lazy_compile
+
+_PLACEHOLDER = lazy_compile(r"%([1-9])")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 # what follows the number: Word's `w:suff`, a tab unless the level says otherwise (a tab reads as a space here)

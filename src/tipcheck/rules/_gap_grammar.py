@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from tipcheck.regex import lazy_compile
 from tipcheck.vocabulary import gap_vocabulary
 
 V = gap_vocabulary()
@@ -54,89 +55,89 @@ def _words(*lists: Iterable[str]) -> str:
 
 
 def _compile(*lists: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(_words(*lists), _FLAGS)
+    return lazy_compile(_words(*lists), _FLAGS)
 
 
-REPORTER = re.compile(_words(V.reporters) + r"(?:'s|’s)?", _FLAGS)
-_REPORTER_POSSESSIVE = re.compile(_words(V.reporters) + r"(?:'s|’s)", _FLAGS)
+REPORTER = lazy_compile(_words(V.reporters) + r"(?:'s|’s)?", _FLAGS)
+_REPORTER_POSSESSIVE = lazy_compile(_words(V.reporters) + r"(?:'s|’s)", _FLAGS)
 _OTHER = _compile(V.other_actors)
-_ABBREVIATION = re.compile(rf"\b{V.government_abbreviation}s?\b")
-_ACRONYM = re.compile(rf"(?<![\w/]){V.acronym}(?![\w/])")
+_ABBREVIATION = lazy_compile(rf"\b{V.government_abbreviation}s?\b")
+_ACRONYM = lazy_compile(rf"(?<![\w/]){V.acronym}(?![\w/])")
 _NOT_ACTORS = frozenset(V.not_actors)
 _SHOUTED_WORDS = 4  # a clause of this many words in capitals is a cable typed in capitals
 _RECIPIENT = _compile(V.reporters, V.reporting_recipients)
-_INTRODUCTION = re.compile(_words(V.introductions), _FLAGS)
+_INTRODUCTION = lazy_compile(_words(V.introductions), _FLAGS)
 _CONTROL_VERB = _compile(V.object_control_verbs)
-_NAME = re.compile(r"[\w'’/-]+")
+_NAME = lazy_compile(r"[\w'’/-]+")
 
 SOUGHT = _compile(V.sought)
 _ASKED = _compile(V.sought, V.asked_facts)
-_PRIVATE = re.compile(_words(V.private) + r"\s+" + _words(V.sought, V.asked_facts), _FLAGS)
+_PRIVATE = lazy_compile(_words(V.private) + r"\s+" + _words(V.sought, V.asked_facts), _FLAGS)
 
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:which|who|whom|whose)\b)"
-                           r"|,\s+(?P<coordinator>and|but|although|though|while|whereas|because|since|so)\s", _FLAGS)
+_CLAUSE_BREAK = lazy_compile(r";|:\s|,\s+(?=(?:which|who|whom|whose)\b)"
+                             r"|,\s+(?P<coordinator>and|but|although|though|while|whereas|because|since|so)\s", _FLAGS)
 # A coordinated verb phrase shares the subject ("has requested, but not yet received, the breakdown")
-_SAME_SUBJECT = re.compile(r"(?:not|yet|never|has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|"
-                           r"then|still|\w+ed)\b", _FLAGS)
-_AWAY = re.compile(r"\b(?:from|to|with)\s+(?P<whom>(?:[\w'/-]+\s+){0,2}[\w'/-]+)", _FLAGS)
-_INFINITIVE = re.compile(r"\bto\s+(?P<verb>[a-z]+)", _FLAGS)
+_SAME_SUBJECT = lazy_compile(r"(?:not|yet|never|has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|"
+                             r"then|still|\w+ed)\b", _FLAGS)
+_AWAY = lazy_compile(r"\b(?:from|to|with)\s+(?P<whom>(?:[\w'/-]+\s+){0,2}[\w'/-]+)", _FLAGS)
+_INFINITIVE = lazy_compile(r"\bto\s+(?P<verb>[a-z]+)", _FLAGS)
 _DELIVERS = _compile(V.actor_delivers)
-_THAT = re.compile(r"\bthat\b", _FLAGS)
+_THAT = lazy_compile(r"\bthat\b", _FLAGS)
 
 _SEEK = _compile(V.seek_verbs)
 _REQUESTED = _compile(V.requested_states)
-_PENDING = re.compile(_words(V.pending_states) + r"(?!\s+to\b)", _FLAGS)
-_BY_OTHER = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<agent>[\w/-]+)", _FLAGS)
+_PENDING = lazy_compile(_words(V.pending_states) + r"(?!\s+to\b)", _FLAGS)
+_BY_OTHER = lazy_compile(r"^\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<agent>[\w/-]+)", _FLAGS)
 _DELIVERY_PASSIVE = _compile(V.delivery_passives)
 _LATER = _compile(V.later_markers)
-_TO_WHOM = re.compile(r"^\s+(?:to|with)\s+(?:the\s+|its\s+|their\s+|most\s+|all\s+)?(?P<whom>[\w/'-]+(?:\s+[\w/'-]+)?)",
-                      _FLAGS)
-_FUTURE_DELIVERY = re.compile(_words(V.future_markers) + r"\s+(?:(?:also|then|promptly|continue\s+to)\s+)?"
-                              + _words(V.delivery_verbs), _FLAGS)
-_PRONOUN_OBJECT = re.compile(r"^\s+(?:it|them|these|this|those)\b", _FLAGS)
+_TO_WHOM = lazy_compile(r"^\s+(?:to|with)\s+(?:the\s+|its\s+|their\s+|most\s+|all\s+)?"
+                        r"(?P<whom>[\w/'-]+(?:\s+[\w/'-]+)?)", _FLAGS)
+_FUTURE_DELIVERY = lazy_compile(_words(V.future_markers) + r"\s+(?:(?:also|then|promptly|continue\s+to)\s+)?"
+                                + _words(V.delivery_verbs), _FLAGS)
+_PRONOUN_OBJECT = lazy_compile(r"^\s+(?:it|them|these|this|those)\b", _FLAGS)
 _REQUEST_NOUN = _words(V.request_nouns)
-_OWN_REQUEST = re.compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}",
-                          _FLAGS)
-_REQUEST_FOR = re.compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
-                          rf"{_words(V.sought, V.asked_facts)}", _FLAGS)
+_OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}",
+                            _FLAGS)
+_REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
+                            rf"{_words(V.sought, V.asked_facts)}", _FLAGS)
 _REQUEST_OPEN = _compile(V.request_states)
 _NOT_ANSWERED = _compile(V.not_answered)
-_TO_REPORTER = re.compile(r"\bto\s+" + _words(V.reporters), _FLAGS)
+_TO_REPORTER = lazy_compile(r"\bto\s+" + _words(V.reporters), _FLAGS)
 _NOT_RECEIVED = _compile(V.not_received)
-_NO_REPLY = re.compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?"
-                       r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
+_NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?"
+                         r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
 _PROMISE = _compile(V.promise_verbs)
-_DEADLINE = re.compile(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?"
-                       r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), _FLAGS)
-_ANSWERS = re.compile(rf"{_words(V.sought)}|\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)
+_DEADLINE = lazy_compile(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?"
+                         r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), _FLAGS)
+_ANSWERS = lazy_compile(rf"{_words(V.sought)}|\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)
 _RECEIPT = _compile(V.receipt)
-_RECEIPT_BLOCKER = re.compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
+_RECEIPT_BLOCKER = lazy_compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
 _CONFIDENTIAL = _compile(V.confidentiality)
 
 _UNAVAILABLE = _compile(V.unavailable_states)
-_IT_UNKNOWN = re.compile(r"\bit\s+(?:is|was|remains|remained|has\s+been)\s+(?:still\s+)?" + _words(V.unknown_words)
-                         + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
+_IT_UNKNOWN = lazy_compile(r"\bit\s+(?:is|was|remains|remained|has\s+been)\s+(?:still\s+)?" + _words(V.unknown_words)
+                           + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
 # "for an unknown number of policemen" (a count the answer lacks), not "there are an unknown number of border
 # crossings" (a description of the country)
-_UNKNOWN_QUANTITY = re.compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
-                               + _words(V.unknown_quantity), _FLAGS)
-_LACKS = re.compile(r"(?<!\bthe\s)(?<!\ba\s)" + _words(V.reporter_lacks) + r"(?!\s+of\b)", _FLAGS)  # "lack of"
-_FAILED_BEFORE = re.compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
-_FAILS = re.compile(_words(V.reporter_fails) + r"\s+(?:\w+ly\s+)?" + _words(V.obtain_verbs), _FLAGS)
-_ATTEMPT_FAILED = re.compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,2}}?"
-                             + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)" + _words(V.failure_states),
-                             _FLAGS)
-_WITHHOLDS = re.compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs), _FLAGS)
-_NEGATED_SUBJECT = re.compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
-_MODAL_WITHHOLDS = re.compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
+_UNKNOWN_QUANTITY = lazy_compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
+                                 + _words(V.unknown_quantity), _FLAGS)
+_LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)" + _words(V.reporter_lacks) + r"(?!\s+of\b)", _FLAGS)  # "lack of"
+_FAILED_BEFORE = lazy_compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
+_FAILS = lazy_compile(_words(V.reporter_fails) + r"\s+(?:\w+ly\s+)?" + _words(V.obtain_verbs), _FLAGS)
+_ATTEMPT_FAILED = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,2}}?"
+                               + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)" + _words(V.failure_states),
+                               _FLAGS)
+_WITHHOLDS = lazy_compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs), _FLAGS)
+_NEGATED_SUBJECT = lazy_compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
+_MODAL_WITHHOLDS = lazy_compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
 _WITHHOLD_ACT = _compile(V.withhold_acts)
-_GAVE_NONE = re.compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words(V.sought, V.asked_facts), _FLAGS)
-_NONE_AVAILABLE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, V.asked_facts)
-                             + r"[^.;:]{0,60}?" + _words(V.none_states), _FLAGS)
-_NO_INFORMATION = re.compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
-_NFI = re.compile(r"\(?\b" + _alternation(m.upper() for m in V.no_information_marks) + r"\b")
-_CONCESSION = re.compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
-_PARENTHETICAL = re.compile(r",\s+(?:which|who)\b[^,;]*,", _FLAGS)
+_GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words(V.sought, V.asked_facts), _FLAGS)
+_NONE_AVAILABLE = lazy_compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, V.asked_facts)
+                               + r"[^.;:]{0,60}?" + _words(V.none_states), _FLAGS)
+_NO_INFORMATION = lazy_compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
+_NFI = lazy_compile(r"\(?\b" + _alternation(m.upper() for m in V.no_information_marks) + r"\b")
+_CONCESSION = lazy_compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
+_PARENTHETICAL = lazy_compile(r",\s+(?:which|who)\b[^,;]*,", _FLAGS)
 
 
 
@@ -153,7 +154,7 @@ def _stems(*lists: Iterable[str]) -> frozenset[str]:
 _STEM = 5
 _AUXILIARIES = frozenset({"will", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been",
                           "being", "to", "do", "does", "did", "can", "could", "yet", "still"})
-_WORD = re.compile(r"[a-z/-]+")
+_WORD = lazy_compile(r"[a-z/-]+")
 
 
 @lru_cache(maxsize=1024)  # both rules read the same sentences

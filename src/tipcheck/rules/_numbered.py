@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tipcheck.analysis.numbering import Reading
-from tipcheck.reading.segment import Unit
-from tipcheck.rules.base import Context
+if TYPE_CHECKING:
+    from tipcheck.analysis.numbering import Reading
+    from tipcheck.reading.segment import Unit
+    from tipcheck.rules.base import Context
 
 
 @dataclass(frozen=True)

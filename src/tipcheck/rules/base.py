@@ -12,13 +12,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from tipcheck.analysis.align import Alignment
-from tipcheck.analysis.cable_analysis import Analysis
 from tipcheck.findings import Finding, Severity
-from tipcheck.reading.cable import Cable, Passage
-from tipcheck.reading.kinds import ReplyKind
-from tipcheck.reading.segment import Unit
+
+if TYPE_CHECKING:  # a rule's metadata is listed (`tipcheck rules`) without importing the checker
+    from tipcheck.analysis.align import Alignment
+    from tipcheck.analysis.cable_analysis import Analysis
+    from tipcheck.reading.cable import Cable, Passage
+    from tipcheck.reading.kinds import ReplyKind
+    from tipcheck.reading.segment import Unit
 
 
 @dataclass(frozen=True)

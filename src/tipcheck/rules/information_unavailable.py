@@ -33,10 +33,10 @@ Not reported (boundary cases):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
+from tipcheck.regex import lazy_compile
 from tipcheck.rules._gap_grammar import is_seeking, unavailable_at
 from tipcheck.rules.base import Context, Examples, one_line
 from tipcheck.text import sentences
@@ -91,7 +91,7 @@ def _original_offset(sentence: str, flat_offset: int) -> int:
     return leading
 
 
-_WORD = re.compile(r"\S+")
+_WORD = lazy_compile(r"\S+")
 
 
 def _around(sentence: str, at: int) -> str:

@@ -10,12 +10,15 @@ reports every paragraph whose number does not fit, with the number it should hav
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from tipcheck.analysis.align import Alignment
-from tipcheck.analysis.numbering import Reading
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules._numbered import numbered_paragraphs
 from tipcheck.rules.base import Context, Examples
+
+if TYPE_CHECKING:
+    from tipcheck.analysis.align import Alignment
+    from tipcheck.analysis.numbering import Reading
 
 ID = "misnumbered-paragraph"
 DEFAULT_SEVERITY = Severity.WARNING

@@ -11,11 +11,14 @@ no questions, is listed as skipped and never changes the exit code. `--questionn
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from tipcheck.analysis.detect import Detection
 from tipcheck.findings import Finding, Severity
-from tipcheck.reading.cable import Cable
 from tipcheck.rules.base import Context, Examples
+
+if TYPE_CHECKING:
+    from tipcheck.analysis.detect import Detection
+    from tipcheck.reading.cable import Cable
 
 ID = "not-a-reply"
 DEFAULT_SEVERITY = Severity.INFO

@@ -32,12 +32,15 @@ first line. The question's status becomes `partial`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from tipcheck.findings import Finding, Severity
-from tipcheck.reading.cable import Passage
 from tipcheck.rules.base import Context, Examples, one_line
+
+if TYPE_CHECKING:
+    from tipcheck.reading.cable import Passage
 
 ID = "partial-answer"
 DEFAULT_SEVERITY = Severity.WARNING

@@ -6,10 +6,10 @@ item inside an answer is read by recipients' systems as a paragraph number and b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
+from tipcheck.regex import lazy_compile
 from tipcheck.rules.base import Context, Examples
 
 ID = "stray-paragraph-mark"
@@ -30,7 +30,7 @@ POST RESPONSE: INM reported that approximately 55,560 were repatriated in 2008.
 """,
 )
 
-_SIGN = re.compile(r"¶\s*\S*?(?=[\s,;:)]|\.(?:\s|$)|$)")
+_SIGN = lazy_compile(r"¶\s*\S*?(?=[\s,;:)]|\.(?:\s|$)|$)")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
