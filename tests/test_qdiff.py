@@ -28,6 +28,17 @@ def test_2009_to_2010_shows_the_real_changes() -> None:
     assert "+ 30 partnerships (PARTNERSHIPS) added" in text and "> situation: paragraph 23 -> 25" in text
 
 
+def test_a_question_whose_guidance_was_rewritten_is_paired_by_its_stem() -> None:
+    # 2010 kept 2008's question on rape penalties word for word but replaced the guidance after it; 2009 put a
+    # topic label before the sex-trafficking penalties; 2008's overview.A (origin, transit, destination) became
+    # 2009's situation.B
+    pairs = {p.old.id: p.new.id for p in diff(qmod.load_bundled("tip-2008"), qmod.load_bundled("tip-2010")).pairs}
+    assert pairs["prosecution.D"] == "prosecution.D"
+    pairs = {p.old.id: p.new.id for p in diff(qmod.load_bundled("tip-2008"), qmod.load_bundled("tip-2009")).pairs}
+    assert pairs["prosecution.B"] == "prosecution.B" and pairs["prosecution.D"] == "prosecution.D"
+    assert pairs["overview.A"] == "situation.B"
+
+
 def test_a_model_against_itself_is_unchanged() -> None:
     model = qmod.load_bundled("tip-2010")
     d = diff(model, model)

@@ -17,6 +17,7 @@ from tipcheck.questionnaire.model import Question, Questionnaire
 
 MATCH_THRESHOLD = 60.0  # below this two questions share topic words at most
 SAME_THRESHOLD = 97.0  # at or above this the wording is the same but for a word or punctuation
+STEM_WEIGHT = 0.9  # a kept stem is strong evidence, but not "the same wording"
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,24 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().replace("human trafficking", "trafficking").split())
 
 
+def stem(question: Question) -> str:
+    """The question proper: its first sentence that asks, without the topic label some years put before it
+    ("Existing Laws against TIP: Does the country have a law ...?")."""
+    text = question.text.strip()
+    for label in question.labels:
+        if text.startswith(label + ":"):
+            text = text[len(label) + 1:].lstrip()
+            break
+    asks = text.find("?")
+    return _normal(text[: asks + 1] if asks >= 0 else text)
+
+
 def similarity(a: Question, b: Question) -> float:
-    """0-100. Whole-text similarity, or for a topic label against a full question how well the label fits."""
+    """0-100. Whole-text similarity, or for a topic label against a full question how well the label fits; a
+    question that keeps its stem while the guidance after it is rewritten scores by its stem (at most 90, so a
+    whole text kept word for word still ranks first)."""
     x, y = _normal(a.text), _normal(b.text)
-    score = fuzz.ratio(x, y)
+    score = max(fuzz.ratio(x, y), STEM_WEIGHT * fuzz.ratio(stem(a), stem(b)))
     if "label" in (a.completeness, b.completeness) or min(len(x), len(y)) * 3 < max(len(x), len(y)):
         # a label or an opening sentence against the whole question: compare the short one with the start
         short, long_ = sorted((x, y), key=len)
