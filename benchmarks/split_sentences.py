@@ -1,11 +1,12 @@
-"""Split the gap-sentence corpus ONCE into a dev half (tuned on) and a test half (scored once, at the end).
+"""Split the gap-sentence corpus ONCE into a dev half (tuned on) and a test half (test-1: scored once after tuning on
+dev, and tuned on since; see tests/sentence_corpus.py for the parts of the corpus).
 
     python benchmarks/split_sentences.py SOURCE_DIR
 
 SOURCE_DIR holds one YAML file per category (`category`, `label`, `sentences`, comment lines on top saying what
 the category is). Within each category the sentences are ordered by the SHA-256 of their text and dealt out
 alternately, so the split is deterministic, stratified by category, and independent of the order they were
-written in. It writes tests/data/sentences/dev/ and tests/data/sentences/test/, and refuses to run again once
+written in. It writes tests/data/sentences/dev/ and tests/data/sentences/test-1/, and refuses to run again once
 they exist: the halves are fixed when they are first written.
 """
 
@@ -19,7 +20,7 @@ from typing import Any
 import yaml
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "sentences"
-HALVES = ("dev", "test")
+HALVES = ("dev", "test-1")
 
 
 def _text(entry: str | dict[str, Any]) -> str:

@@ -4,8 +4,12 @@ real reply and the whole check runs on it, as a reviewer reads the report.
 The host is the seed reply 09MEXICO828 (a supplement): the sentence becomes a line of its own at the end of the
 answer to protection.E (paragraph 29, "No long term shelter or housing is available; ..."), an answer with no
 gap and no reference of its own, so every finding and cross-reference on that line comes from the sentence.
-The corpus was split once into a dev half (tuned on) and a test half (scored once, at the end):
-benchmarks/split_sentences.py.
+The corpus is in parts (HALVES), each a directory of one YAML file per category:
+- dev: written for issue 12 and split once from test-1 (benchmarks/split_sentences.py); tuned on from the start,
+  and grown since by sentences written for each wording class the rules handle;
+- test-1: the other half of that split, scored once after tuning on dev, and tuned on since (so spent as a test);
+- test-2: a set written blind later, never run through the tool before it is scored; absent until it is released,
+  and never tuned on.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ HOST_ANSWER = "POST RESPONSE: No long term shelter or housing is available;"
 GAP_RULES = ("seeking-information", "information-unavailable")
 SCORED = (*GAP_RULES, "cross-reference", "broken-cross-reference")
 _RUN = {*GAP_RULES, "broken-cross-reference"}
+HALVES = ("dev", "test-1", "test-2")
+TUNED = ("dev", "test-1")  # the parts the rules were tuned on: every sentence of these must come out right
+SEALED = "test-2"
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,9 @@ class Outcome:
 
 
 def load(half: str) -> list[Sentence]:
-    """Every sentence of one half ("dev" or "test"), in file order."""
+    """Every sentence of one part (see HALVES), in file order; none when the part is not in this tree."""
+    if half not in HALVES:
+        raise ValueError(f"no part {half!r} of the sentence corpus; the parts are {', '.join(HALVES)}")
     sentences: list[Sentence] = []
     for path in sorted((CORPUS / half).glob("*.yaml")):
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -1,13 +1,16 @@
 """Cross-references inside a reply, resolved against the reply's own paragraph numbers and the questionnaire.
 
 A reference names a paragraph ("see paragraph 15", "As noted in paragraph 16, ...", "Paragraph 36 describes",
-"(para 33 refers)"), a numbered question ("see 16.E.", "As discussed in 10.c.", "addressed in our response to
-26.F", a bare "(27.A)", "(see 5F)"), lists and ranges of them ("paras 29 and 30", "paragraphs 29-31", "25.B and
-C", "16.E, 26.G") or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A and
-E above", "(see paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press
-articles": a bare number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24
-of reftel", "Article 5, paragraph 3"), and a line labelled with the tasking cable's paragraph ("PARA 23 - THE
-COUNTRY'S TIP SITUATION", "12. (SBU) (21A) Ukraine is ...").
+"(para 33 refers)", "(ref para 26.C)"), a numbered question ("see 16.E.", "As discussed in 10.c.", "addressed in
+our response to 26.F", "The answer to 23.A covers", a bare "(27.A)", "(see 5F)", "described in section 26.C",
+"see Question 26.H"), lists and ranges of them ("paras 29 and 30", "paragraphs 29-31", "25.B and C", "16.E,
+26.G") or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A and E above",
+"(see paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press articles":
+a bare number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of
+reftel", "Article 5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation
+("Under 18 U.S.C. 1591": a letter that opens an abbreviation is no question letter), a chain of numbers
+("01-800-553-3000"), and a line labelled with the tasking cable's paragraph ("PARA 23 - THE COUNTRY'S TIP
+SITUATION", "12. (SBU) (21A) Ukraine is ...").
 """
 
 from __future__ import annotations
@@ -27,31 +30,37 @@ from tipcheck.regex import lazy_compile
 # plain preposition ("in 26.B", "under 27.B") or an opening parenthesis ("(27.A)"): only a numbered question
 # (number and letter) follows it. A parenthesis naming a section and a letter, "(PREVENTION D)", is one too: the
 # words are checked against the questionnaire's section headings, so "(Law D)" is not one.
-_ANSWER_TO = r"(?:answers?|responses?|reply|replies)\s+(?:to|in|under|at)\s+"
+_ANSWER_TO = r"(?:answers?|responses?|reply|replies)\s+(?:to|in|under|at)"
 _TRIGGER = lazy_compile(
     r"\b(?P<strong>see(?:\s+also)?|cf\.?|refer(?:red)?\s+to(?:\s+in)?|reference|as\s+per|"
     rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
     r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
-    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO})?(?:question\s+)?"
+    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?)\s+)?"
     r"|(?:\b(?P<weak>in|under|per)\s+|\()(?=\s*\d)"
     r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
 _PARA_WORD = lazy_compile(r"\b(?:para(?:graph)?s?\.?|¶)\s*(?=\d)", re.I)
-# "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"
-_ITEM = lazy_compile(r"(?P<number>\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])|\s*\.?\s*(?P<letter>[A-Z]))"
-                     r"(?![\w'])\.?|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d))?")
+# "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"; not a letter that opens
+# an abbreviation ("18 U.S.C. 1591", "12 U.N. reports"), a number with a leading zero or a chain of numbers
+# ("01-800-553-3000")
+_ITEM = lazy_compile(r"(?P<number>(?!0)\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])|\s*\.?\s*(?P<letter>[A-Z]))"
+                   r"(?![\w']|\.[A-Za-z])\.?|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d|[-–/.]\d))?")
 _MORE = r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&|or)\s+)"
 _MORE_LETTER = lazy_compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
 _MORE_ITEM = lazy_compile(_MORE + r"(?=\d)")
 # After a bare number, what may follow a paragraph number; "in 12 states", "in 45 press articles" are counts
 _FOLLOWS_A_NUMBER = lazy_compile(r"\s*(?:$|[.,;:)\]]|\(|(?:above|below|for|and|or|refers?)\b|&|[-–])", re.I)
+# A legal or other text that has paragraphs of its own: "Article 5", "Section 12 of Law 5/2008", "the Protocol"
+_LEGAL_TEXT = (r"\b(?:(?:article|section|clause|chapter|title|law|decree|act|code|regulation)s?\s+(?:no\.?\s*)?"
+               r"\d+[\w/.()-]*|protocol|convention|treaty|mou|memorandum|agreement|constitution|statute|directive|annex)")
 # A paragraph of another text: the tasking cable, a law, an agreement being quoted
 _OF_ANOTHER_TEXT = lazy_compile(
     r"\s*+(?:(?:above|below)\s*+)?(?:,\s*+)?(?:of\s*(?:the\s+)?(?:ref(?:tel)?\b|reftel|tasking)|of\b(?!\s+(?:this|our)\s+"
     r"(?:cable|reply|message|response|report)\b)|in\s+(?:the\s+)?(?:\w+\s+)?(?:ref(?:tel)?|tasking)\b)", re.I)
-# ... or where the post's numbering starts ("keyed to ... reftel, beginning at paragraph 21")
-_IN_ANOTHER_TEXT = lazy_compile(r"(?:\bref(?:tel)?(?:\s+[A-Z])?|\btasking(?:\s+cable)?|\b(?:article|section|clause|"
-                                r"chapter)\s+\d+\w*|'s|\bits|\btheir|\b(?:beginning|starting|begins|starts)\s+"
-                                r"(?:at|with))\s*,?\s*$", re.I)
+# ... or where the post's numbering starts ("keyed to ... reftel, beginning at paragraph 21"). A bare "ref" is the
+# writer's "refer to" ("(ref para 25.C)"); "ref B" and "reftel" name the tasking cable.
+_IN_ANOTHER_TEXT = lazy_compile(rf"(?:\breftel(?:\s+[A-Z])?|\bref\s+[A-Z]|\btasking(?:\s+cable)?|{_LEGAL_TEXT}|'s|"
+                                r"\bits|\btheir|\b(?:beginning|starting|begins|starts)\s+(?:at|with))\s*[,(]?\s*$",
+                                re.I)
 # "PARA 23 - THE COUNTRY'S TIP SITUATION", "2. (SBU) Paragraph 27. Overview ...": a line that opens with a
 # paragraph of the tasking cable as its label names what it answers; it refers to nothing
 _LABEL_LINE = lazy_compile(r"(?:^|\n)[ \t]*(?:¶?\d{1,3}\.?[ \t]*)?(?:\([A-Z/]+\)[ \t]*)?$")
@@ -151,7 +160,8 @@ def _items_after_triggers(text: str, triggers: list[re.Match[str]]) -> Iterator[
         if trigger.group(0) == "(" and _LABEL_LINE.search(text[max(0, trigger.start() - 30): trigger.start()]):
             continue  # "12. (SBU) (21A) Ukraine is ...": the key of the question the paragraph answers
         items = _item_list(text, trigger.end(), named_paragraph=False)
-        if not trigger.group("strong"):  # "in 26.B", "(27.A)": only a numbered question ("rose to 12." is a count)
+        if not trigger.group("strong") or trigger.group("section"):
+            # "in 26.B", "(27.A)", "section 26.C": only a numbered question ("rose to 12." is a count)
             items = [i for i in items if i.letter is not None]
         yield from items
 

@@ -78,9 +78,11 @@ _CLAUSE_BREAK = lazy_compile(r";|:\s|,\s+(?=(?:which|who|whom|whose)\b)"
                              r"|,\s+(?P<coordinator>and|but|although|though|while|whereas|because|since|so)\s", _FLAGS)
 # A coordinated verb phrase shares the subject ("has requested, but not yet received, the breakdown")
 _SAME_SUBJECT = lazy_compile(r"(?:not|yet|never|has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|"
-                             r"then|still|\w+ed)\b", _FLAGS)
+                           r"then|still|\w+ed)\b", _FLAGS)
 _AWAY = lazy_compile(r"\b(?:from|to|with)\s+(?P<whom>(?:[\w'/-]+\s+){0,2}[\w'/-]+)", _FLAGS)
-_INFINITIVE = lazy_compile(r"\bto\s+(?P<verb>[a-z]+)", _FLAGS)
+# "to" before a determiner names a recipient ("to the police"), not an infinitive
+_INFINITIVE = lazy_compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|these|those|all|any)\b)(?P<verb>[a-z]+)",
+                         _FLAGS)
 _DELIVERS = _compile(V.actor_delivers)
 _THAT = lazy_compile(r"\bthat\b", _FLAGS)
 
@@ -105,18 +107,21 @@ _NOT_ANSWERED = _compile(V.not_answered)
 _TO_REPORTER = lazy_compile(r"\bto\s+" + _words(V.reporters), _FLAGS)
 _NOT_RECEIVED = _compile(V.not_received)
 _NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?"
-                         r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
-_PROMISE = _compile(V.promise_verbs)
+                       r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
+_PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+to\\s+{_words(V.actor_delivers)}|{_words(V.promise_verbs)}",
+                      _FLAGS)
 _DEADLINE = lazy_compile(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?"
-                         r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), _FLAGS)
+                       r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), _FLAGS)
 _ANSWERS = lazy_compile(rf"{_words(V.sought)}|\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)
 _RECEIPT = _compile(V.receipt)
 _RECEIPT_BLOCKER = lazy_compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
 _CONFIDENTIAL = _compile(V.confidentiality)
 
-_UNAVAILABLE = _compile(V.unavailable_states)
-_IT_UNKNOWN = lazy_compile(r"\bit\s+(?:is|was|remains|remained|has\s+been)\s+(?:still\s+)?" + _words(V.unknown_words)
-                           + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
+_UNDETERMINED = tuple(f"{negation} {participle}" for negation in V.negated_passives for participle in V.undetermined)
+_UNAVAILABLE = _compile(V.unavailable_states, _UNDETERMINED)
+_IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
+                         + _words(V.unknown_words, _UNDETERMINED)
+                         + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
 # "for an unknown number of policemen" (a count the answer lacks), not "there are an unknown number of border
 # crossings" (a description of the country)
 _UNKNOWN_QUANTITY = lazy_compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
@@ -372,7 +377,7 @@ _SEEKING_FRAMES = (
     (_reporter_will_deliver, _stems(V.delivery_verbs)),
     (_request_open, _stems(V.request_states)),
     (_not_answered, _stems(V.not_answered, V.not_received, V.no_reply)),
-    (_promised, _stems(V.promise_verbs)),
+    (_promised, _stems(V.promise_verbs, V.undertaking_verbs)),
     (_past_deadline, _stems(V.deadline_words)),
 )
 
@@ -442,12 +447,12 @@ def _none_given(clause: str) -> int | None:
 
 
 _UNAVAILABLE_FRAMES = (
-    (_unavailable_state, _stems(V.unavailable_states)),
+    (_unavailable_state, _stems(V.unavailable_states, _UNDETERMINED)),
     (_reporter_lacks, _stems(V.reporter_lacks, V.reporter_fails)),
     (_attempt_failed, _stems(V.failure_states)),
     (_withheld, _stems(V.withholding, V.withhold_acts, V.negated_subjects)),
-    (_none_given, _stems(V.gave_none, V.none_states, V.unknown_words, V.unknown_quantity, V.no_information_marks,
-                         ["no"])),
+    (_none_given, _stems(V.gave_none, V.none_states, V.unknown_words, _UNDETERMINED, V.unknown_quantity,
+                         V.no_information_marks, ["no"])),
 )
 
 

@@ -46,11 +46,14 @@ class GapVocabulary:
     not_received: Words
     no_reply: Words
     promise_verbs: Words
+    undertaking_verbs: Words
     deadline_words: Words
     receipt: Words
     receipt_blockers: Words
     confidentiality: Words
     unavailable_states: Words
+    negated_passives: Words
+    undetermined: Words
     unknown_words: Words
     unknown_quantity: Words
     reporter_lacks: Words
