@@ -12,7 +12,7 @@ from conftest import CABLES, SEED
 from tipcheck import api
 from tipcheck.errors import QuestionnaireError
 from tipcheck.questionnaire import model as qmod
-from tipcheck.questionnaire.choose import choose, choose_for_cable
+from tipcheck.questionnaire.choose import choose, choose_for_cable, report_year_in
 from tipcheck.reading.cable import parse_cable, read_cable
 from tipcheck.settings import Settings
 
@@ -169,3 +169,21 @@ def test_a_bundled_models_outline_is_the_whole_model_without_its_questions(name:
     assert all(s.questions == () for s in outline.sections) and whole.questions
     assert dataclasses.replace(whole, sections=tuple(dataclasses.replace(s, questions=()) for s in whole.sections)) \
         == outline
+
+
+@pytest.mark.parametrize(("text", "year", "words"), [
+    # real subjects: 09JAKARTA378, 10BANGKOK468, 05MUSCAT313, 09KUWAIT157
+    ("INDONESIA -- ANTI-TRAFFICKING IN PERSONS REPORT 2009", 2009, "ANTI-TRAFFICKING IN PERSONS REPORT 2009"),
+    ("Thailand: Trafficking in Persons Report - 2010", 2010, "TRAFFICKING IN PERSONS REPORT - 2010"),
+    ("2005 ANTI-TRAFFICKING IN PERSONS REPORT: OMAN", 2005, "2005 ANTI-TRAFFICKING IN PERSONS REPORT"),
+    ("KUWAIT'S 2009 TIP REPORT SUBMISSION", 2009, "2009 TIP REPORT"),
+    # written for this test: the name with its abbreviation in brackets, the year after `FOR`
+    ("BAHRAIN: TRAFFICKING IN PERSONS (TIP) REPORT FOR 2008", 2008, "TRAFFICKING IN PERSONS (TIP) REPORT FOR 2008"),
+])
+def test_a_year_on_either_side_of_any_name_of_the_report(text: str, year: int, words: str) -> None:
+    assert report_year_in(text) == (year, words)
+
+
+def test_a_year_beside_other_words_is_not_a_report_year() -> None:
+    # the year of a law or of an unnamed report names no TIP report
+    assert report_year_in("THE 2008 ANTI-TRAFFICKING LAW AND THE HUMAN RIGHTS REPORT 2009") is None

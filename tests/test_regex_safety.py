@@ -132,8 +132,22 @@ def _detect_vocabulary() -> Iterator[re.Pattern[str]]:
     yield from _patterns_in(detect.vocabulary())
 
 
+def _report_year() -> Iterator[re.Pattern[str]]:
+    from tipcheck.questionnaire import choose
+
+    yield choose._report_year()
+
+
+def _supplement() -> Iterator[re.Pattern[str]]:
+    from tipcheck.reading import kinds
+
+    yield kinds._supplement()
+
+
 # Patterns a function builds from the vocabulary data files: the function (module.name) and how to get them.
-BUILT = {"tipcheck.analysis.detect.vocabulary": _detect_vocabulary}
+BUILT = {"tipcheck.analysis.detect.vocabulary": _detect_vocabulary,
+         "tipcheck.questionnaire.choose._report_year": _report_year,
+         "tipcheck.reading.kinds._supplement": _supplement}
 # Functions that compile patterns for others, whose every pattern is checked where it is kept: why.
 HELPERS = {
     "tipcheck.analysis.detect._naming": "builds patterns of detect.vocabulary(), checked through BUILT",

@@ -20,17 +20,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from tipcheck.errors import QuestionnaireError
 from tipcheck.questionnaire.model import Questionnaire
+from tipcheck.questionnaire.vocabulary import reply_vocabulary, words_pattern
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.regex import lazy_compile
 from tipcheck.text import ANNUAL, annual_report_year
 
-_REPORT_YEAR = lazy_compile(
-    r"\b(?P<before>20\d{2})\s+(?:ANTI-?\s*)?(?:TIP|TRAFFICKING\s+IN\s+PERSONS)(?:\s+\(TIP\))?\s+REPORT\b"
-    r"|\b(?:TIP|TRAFFICKING\s+IN\s+PERSONS)(?:\s+\(TIP\))?\s+REPORT\s*(?:-|--|:|,|FOR)?\s*(?P<after>20\d{2})\b")
 # `08 STATE 132759`, `STATE 02094`, `08 SECSTATE 132759`: optional year prefix, sender, number
 _STATE_CABLE = lazy_compile(r"(?:\b(?P<year>\d{2})\s+)?\b(?:SEC)?STATE\s+0*(?P<number>\d{1,6})\b")
 # Tasking cables of years without a model, to say what a reply citing one answers (cables/INDEX.md).
@@ -75,12 +74,21 @@ def state_cable_number(ref: str) -> tuple[int | None, int] | None:
     return (int(m.group("year")) if m.group("year") else None), int(m.group("number"))
 
 
+@cache
+def _report_year() -> re.Pattern[str]:
+    """A year just before or after the report's name (questionnaire/reply-vocabulary.yaml): `2009 TIP REPORT`,
+    `ANTI-TRAFFICKING IN PERSONS REPORT 2009`, `TRAFFICKING IN PERSONS (TIP) REPORT - 2010`, `... REPORT FOR 2008`."""
+    names = words_pattern(reply_vocabulary()["report_names"])
+    report = rf"{names}(?:\s+\([A-Z]{{2,8}}\))?\s+REPORT\b"  # the name, its abbreviation in brackets, `REPORT`
+    return re.compile(rf"\b(?P<before>20\d{{2}})\s+{report}|{report}\s*(?:-|--|:|,|FOR)?\s*(?P<after>20\d{{2}})\b")
+
+
 def report_year_in(text: str) -> tuple[int, str] | None:
     """The report year a subject or sentence names, and the words that name it."""
     upper = " ".join(text.upper().split())
     if m := ANNUAL.search(upper):
         return annual_report_year(m), m.group(0)
-    if m := _REPORT_YEAR.search(upper):
+    if m := _report_year().search(upper):
         return int(m.group("before") or m.group("after")), m.group(0)
     return None
 
