@@ -188,6 +188,24 @@ def test_lettered_markers_inside_one_long_line_start_units_at_their_own_columns(
         assert not unit.response.text.startswith("(")
 
 
+def test_a_lettered_marker_with_its_marking_after_a_sentence_end_opens_a_unit_inside_a_line() -> None:
+    # 08MANAMA144's run-on line, its dashes left out and one a single hyphen (written for this test): the letter
+    # and the classification marking after a full stop mark the start, whatever precedes the letter
+    seg = _segment("4. (SBU) Investigation and prosecution of traffickers. A. (SBU) On January 9, 2008, Bahrain "
+                   "enacted law number 1 of 2008. B. (SBU) The new law does not differentiate between purposes of "
+                   "trafficking. -C. (U) Rape is punishable by up to ten years in prison.\n")
+    assert [(u.marker.letters, u.response.text.split()[0]) for u in seg.units] == [
+        ((), "Investigation"), (("A",), "On"), (("B",), "The"), (("C",), "Rape")]
+
+
+@pytest.mark.parametrize("line", [
+    "4. (SBU) Post's POC is Joe Smith, U.S. (U) Embassy Manama.",  # an abbreviation, no marker
+    "4. (SBU) As reported in para 3 B. (SBU) the shelter opened.",  # no sentence ends before the letter
+])
+def test_a_letter_and_a_marking_inside_a_sentence_do_not_cut_the_line(line: str) -> None:
+    assert [u.marker.letters for u in _segment(line + "\n").units] == [()]
+
+
 def test_a_label_after_an_unfinished_sentence_still_opens_a_unit() -> None:
     # 07BOGOTA1457: 29.C's answer ends "... in paragraph 29.A" with no full stop, a blank line, then "29.D."
     path = CABLES / "07BOGOTA1457.txt"

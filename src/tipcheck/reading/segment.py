@@ -352,8 +352,10 @@ def _letters_in_lower_case(body: list[Line]) -> bool:
     return counts[True] > max(counts[False], 1)
 
 
-# `... traffickers. --A. (SBU) On January 9 ...`: some releases run a whole paragraph, letters and all, on one line
-_INLINE_MARKER = lazy_compile(rf"(?<=\S)[ \t]+(?=--[ \t]?[A-Z][.:)][ \t]*{_CLASSIFICATION})")
+# `... traffickers. --A. (SBU) On January 9 ...`: some releases run a whole paragraph, letters and all, on one
+# line. After the end of a sentence, a letter (closed by `.`, `:` or `)`, after a dash or not) and a classification
+# marking start the next answer: the marking says a paragraph starts.
+_INLINE_MARKER = lazy_compile(rf"(?<=[.?!\"')\]])[ \t]+(?=(?:-{{1,2}}[ \t]?)?[A-Z][.:)][ \t]*{_CLASSIFICATION})")
 
 
 def split_inline_markers(lines: list[Line]) -> list[Line]:
