@@ -244,10 +244,26 @@ def test_the_items_of_a_reference_list_in_the_body_are_not_labels() -> None:
     ("[E] Police arrested 12 suspects.", (None, ("E",))),
     ("25/E Police arrested 12 suspects.", (25, ("E",))),
     ("E - Police arrested 12 suspects.", (None, ("E",))),
+    # written by hand or in other posts' habits: a lower-case or shortened section word, the section number and
+    # letter as one word with no stop, a stop and dash after the letter
+    ("para 25E. Police arrested 12 suspects.", (25, ("E",))),
+    ("Ques. E: Police arrested 12 suspects.", (None, ("E",))),
+    ("25E Police arrested 12 suspects.", (25, ("E",))),
+    ("E.- Police arrested 12 suspects.", (None, ("E",))),
 ])
 def test_marker_grammar(body: str, expected: tuple[int | None, tuple[str, ...]]) -> None:
     marker = _only_marker(body + "\n")
     assert (marker.section_paragraph, marker.letters) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "25 E-mails from the victims were read.",  # a count and a hyphenated word, not 25E
+    "para 25 of reftel describes the plan.",  # a reference running on, no letter
+    "part of the funding went to shelters.",
+])
+def test_look_alikes_of_the_new_label_forms_are_text(body: str) -> None:
+    units = _segment(f"A. The police arrested 12 suspects.\n\n{body}\n").units
+    assert [u.marker.letters for u in units] == [("A",)] and body in units[0].response.text
 
 
 def test_lower_case_letters_are_labels_only_in_a_reply_lettered_in_lower_case() -> None:

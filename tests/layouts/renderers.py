@@ -100,7 +100,7 @@ CHOICES: dict[str, tuple[object, ...]] = {
     "label": ("{L}.", "{L})", "({L})", "{L}:", "-- {L}.", "¶{L}.", "- {L}:", "{n}{L}.", "{n}.{L}.", "{n}-{L}:",
               "{n} {L}.", "{n}({L}):", "({n}/{L})", "({n}{L})", "PARA {n} {L}.", "Paragraph {n}({L})",
               "Question {n} {L}:", "Q{n}{L}.", "Section {n}.{L}.", "--{n}{L}.", "QUESTION {L}.", "Question {L}:",
-              "[{L}]", "{n}/{L}", "{L} -"),
+              "[{L}]", "{n}/{L}", "{L} -", "para {n}{L}.", "Ques. {L}:", "{n}{L}", "{L}.-"),
     "lower": (False, True),
     "marking": ("", "(U) ", "(SBU) ", "(C) "),
     "text": ("question", "first-sentence", "topic", "none"),

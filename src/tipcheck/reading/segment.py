@@ -39,13 +39,14 @@ _UPPER_LETTERS = r"[A-Z](?:[ \t]*(?:,|and|AND|&|-|/)[ \t]*[A-Z])*"
 _LOWER_LETTERS = r"[a-z](?:[ \t]*(?:,|and|&|-|/)[ \t]*[a-z])*"
 _LABEL = lazy_compile(
     rf"(?P<bullet>(?:--?|[{_SIGN}•*])[ \t]*)?"
-    r"(?P<word>(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|PART|Part)[Ss]?\.?"
+    r"(?P<word>(?:PARA(?:GRAPH)?|[Pp]ara(?:graph)?|QUES(?:TION)?|[Qq]ues(?:tion)?|SECTION|[Ss]ection|PART|[Pp]art)"
+    r"[Ss]?\.?"
     r"(?:[ \t]+|(?=[(\d]))"
     r"|Q\.?(?=\d))?"
     r"(?P<open>[(\[])?"
     r"(?:(?P<para>\d{1,2})(?![\d,])(?:[ \t]*(?P<sep>[./-])[ \t]*|[ \t]*)(?P<inner>[(\[])?)?"
     rf"(?P<letters>{_UPPER_LETTERS}|{_LOWER_LETTERS})(?![A-Za-z0-9'’])"
-    r"(?P<close>[)\]]?)(?P<punct>[.:>]|[ \t]+[-–]{1,2}(?=[ \t]|$))?(?=\s|$)[ \t]*"
+    r"(?P<close>[)\]]?)(?P<punct>[.:][-–]{1,2}|[.:>]|[ \t]+[-–]{1,2}(?=[ \t]|$))?(?=\s|$)[ \t]*"
     r"(?:(?P<qa>Question|QUESTION|Answer|ANSWER|Response|RESPONSE)[ \t]*[.:]?[ \t]*)?")
 _BANNER = lazy_compile(
     r"^-*\s*(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|"
@@ -451,6 +452,7 @@ class _Shape:
     lower: bool
     qa: bool  # `23A Question:`, `23A Answer:`
     separated: bool  # a `.`, `/` or `-` between the section number and the letters: `25/B`, `25-B`
+    joined: bool  # the letters straight after the section number, as one word: `25E`
     style: str  # the label as printed, letters and digits aside
 
     @classmethod
@@ -461,7 +463,8 @@ class _Shape:
                    bracketed=opened and bool(m.group("close")),
                    closed=bool(m.group("punct") or (m.group("close") and not opened)),
                    letters=_letters(m.group("letters")), lower=m.group("letters")[0].islower(),
-                   qa=bool(m.group("qa")), separated=bool(m.group("sep")), style=_style(m.group(0)))
+                   qa=bool(m.group("qa")), separated=bool(m.group("sep")), style=_style(m.group(0)),
+                   joined=bool(m.group("para")) and m.end("para") == m.start("letters"))
 
     def repeats(self, ctx: _Context) -> bool:
         """The letter just labelled, again in another print style: an item or a reference inside the answer
@@ -474,7 +477,7 @@ def _well_formed(shape: _Shape) -> bool:
     """A letter needs punctuation, brackets, a group or a word around it to be a label rather than a word."""
     punctuated = shape.closed or shape.bracketed
     if shape.section is not None:
-        return punctuated or len(shape.letters) > 1 or shape.qa or shape.separated
+        return punctuated or len(shape.letters) > 1 or shape.qa or shape.separated or shape.joined
     if shape.word:
         return punctuated or len(shape.letters) > 1
     return punctuated
