@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 from tipcheck.regex import lazy_compile
 from tipcheck.vocabulary import gap_vocabulary
@@ -363,30 +364,48 @@ def _past_deadline(clause: str) -> bool:
     return _DEADLINE.search(clause) is not None and _ANSWERS.search(clause) is not None
 
 
-def _received(sentence: str) -> bool:
+def _confidential(sentence: str, present: frozenset[str]) -> bool:
+    """Whether the sentence asks that something not be disclosed (`present`: its stems, a cheap first test)."""
+    return bool(_CONFIDENTIAL_STEMS & present) and _CONFIDENTIAL.search(sentence) is not None
+
+
+def _received(sentence: str, present: frozenset[str]) -> bool:
     """Whether the sentence says what was asked for arrived ("requested and received", "provided them")."""
-    return any(not _RECEIPT_BLOCKER.search(sentence[max(0, m.start() - 30): m.start()])
-               for m in _RECEIPT.finditer(sentence))
+    return bool(_RECEIPT_STEMS & present) and any(
+        not _RECEIPT_BLOCKER.search(sentence[max(0, m.start() - 30): m.start()]) for m in _RECEIPT.finditer(sentence))
 
 
-# Each frame with the stems one of which it needs.
+# The stems of what is asked for: a frame that reads `_asked_in` needs one of them as well as one of its own.
+_ASKED_STEMS = _stems(V.sought, V.asked_facts)
+
+_CONFIDENTIAL_STEMS = _stems(V.confidentiality)
+_RECEIPT_STEMS = _stems(V.receipt)
+
+# Each frame with the stem sets it needs a stem of each of (a sentence lacking one cannot match it).
 _SEEKING_FRAMES = (
-    (_seeks, _stems(V.seek_verbs)),
-    (_requested_or_pending, _stems(V.requested_states, V.pending_states)),
-    (_delivered_later, _stems(V.delivery_passives)),
-    (_reporter_will_deliver, _stems(V.delivery_verbs)),
-    (_request_open, _stems(V.request_states)),
-    (_not_answered, _stems(V.not_answered, V.not_received, V.no_reply)),
-    (_promised, _stems(V.promise_verbs, V.undertaking_verbs)),
-    (_past_deadline, _stems(V.deadline_words)),
+    (_seeks, (_stems(V.seek_verbs), _ASKED_STEMS)),
+    (_requested_or_pending, (_stems(V.requested_states, V.pending_states), _ASKED_STEMS)),
+    (_delivered_later, (_stems(V.delivery_passives), _ASKED_STEMS)),
+    (_reporter_will_deliver, (_stems(V.delivery_verbs), _stems(V.future_markers))),
+    (_request_open, (_stems(V.request_states),)),
+    (_not_answered, (_stems(V.not_answered, V.not_received, V.no_reply),)),
+    (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS)),
+    (_past_deadline, (_stems(V.deadline_words),)),
 )
+
+_F = TypeVar("_F")
+
+
+def _possible(frames: Iterable[tuple[_F, tuple[frozenset[str], ...]]], present: frozenset[str]) -> list[_F]:
+    """The frames whose every needed stem set meets the sentence's stems."""
+    return [frame for frame, needs in frames if all(stems & present for stems in needs)]
 
 
 def is_seeking(sentence: str) -> bool:
     """Whether a sentence (blanks folded to single spaces) says the post seeks information or that it will follow."""
     present = stems_of(sentence)
-    frames = [frame for frame, needs in _SEEKING_FRAMES if needs & present]
-    if not frames or _CONFIDENTIAL.search(sentence) or _received(sentence):
+    frames = _possible(_SEEKING_FRAMES, present)
+    if not frames or _confidential(sentence, present) or _received(sentence, present):
         return False
     return any(frame(clause) for _, clause in clauses(sentence) for frame in frames)
 
@@ -447,20 +466,20 @@ def _none_given(clause: str) -> int | None:
 
 
 _UNAVAILABLE_FRAMES = (
-    (_unavailable_state, _stems(V.unavailable_states, _UNDETERMINED)),
-    (_reporter_lacks, _stems(V.reporter_lacks, V.reporter_fails)),
-    (_attempt_failed, _stems(V.failure_states)),
-    (_withheld, _stems(V.withholding, V.withhold_acts, V.negated_subjects)),
-    (_none_given, _stems(V.gave_none, V.none_states, V.unknown_words, _UNDETERMINED, V.unknown_quantity,
-                         V.no_information_marks, ["no"])),
+    (_unavailable_state, (_stems(V.unavailable_states, _UNDETERMINED), _ASKED_STEMS)),
+    (_reporter_lacks, (_stems(V.reporter_lacks, V.reporter_fails), _ASKED_STEMS)),
+    (_attempt_failed, (_stems(V.failure_states), _ASKED_STEMS)),
+    (_withheld, (_stems(V.withholding, V.withhold_acts, V.negated_subjects),)),
+    (_none_given, (_stems(V.gave_none, V.none_states, V.unknown_words, _UNDETERMINED, V.unknown_quantity,
+                          V.no_information_marks, ["no"]),)),
 )
 
 
 def unavailable_at(sentence: str) -> int | None:
     """Where a sentence (blanks folded to single spaces) says information is not available to the post, or None."""
     present = stems_of(sentence)
-    frames = [frame for frame, needs in _UNAVAILABLE_FRAMES if needs & present]
-    if not frames or _CONFIDENTIAL.search(sentence):
+    frames = _possible(_UNAVAILABLE_FRAMES, present)
+    if not frames or _confidential(sentence, present):
         return None
     stated = _stated(sentence)
     for offset, clause in clauses(stated):
