@@ -144,10 +144,17 @@ def _supplement() -> Iterator[re.Pattern[str]]:
     yield kinds._supplement()
 
 
+def _abbreviation() -> Iterator[re.Pattern[str]]:
+    from tipcheck import text
+
+    yield text._abbreviation()
+
+
 # Patterns a function builds from the vocabulary data files: the function (module.name) and how to get them.
 BUILT = {"tipcheck.analysis.detect.vocabulary": _detect_vocabulary,
          "tipcheck.questionnaire.choose._report_year": _report_year,
-         "tipcheck.reading.kinds._supplement": _supplement}
+         "tipcheck.reading.kinds._supplement": _supplement,
+         "tipcheck.text._abbreviation": _abbreviation}
 # Functions that compile patterns for others, whose every pattern is checked where it is kept: why.
 HELPERS = {
     "tipcheck.analysis.detect._naming": "builds patterns of detect.vocabulary(), checked through BUILT",

@@ -4,13 +4,17 @@ only there."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from tipcheck import text
 from tipcheck.text import sentence_texts, sentences
+from tipcheck.vocabulary import abbreviations, read_text
 
 SRC = Path(text.__file__).parent
 
@@ -41,6 +45,30 @@ def test_capitals_keep_abbreviations_whole() -> None:
     # a tasking cable in capitals: E.G. and U.S. are not sentence ends
     assert sentence_texts("PLEASE PROVIDE NUMBERS, E.G. ARRESTS. NOTE THAT U.S. DATA DIFFER.") == [
         "PLEASE PROVIDE NUMBERS, E.G. ARRESTS.", "NOTE THAT U.S. DATA DIFFER."]
+
+
+def test_an_article_number_does_not_end_a_sentence() -> None:
+    # 09REYKJAVIK50 cites the penal code: one sentence
+    reykjavik = ("Procuring, removing, housing or accepting someone who has been \nsubjected to unlawful force under "
+                 "Art. 225 or deprived of freedom as \nper Art. 226 or threat as per Art. 233.")
+    assert len(sentences(reykjavik)) == 1
+
+
+@pytest.mark.parametrize("abbreviation", abbreviations())
+def test_each_abbreviation_of_the_vocabulary_keeps_its_sentence_whole(abbreviation: str) -> None:
+    # in a sentence written for this test, before a capital and before a digit, in its own case and in capitals
+    for written in (abbreviation, abbreviation.upper()):
+        for after in ("Ramos", "12"):
+            passage = f"Victims were referred to the shelter ({written}. {after} in the decree). The shelter is full."
+            assert len(sentences(passage)) == 2, passage
+
+
+def test_the_vocabulary_file_validates_and_no_abbreviation_list_is_left_in_code() -> None:
+    schema = json.loads(read_text("sentences.schema.json"))
+    jsonschema.Draft202012Validator(schema).validate(yaml.safe_load(read_text("sentences.yaml")))
+    listed = [str(p.relative_to(SRC)) for p in sorted(SRC.rglob("*.py"))
+              if re.search(r"\bapprox\b.*\bDr\b", p.read_text(encoding="utf-8"))]
+    assert listed == []
 
 
 @pytest.mark.parametrize(("name", "number"), [("January", 1), ("FEB", 2), ("sept", 9), ("Sep.", 9), ("MAY", 5)])

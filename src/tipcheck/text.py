@@ -1,5 +1,6 @@
 """Named patterns and vocabulary of cable text, each stated once: sentences, months, ordinals and classification
-markings (the vocabulary of gaps in an answer is data: tipcheck/vocabulary/gaps.yaml).
+markings (the abbreviations a sentence runs on past and the vocabulary of gaps in an answer are data:
+tipcheck/vocabulary/sentences.yaml, gaps.yaml).
 
 Pure functions and constants; every stage that reads text takes them from here.
 """
@@ -7,7 +8,7 @@ Pure functions and constants; every stage that reads text takes them from here.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from tipcheck.regex import lazy_compile
 
@@ -16,9 +17,6 @@ from tipcheck.regex import lazy_compile
 # A sentence ends at `.`, `?` or `!` (and the quotes or brackets closing it) before a blank and a capital, a
 # digit, an opening quote or bracket, or a list dash - or at the end of the text.
 _SENTENCE_END = lazy_compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9-]|\s*$)")
-# ... but not after an abbreviation: a single capital (`Mr. J. Smith`), `U.S.`, `e.g.`, `No. 5`, `Art. 6`
-_ABBREVIATION = lazy_compile(
-    r"(?:\b(?i:e\.g|i\.e|U\.S|U\.N|vs|Nos?|approx|cf|Art|Mrs?|Ms|Dr|St|a\.m|p\.m)|\b[A-Z]|[A-Z]\.[A-Z])$")
 _BLANK_OR_DASH = " \t\n-"
 
 
@@ -32,8 +30,9 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
+    abbreviation = _abbreviation()
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+        if abbreviation.search(text, max(0, m.start() - 8), m.start()):
             continue
         first = _skip(text, start)
         if first < m.end():
@@ -43,6 +42,16 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     if first < len(text):
         spans.append((first, len(text)))
     return tuple(spans)
+
+
+@cache
+def _abbreviation() -> re.Pattern[str]:
+    """What a full stop that does not end the sentence follows: a single capital (`Mr. J. Smith`), capitals joined
+    by full stops (`U.S.`), or an abbreviation of the vocabulary (tipcheck/vocabulary/sentences.yaml: `No. 5`)."""
+    from tipcheck.vocabulary import abbreviations  # read on the first split, not when text.py is imported
+
+    words = "|".join(re.escape(word) for word in sorted(abbreviations(), key=len, reverse=True))
+    return re.compile(rf"(?:\b(?i:{words})|\b[A-Z]|[A-Z]\.[A-Z])$")
 
 
 def _skip(text: str, pos: int) -> int:

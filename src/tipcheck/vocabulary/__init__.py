@@ -84,3 +84,11 @@ def gap_vocabulary() -> GapVocabulary:
     values: dict[str, Any] = {f.name: data[f.name] if isinstance(data[f.name], str) else tuple(data[f.name])
                               for f in fields(GapVocabulary)}
     return GapVocabulary(**values)
+
+
+@cache
+def abbreviations() -> Words:
+    """Abbreviations whose full stop does not end a sentence (sentences.yaml)."""
+    text = read_text("sentences.yaml")
+    data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)
+    return tuple(data["abbreviations"])
