@@ -78,6 +78,31 @@ def test_a_draft_with_no_header_is_a_reply() -> None:
     assert found.reply and "no subject line" in found.reason
 
 
+@pytest.mark.parametrize("opening", [
+    # real openings: 06SANJOSE481, 08MANAMA144, 07REYKJAVIK49 (and three more of that post), 05SANTODOMINGO1257,
+    # 07TOKYO1034, 06PHNOMPENH501, 09MUSCAT253, 10CAIRO211
+    "Responses are keyed to checklist questions outlined in reftel, beginning at paragraph 3.",
+    "The responses below are keyed to reftel queries:",
+    "The following questions and answers correspond to the format provided reftel.",
+    "The following is Embassy,s response to the questions raised in reftel.",
+    "Note: This report is keyed to Ref tel and includes information from the Japanese government.",
+    "Responses follow the questions outlined in reftel.",
+    "Following is a response to reftel questions (included for context).",
+    "The following text contains responses to paragraphs 23-29 in the original tasking cable.",
+])
+def test_an_opening_keyed_to_the_tasking_cable_in_any_wording_makes_a_draft_a_reply(opening: str) -> None:
+    draft = HEADERLESS_DRAFT.replace("Post's responses are keyed to the questions of reftel.", opening)
+    found = detect(parse_cable(draft, "draft.txt"), api.bundled_facts())
+    assert found.reply and "keyed to the tasking cable" in found.reason, found.reason
+
+
+def test_an_opening_that_answers_nothing_of_the_tasking_cable_is_not_keyed_to_it() -> None:
+    # lettered paragraphs after an opening that names no part of a tasking cable: a list, not a reply
+    draft = HEADERLESS_DRAFT.replace("Post's responses are keyed to the questions of reftel.",
+                                     "Post's response to the minister's speech was well received.")
+    assert "keyed to the tasking cable" not in detect(parse_cable(draft, "draft.txt"), api.bundled_facts()).reason
+
+
 def test_the_same_words_under_another_subject_are_not_a_reply() -> None:
     funding = ("SUBJECT: TRAFFICKING IN PERSONS SOLICITATION FOR G/TIP-MANAGED FUNDS: PROPOSAL\n"
                "REF: 08 STATE 2731\n\n" + HEADERLESS_DRAFT)

@@ -134,7 +134,9 @@ def vocabulary() -> _Vocabulary:
     data = reply_vocabulary()
     names = words_pattern(data["report_names"])
     others = tuple((str(p["purpose"]), re.compile(words_pattern(p["words"]))) for p in data["other_purposes"])
-    keyed = re.compile(words_pattern(data["keyed_statements"]))
+    # "keyed to checklist questions", "correspond to the format", "response to the questions": a verb, then a part
+    verb, part = words_pattern(data["keyed_verbs"]), words_pattern(data["tasking_parts"])
+    keyed = re.compile(rf"{verb}(?:\s+[\w'/-]+){{0,3}}?\s+{part}")
     # case-blind rather than run on the body in capitals: str.upper() of a long non-ASCII text briefly takes 12
     # bytes a character (CPython's case mapping buffer), 120 MB for a 10 MB cable
     topics = re.compile(words_pattern(data["question_topics"]), re.I)
