@@ -3,12 +3,13 @@
 A reference names a paragraph ("see paragraph 15", "As noted in paragraph 16, ...", "Paragraph 36 describes",
 "(para 33 refers)", "(ref para 26.C)"), a numbered question ("see 16.E.", "As discussed in 10.c.", "addressed in
 our response to 26.F", "The answer to 23.A covers", a bare "(27.A)", "(see 5F)", "described in section 26.C",
-"see Question 26.H"), lists and ranges of them ("paras 29 and 30", "paragraphs 29-31", "25.B and C", "16.E,
-26.G") or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A and E above",
-"(see paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press articles":
-a bare number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of
-reftel", "Article 5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation
-("Under 18 U.S.C. 1591": a letter that opens an abbreviation is no question letter), a chain of numbers
+"see Question 26.H", "in section 22A"), lists and ranges of them ("paras 29 and 30", "paragraphs 29-31", "25.B
+and C", "16.E, 26.G"; a range of letters, "25.E-F", is taken at its first letter, as the labels take it) or a
+question by its section's name ("See PROTECTION A. above", "referred to in Overview A and E above", "(see
+paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press articles": a bare
+number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of reftel",
+"Article 5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation ("Under
+18 U.S.C. 1591": a letter that opens an abbreviation is no question letter), a chain of numbers
 ("01-800-553-3000"), and a line labelled with the tasking cable's paragraph ("PARA 23 - THE COUNTRY'S TIP
 SITUATION", "12. (SBU) (21A) Ukraine is ...").
 """
@@ -36,7 +37,7 @@ _TRIGGER = lazy_compile(
     rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
     r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
     rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?)\s+)?"
-    r"|(?:\b(?P<weak>in|under|per)\s+|\()(?=\s*\d)"
+    r"|(?:\b(?P<weak>in|under|per)\s+(?:(?:sections?|questions?)\s+)?|\()(?=\s*\d)"
     r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
 _PARA_WORD = lazy_compile(r"\b(?:para(?:graph)?s?\.?|¶)\s*(?=\d)", re.I)
 # "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"; not a letter that opens

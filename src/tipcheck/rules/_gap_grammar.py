@@ -104,13 +104,17 @@ _OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[
 _REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
                             rf"{_words(V.sought, V.asked_facts)}", _FLAGS)
 _REQUEST_OPEN = _compile(V.request_states)
-_NOT_ANSWERED = _compile(V.not_answered)
+_NOT_ANSWERED = lazy_compile(
+    f"{_words(V.not_answered)}|{_words(V.not_yet)}\\s+{_words(V.withhold_verbs, V.actor_delivers)}", _FLAGS)
 _TO_REPORTER = lazy_compile(r"\bto\s+" + _words(V.reporters), _FLAGS)
 _NOT_RECEIVED = _compile(V.not_received)
 _NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?"
                        r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
 _PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+to\\s+{_words(V.actor_delivers)}|{_words(V.promise_verbs)}",
                       _FLAGS)
+# "said it would provide", "told Poloff that the figures will be sent": a report of another actor's promise
+_WOULD_DELIVER = lazy_compile(r"\b(?:would|will)\s+(?:be\s+)?" + _words(V.actor_delivers, V.withhold_verbs), _FLAGS)
+_SPEECH = _compile(V.speech_verbs)
 _DEADLINE = lazy_compile(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?"
                        r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), _FLAGS)
 _ANSWERS = lazy_compile(rf"{_words(V.sought)}|\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)
@@ -118,17 +122,20 @@ _RECEIPT = _compile(V.receipt)
 _RECEIPT_BLOCKER = lazy_compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
 _CONFIDENTIAL = _compile(V.confidentiality)
 
-_UNDETERMINED = tuple(f"{negation} {participle}" for negation in V.negated_passives for participle in V.undetermined)
-_UNAVAILABLE = _compile(V.unavailable_states, _UNDETERMINED)
+_UNDETERMINED = _words(V.negated_passives) + r"\s+" + _words(V.undetermined)  # "could not be determined"
+_UNAVAILABLE = lazy_compile(f"{_words(V.unavailable_states)}|{_UNDETERMINED}", _FLAGS)
 _IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
-                         + _words(V.unknown_words, _UNDETERMINED)
+                         + f"(?:{_words(V.unknown_words)}|{_UNDETERMINED})"
                          + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
 # "for an unknown number of policemen" (a count the answer lacks), not "there are an unknown number of border
 # crossings" (a description of the country)
 _UNKNOWN_QUANTITY = lazy_compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
                                  + _words(V.unknown_quantity), _FLAGS)
-_LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)" + _words(V.reporter_lacks) + r"(?!\s+of\b)", _FLAGS)  # "lack of"
+_LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  # not "the lack of"
+                      + r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+)?(?:yet\s+)?"
+                      + _words(V.reporter_denied) + r")(?!\s+of\b)", _FLAGS)
 _FAILED_BEFORE = lazy_compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
+_IMPOSSIBLE = lazy_compile(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+" + _words(V.obtain_verbs), _FLAGS)
 _FAILS = lazy_compile(_words(V.reporter_fails) + r"\s+(?:\w+ly\s+)?" + _words(V.obtain_verbs), _FLAGS)
 _ATTEMPT_FAILED = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,2}}?"
                                + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)" + _words(V.failure_states),
@@ -137,6 +144,8 @@ _WITHHOLDS = lazy_compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" 
 _NEGATED_SUBJECT = lazy_compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
 _MODAL_WITHHOLDS = lazy_compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
 _WITHHOLD_ACT = _compile(V.withhold_acts)
+_NOT_MADE_KNOWN = lazy_compile(_words(V.withholding) + r"\s+" + _words(V.make_verbs)
+                               + r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+" + _words(V.made_known), _FLAGS)
 _GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words(V.sought, V.asked_facts), _FLAGS)
 _NONE_AVAILABLE = lazy_compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, V.asked_facts)
                                + r"[^.;:]{0,60}?" + _words(V.none_states), _FLAGS)
@@ -352,11 +361,18 @@ def _not_answered(clause: str) -> bool:
 
 
 def _promised(clause: str) -> bool:
-    for m in _PROMISE.finditer(clause):
-        rest = clause[m.end(): m.end() + 100]
-        if _other_is_subject(clause, m.start()) and _asked_in(rest) and not _recipient_elsewhere(rest):
-            return True
-    return False
+    return any(_promises(clause, m) for m in _PROMISE.finditer(clause))
+
+
+def _reported_promise(clause: str) -> bool:
+    """"The Ministry said it would provide the statistics by mid-April": a promise reported in speech."""
+    return any(_promises(clause, m) for m in _WOULD_DELIVER.finditer(clause)
+               if _SPEECH.search(clause, 0, m.start()) is not None)
+
+
+def _promises(clause: str, m: re.Match[str]) -> bool:
+    rest = clause[m.end(): m.end() + 100]
+    return _other_is_subject(clause, m.start()) and _asked_in(rest) and not _recipient_elsewhere(rest)
 
 
 def _past_deadline(clause: str) -> bool:
@@ -388,8 +404,9 @@ _SEEKING_FRAMES = (
     (_delivered_later, (_stems(V.delivery_passives), _ASKED_STEMS)),
     (_reporter_will_deliver, (_stems(V.delivery_verbs), _stems(V.future_markers))),
     (_request_open, (_stems(V.request_states),)),
-    (_not_answered, (_stems(V.not_answered, V.not_received, V.no_reply),)),
+    (_not_answered, (_stems(V.not_answered, V.not_received, V.no_reply) | {"yet"},)),  # not_yet: "yet"
     (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS)),
+    (_reported_promise, (frozenset({"would", "will"}), _ASKED_STEMS)),
     (_past_deadline, (_stems(V.deadline_words),)),
 )
 
@@ -434,6 +451,9 @@ def _reporter_lacks(clause: str) -> int | None:
             found = subject(clause, m.start())
             if found is not None and found[1] and _asked_in(object_window(clause, m.end())):
                 return found[0]
+    impersonal = _IMPOSSIBLE.search(clause)  # "It has not been possible to obtain figures"
+    if impersonal is not None and _asked_in(object_window(clause, impersonal.end())):
+        return impersonal.start()
     return None
 
 
@@ -454,6 +474,15 @@ def _withheld(clause: str) -> int | None:
                 continue
             if _asked_in(window) or _OWN_REQUEST.search(window):
                 return m.start()
+    return _not_made_known(clause)
+
+
+def _not_made_known(clause: str) -> int | None:
+    """"Authorities did not make the arrest figures available to the Embassy"."""
+    for m in _NOT_MADE_KNOWN.finditer(clause):
+        if (_other_is_subject(clause, m.start()) and _asked_in(m.group("what"))
+                and not _recipient_elsewhere(clause[m.end():])):
+            return m.start()
     return None
 
 
@@ -466,11 +495,11 @@ def _none_given(clause: str) -> int | None:
 
 
 _UNAVAILABLE_FRAMES = (
-    (_unavailable_state, (_stems(V.unavailable_states, _UNDETERMINED), _ASKED_STEMS)),
-    (_reporter_lacks, (_stems(V.reporter_lacks, V.reporter_fails), _ASKED_STEMS)),
+    (_unavailable_state, (_stems(V.unavailable_states, V.undetermined), _ASKED_STEMS)),
+    (_reporter_lacks, (_stems(V.reporter_lacks, V.reporter_denied, V.reporter_fails, V.impossible), _ASKED_STEMS)),
     (_attempt_failed, (_stems(V.failure_states), _ASKED_STEMS)),
     (_withheld, (_stems(V.withholding, V.withhold_acts, V.negated_subjects),)),
-    (_none_given, (_stems(V.gave_none, V.none_states, V.unknown_words, _UNDETERMINED, V.unknown_quantity,
+    (_none_given, (_stems(V.gave_none, V.none_states, V.unknown_words, V.undetermined, V.unknown_quantity,
                           V.no_information_marks, ["no"]),)),
 )
 

@@ -43,9 +43,11 @@ class GapVocabulary:
     request_nouns: Words
     request_states: Words
     not_answered: Words
+    not_yet: Words
     not_received: Words
     no_reply: Words
     promise_verbs: Words
+    speech_verbs: Words
     undertaking_verbs: Words
     deadline_words: Words
     receipt: Words
@@ -57,6 +59,8 @@ class GapVocabulary:
     unknown_words: Words
     unknown_quantity: Words
     reporter_lacks: Words
+    reporter_denied: Words
+    impossible: Words
     reporter_fails: Words
     attempt_nouns: Words
     failure_states: Words
@@ -66,6 +70,8 @@ class GapVocabulary:
     negated_modals: Words
     withhold_verbs: Words
     withhold_acts: Words
+    make_verbs: Words
+    made_known: Words
     gave_none: Words
     none_states: Words
     no_information_marks: Words
