@@ -37,7 +37,6 @@ from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
 from tipcheck.regex import lazy_compile
-from tipcheck.rules._gap_grammar import is_seeking, unavailable_at
 from tipcheck.rules.base import Context, Examples, one_line
 from tipcheck.text import sentences
 
@@ -61,6 +60,9 @@ POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides a
 )
 
 def check(ctx: Context) -> Iterator[Finding]:
+    # imported on first use: `tipcheck rules` lists the rule without building the grammar
+    from tipcheck.rules._gap_grammar import is_seeking, unavailable_at
+
     for unit, passage, question in ctx.answer_passages():
         text = passage.text
         for start, end in sentences(text):

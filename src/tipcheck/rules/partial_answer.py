@@ -34,8 +34,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules.base import Context, Examples, one_line
 
@@ -107,6 +105,8 @@ def _restated_span(restated: Passage | None, text: str) -> tuple[int, int] | Non
     """(start, end) of `text` in the cable's restated question, if the cable restates it."""
     if restated is None or not restated.text.strip():
         return None
+    from rapidfuzz import fuzz  # `tipcheck rules` lists the rule without it
+
     found = fuzz.partial_ratio_alignment(" ".join(text.split()), restated.text, score_cutoff=_RESTATED_SCORE)
     if found is None:
         return None

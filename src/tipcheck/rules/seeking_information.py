@@ -44,7 +44,6 @@ import re
 from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
-from tipcheck.rules._gap_grammar import is_seeking
 from tipcheck.rules.base import Context, Examples, one_line
 from tipcheck.text import sentences
 
@@ -72,6 +71,9 @@ deceived. The names of the suspects are not/not for public disclosure.
 
 def gap_sentences(text: str, extra_phrases: tuple[str, ...] = ()) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in `text` where the reporting side says information is still to come."""
+    # imported on first use: `tipcheck rules` lists the rule without building the grammar
+    from tipcheck.rules._gap_grammar import is_seeking
+
     extras = [re.compile(re.escape(p), re.I) for p in extra_phrases]
     for start, end in sentences(text):
         # one space for every run of blanks: a sentence wrapped at 69 columns reads "WORKING TO\nOBTAIN"
