@@ -99,8 +99,9 @@ def main() -> None:
     parser.add_argument("--large-mb", type=float, default=10, help="size of the one large cable (0: skip)")
     args = parser.parse_args()
     print(machine())
-    library(args.cables, args.step)
-    if not args.skip_cli:
+    if args.cables:  # 0: the large cable only
+        library(args.cables, args.step)
+    if args.cables and not args.skip_cli:
         command_line(args.cli_cables or args.cables)
     if args.large_mb and Path("/usr/bin/time").exists():
         large_cable(args.large_mb)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -13,7 +14,7 @@ import pytest
 from conftest import CABLES, SCHEMAS, SEED
 from tipcheck import api, formatters, rules
 from tipcheck.findings import Finding, Severity
-from tipcheck.formatters import FormatOptions, github, sarif
+from tipcheck.formatters import FormatOptions, github, json_format, sarif
 from tipcheck.results import CableReport
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
@@ -172,6 +173,19 @@ def test_json_output_is_valid_against_the_shipped_schema(seed_report: CableRepor
     broken["cables"][0]["findings"][0]["severity"] = "fatal"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(broken)
+
+
+def test_streamed_json_is_the_whole_document_whatever_line_separators_a_string_holds(
+        seed_report: CableReport) -> None:
+    # the command line writes JSON a cable at a time, indented under "cables"; a file's name may hold U+2028 or
+    # U+0085, which are line boundaries to str.splitlines (indenting at them broke the string in two)
+    report = dataclasses.replace(seed_report, path="drafts/a\u2028b\x85c.txt")
+    options = FormatOptions()
+    stream = json_format.STREAM
+    streamed = (stream.start(options) + stream.cable(report, options, 0) + stream.cable(report, options, 1)
+                + stream.end(options, 2))
+    assert streamed == json_format.render([report, report], options)
+    assert [c["path"] for c in json.loads(streamed)["cables"]] == ["drafts/a\u2028b\x85c.txt"] * 2
 
 
 # --- Redaction ---------------------------------------------------------------------------------------------

@@ -174,9 +174,9 @@ def check_text(text: str, path: str = "<string>", settings: Settings | None = No
 
 
 def check_file(path: str | Path, settings: Settings | None = None) -> CableReport:
-    data = read_file(path)
     try:
-        return check_bytes(data, str(path), settings)
+        # the file's bytes are a temporary, let go once decoded: not held through the check (10 MB for 10 MB)
+        return check_cable(read_cable(read_file(path), str(path)), settings)
     except InputError as exc:
         raise InputError(about_file(str(path), str(exc))) from exc
 

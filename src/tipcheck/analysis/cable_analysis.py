@@ -8,7 +8,7 @@ duplicate-answer is reported, and so on. Pure: data in, data out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -129,14 +129,17 @@ def gap_spans(alignment: Alignment, gap_finder: GapFinder) -> dict[int, Spans]:
 
 def cross_references(alignment: Alignment, kind: ReplyKind) -> tuple[crossrefs.CrossReference, ...]:
     """Every cross-reference in the reply, resolved."""
-    # each passage with the section of the question it answers: "see paragraph I below" means that section's I
-    passages: list[tuple[Passage, str | None]] = []
+    return tuple(crossrefs.find(alignment, kind, _passages(alignment)))
+
+
+def _passages(alignment: Alignment) -> Iterator[tuple[Passage, str | None]]:
+    """Each passage with the section of the question it answers ("see paragraph I below" means that section's I),
+    one at a time: a unit's whole passage is joined for the cross-references only."""
     if alignment.segmentation.preamble is not None:
-        passages.append((alignment.segmentation.preamble, None))
+        yield alignment.segmentation.preamble, None
     for unit in alignment.segmentation.units:
         questions = alignment.questions_of(unit.index)
-        passages.append((unit.passage, questions[0].split(".")[0] if questions else None))
-    return tuple(crossrefs.find(alignment, kind, passages))
+        yield unit.passage, questions[0].split(".")[0] if questions else None
 
 
 def duplicate_answers(alignment: Alignment) -> tuple[DuplicateAnswer, ...]:

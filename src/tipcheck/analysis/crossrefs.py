@@ -17,7 +17,7 @@ SITUATION", "12. (SBU) (21A) Ukraine is ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tipcheck.analysis.align import Alignment, heading_section
@@ -83,7 +83,7 @@ class CrossReference:
     note: str = ""
 
 
-def find(alignment: Alignment, kind: ReplyKind, passages: list[tuple[Passage, str | None]]) -> list[CrossReference]:
+def find(alignment: Alignment, kind: ReplyKind, passages: Iterable[tuple[Passage, str | None]]) -> list[CrossReference]:
     """The cross-references in `passages`, each given with the section id of the question it answers."""
     refs: list[CrossReference] = []
     for passage, section_id in passages:

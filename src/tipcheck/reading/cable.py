@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tipcheck.errors import InputError
@@ -106,7 +107,7 @@ class Passage:
     _columns: tuple[int, ...]  # 0-based column in the original line where the joined part starts
 
     @classmethod
-    def from_lines(cls, lines: list[Line], first_column: int = 0) -> Passage:
+    def from_lines(cls, lines: Sequence[Line], first_column: int = 0) -> Passage:
         parts: list[str] = []
         offsets: list[int] = []
         numbers: list[int] = []

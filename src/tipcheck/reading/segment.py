@@ -105,15 +105,22 @@ class Unit:
 
     index: int
     marker: Marker
-    passage: Passage  # everything from the marker's end to the unit's end
     restated: Passage | None  # the question as the post restated it, or its topic label
     response: Passage  # the answer itself
     heading: Heading | None  # the heading in force where the unit starts
     end_line: int
+    lines: tuple[Line, ...] = field(repr=False)  # the unit's lines, from the one its text starts on
+    first_column: int = field(repr=False)  # 0-based column where the unit's text starts on the first of them
 
     @property
     def line(self) -> int:
         return self.marker.line
+
+    @property
+    def passage(self) -> Passage:
+        """Everything from the marker's end to the unit's end, joined on each use: a unit holds its text once,
+        as its restated question and its response (a 10 MB cable's answers were held twice at the peak)."""
+        return Passage.from_lines(self.lines, self.first_column)
 
 
 @dataclass(frozen=True)
@@ -629,14 +636,15 @@ def _close(index: int, o: _Open) -> Unit:
     lines = list(o.lines)
     while lines and lines[-1].is_blank:
         lines.pop()
+    end_line = lines[-1].number if lines else o.start_line.number
     if o.body_column is not None:  # the label's own line holds nothing: the answer starts on the numbered line
         body_line, column = o.body_column
-        passage = Passage.from_lines(lines[lines.index(body_line):], first_column=column)
+        lines = lines[lines.index(body_line):]
     else:
-        passage = Passage.from_lines(lines, first_column=o.start_column)
-    restated, response = split_restated(passage)
-    return Unit(index=index, marker=o.marker, passage=passage, restated=restated, response=response,
-                heading=o.heading, end_line=lines[-1].number if lines else o.start_line.number)
+        column = o.start_column
+    restated, response = split_restated(Passage.from_lines(lines, first_column=column))
+    return Unit(index=index, marker=o.marker, restated=restated, response=response, heading=o.heading,
+                end_line=end_line, lines=tuple(lines), first_column=column)
 
 
 def split_restated(passage: Passage) -> tuple[Passage | None, Passage]:
