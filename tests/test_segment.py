@@ -86,6 +86,20 @@ def test_question_and_answer_labels_make_one_unit() -> None:
     assert seg.units[0].restated is not None and "source(s)" in seg.units[0].restated.text
 
 
+@pytest.mark.parametrize("body", [
+    # the word `Question` in the forms replies print it (09MEXICO828 `QUESTION E.`, 09KUWAIT157 `23A Question:`),
+    # and after a letter or a paragraph number, with `:` or `.`: the marker grammar takes it, so the restated text
+    # that alignment compares with the questions starts at the question itself
+    "A. QUESTION: What is (are) the source(s) of available information on trafficking in persons?\nANSWER: NGOs.\n",
+    "1. (SBU) QUESTION 23.A: What is (are) the source(s) of available information?\nAnswer: NGOs.\n",
+    "-- A. Question. What is (are) the source(s) of available information?\n\nThe police.\n",
+])
+def test_the_word_question_is_part_of_the_marker_not_of_the_restated_text(body: str) -> None:
+    units = _segment(body).units
+    assert [u.marker.letters for u in units] == [("A",)]
+    assert units[0].restated is not None and units[0].restated.text.startswith("What is (are) the source(s)")
+
+
 @pytest.mark.parametrize("line,section_paragraph,text", [
     ("PARA 23 - THE COUNTRY'S TIP SITUATION", 23, "THE COUNTRY'S TIP SITUATION"),  # 09BRIDGETOWN109
     ("3. (SBU) PARAGRAPH 23: THE COUNTRY'S TIP SITUATION:", 23, "THE COUNTRY'S TIP SITUATION:"),  # 09DOHA131

@@ -168,12 +168,8 @@ class _Wordings:
         return self._processed[text]
 
 
-_QUESTION_PREFIX = lazy_compile(r"^\s*(?:QUESTION|Question)\s*[:.]?\s*")
-
-
 def text_similarity(restated: str, question: Question, wordings: _Wordings | None = None) -> float:
     wordings = wordings or _Wordings()
-    restated = _QUESTION_PREFIX.sub("", restated)
     best = _similarity(wordings.wording(restated), wordings.wording(question.text)) if question.text else 0.0
     if question.labels:
         label_part = wordings.processed(restated.split(":", 1)[0] if ":" in restated[:90] else restated)
