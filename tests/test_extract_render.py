@@ -118,6 +118,23 @@ C. What kind of conditions are the victims subjected to?
     assert any("question C." in w and "outside any numbered section" in w for w in result.warnings)
 
 
+@pytest.mark.parametrize("instruction", [
+    # the 2008-2010 wording (questionnaire/SOURCES.md), then two written for this test: an instruction names at
+    # least two of the words of numbering answers (answer, respond, responses, number, letter) and the questions
+    "Please answer each question individually, either including the original question in post's response, or "
+    "identifying responses with the corresponding number (letter) of the question in this cable.",
+    "Responses should be lettered to match the lettered questions below.",
+    "Posts should number their answers to correspond to the questions in paragraphs 25-30.",
+])
+def test_the_numbering_instruction_in_other_wordings(instruction: str) -> None:
+    cable = ("R 141200Z JAN 10\nFM SECSTATE WASHDC\nUNCLAS STATE 002094\n"
+             "SUBJECT: TENTH ANNUAL TRAFFICKING IN PERSONS REPORT\n\n"
+             f"1. (U) Responses are due no later than 15 February 2010. {instruction}\n\n"
+             "25. (U) THE COUNTRY'S TIP SITUATION\n\n"
+             "A. What is (are) the source(s) of available information on human trafficking?\n")
+    assert extract(parse_cable(cable, "tasking.txt")).model["numbering_instruction"]["text"] == instruction
+
+
 def test_sub_question_splitting_follows_the_format_rules() -> None:
     assert asking_sentences("Law Enforcement Statistics: Did the government prosecute cases? Please provide "
                             "numbers, e.g. arrests. Note that U.S. data differ.") == [

@@ -31,7 +31,8 @@ _DATE = rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d
 _DEADLINE = lazy_compile(rf"\b(?:DUE|NO\s+LATER\s+THAN|DEADLINE)\b[^.]*?\b(?P<date>{_DATE})", re.I)
 _PERIOD = lazy_compile(
     rf"\bPERIOD\b[^.]*?(?:FROM\s+)?(?P<start>{_DATE})\s*(?:TO|THROUGH|UNTIL|-|--)\s*(?P<end>{_DATE})", re.I)
-_NUMBERING = lazy_compile(r"\b(?:ANSWER|RESPOND|RESPONSES?|NUMBER(?:ED|ING)?|LETTER(?:ED)?)\b", re.I)
+# The words of an instruction on numbering answers, any inflection (`answers`, `responded`, `numbered`, `letter`)
+_NUMBERING = lazy_compile(r"\b(?:ANSWER|RESPOND|RESPONSE|NUMBER|LETTER)(?:S|ED|ING)?\b", re.I)
 
 # Sub-question splitting (docs/questionnaire-format.md, "Sub-questions").
 _REQUEST = lazy_compile(
