@@ -140,3 +140,12 @@ def test_junit_suites_have_time_and_timestamp() -> None:
         assert abs(stamp.replace(tzinfo=UTC).timestamp() - float(report.extra["started"])) < 1  # type: ignore[arg-type]
     assert float(root.get("time") or "0") == pytest.approx(sum(float(s.get("time") or "0") for s in suites),
                                                            abs=0.01)
+
+
+def test_junit_replaces_the_characters_xml_cannot_hold() -> None:
+    # the seed with an escape character inside a quoted sentence, as a bad copy of cable text can carry
+    text = SEED.read_text(encoding="utf-8").replace("from FEVIMTRA on federal", "from FEVIMTRA\x1b on federal")
+    report = api.check_text(text, "09MEXICO828.txt")
+    document = formatters.get("junit")([report], FormatOptions(redact=False))
+    root = ET.fromstring(document)  # a raw control character would make this raise
+    assert "FEVIMTRA\ufffd on federal" in ET.tostring(root, encoding="unicode")
