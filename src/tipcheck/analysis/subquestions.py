@@ -30,7 +30,7 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import chain, count
 
@@ -154,14 +154,21 @@ class _Sentence:
     """One sentence of an answer; what the content tests ask of it is worked out on first use only."""
 
     number: int  # its place among all the cable's sentences, in reading order
-    text: str
     line: int
     unit_index: int
+    answer: str = field(repr=False)  # the text of the answer it is part of (the unit's response, not a copy)
+    start: int
+    end: int
+
+    # The text and words are worked out on first use, for the few sentences a test looks into (text 588 and
+    # words 82 of 15,812 sentences on a 3 MB cable): the index reads every sentence once and keeps neither, since
+    # they took more memory than the cable itself.
+    @cached_property
+    def text(self) -> str:
+        return _folded(self.answer, self.start, self.end)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
-        # worked out again for the few sentences a test looks into (82 of 15,812 on a 3 MB cable): the index
-        # reads every sentence's words once and keeps none, since they took more memory than the cable's text
         return _words(self.text)
 
     @cached_property
@@ -199,7 +206,7 @@ class _Index:
         self._holders: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
         for sentence in self.sentences:
             number = sentence.number
-            for w in set(_words(sentence.text)):
+            for w in set(_words(_folded(sentence.answer, sentence.start, sentence.end))):
                 self._holders[w].append(number)
         self.vocabulary = _Vocabulary(self._holders)
         self._holding: dict[tuple[str, ...], array[int]] = {}
@@ -463,9 +470,13 @@ def _sentences_of(unit: Unit, start: int) -> list[_Sentence]:
     result: list[_Sentence] = []
     for start_offset, end in sentences(text):
         line, _ = unit.response.locate(start_offset)
-        chunk = " ".join(text[start_offset:end].split())
-        result.append(_Sentence(start + len(result), chunk, line, unit.index))
+        result.append(_Sentence(start + len(result), line, unit.index, text, start_offset, end))
     return result
+
+
+def _folded(text: str, start: int, end: int) -> str:
+    """`text[start:end]` with each run of blanks one space."""
+    return " ".join(text[start:end].split())
 
 
 def _says_none(unit: Unit) -> bool:

@@ -156,7 +156,8 @@ def discover(start: Path | None = None) -> Path | None:
             if (directory / name).is_file():
                 return directory / name
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+        # a file that never names tipcheck holds no [tool.tipcheck] table: not parsed (tomllib takes ~7 ms to start)
+        if pyproject.is_file() and "tipcheck" in _read(pyproject) and _pyproject_table(pyproject) is not None:
             return pyproject
         if (directory / ".git").exists() or directory.parent == directory:
             return None

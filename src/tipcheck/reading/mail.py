@@ -9,12 +9,6 @@ taken, or the text of the HTML part when there is no plain one.
 
 from __future__ import annotations
 
-import email
-import email.policy
-import re
-from email.message import EmailMessage
-from html.parser import HTMLParser
-
 from tipcheck.errors import InputError
 from tipcheck.regex import lazy_compile
 
@@ -48,6 +42,13 @@ def looks_like_message(data: bytes) -> bool:
 
 def read_message(data: bytes) -> str:
     """The text of the message's body: the text/plain part, else the HTML part's text, decoded."""
+    # imported here: every plain-text cable is asked whether it is a message, and only a message needs them
+    import email
+    import email.policy
+    from email.message import EmailMessage
+
+    from tipcheck.reading.html_text import html_text
+
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(message, EmailMessage):  # pragma: no cover - the default policy always makes one
         raise InputError("not an e-mail message that can be read; save the draft as plain text (.txt)")
@@ -73,39 +74,3 @@ def _text(payload: bytes, charset: str | None) -> str:
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown charset label: the bytes decide, as for a text file
     return decode(payload)[0]
-
-
-def html_text(markup: str) -> str:
-    """The text an HTML body shows: block elements end lines, scripts and styles are dropped."""
-    parser = _TextOfHtml()
-    parser.feed(markup)
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
-
-
-class _TextOfHtml(HTMLParser):
-    _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table",
-                         "blockquote"})
-    _HIDDEN = frozenset({"script", "style", "head", "title"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._HIDDEN:
-            self._hidden += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n" if tag == "br" else "\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
-            self._hidden = max(self._hidden - 1, 0)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n\n" if tag != "br" else "")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
