@@ -3,6 +3,7 @@ mangling cables go through (capitals, 69-column wrapping, page-break lines)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -11,11 +12,13 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
 from tipcheck.questionnaire import model as qmod
-from tipcheck.questionnaire.extract import asking_sentences, extract
+from tipcheck.questionnaire.extract import asking_sentences, extract, topic_label
 from tipcheck.questionnaire.render import render
 from tipcheck.reading.cable import parse_cable
+from tipcheck.vocabulary import question_vocabulary, read_text
 
 
 def _shape(model: dict[str, Any]) -> list[tuple[str, int, str, str, list[tuple[str, str]]]]:
@@ -142,6 +145,20 @@ def test_sub_question_splitting_follows_the_format_rules() -> None:
     assert asking_sentences("For all posts: What measures has the government taken?") == [
         "For all posts: What measures has the government taken?"]
     assert asking_sentences("Traffickers and Their Methods") == []
+
+
+def test_the_question_vocabulary_validates_and_each_request_opener_asks() -> None:
+    schema = json.loads(read_text("questions.schema.json"))
+    jsonschema.Draft202012Validator(schema).validate(yaml.safe_load(read_text("questions.yaml")))
+    words = question_vocabulary()
+    # a question's lead-in (from the 2009 questionnaire) and then a request in each of the file's forms
+    lead = "Law Enforcement Statistics: Did the government prosecute cases?"
+    for opener in words.request_openers:
+        assert len(asking_sentences(f"{lead} {opener} the number of cases.")) == 2, opener
+    for verb in words.inline_requests:
+        assert len(asking_sentences(f"{lead} Note the cases brought, {verb} their outcome.")) == 2, verb
+    for word in words.qualifiers:
+        assert topic_label(f"{word} posts in countries of origin: Did the government prosecute cases?") is None
 
 
 def test_cli_extract_refuses_to_overwrite_and_writes_a_valid_model(tmp_path: Path) -> None:

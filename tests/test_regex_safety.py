@@ -150,11 +150,18 @@ def _abbreviation() -> Iterator[re.Pattern[str]]:
     yield text._abbreviation()
 
 
+def _asking() -> Iterator[re.Pattern[str]]:
+    from tipcheck.questionnaire import extract
+
+    yield from _patterns_in(extract._asking())
+
+
 # Patterns a function builds from the vocabulary data files: the function (module.name) and how to get them.
 BUILT = {"tipcheck.analysis.detect.vocabulary": _detect_vocabulary,
          "tipcheck.questionnaire.choose._report_year": _report_year,
          "tipcheck.reading.kinds._supplement": _supplement,
-         "tipcheck.text._abbreviation": _abbreviation}
+         "tipcheck.text._abbreviation": _abbreviation,
+         "tipcheck.questionnaire.extract._asking": _asking}
 # Functions that compile patterns for others, whose every pattern is checked where it is kept: why.
 HELPERS = {
     "tipcheck.analysis.detect._naming": "builds patterns of detect.vocabulary(), checked through BUILT",

@@ -13,13 +13,16 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from tipcheck.questionnaire.choose import report_year_in, report_year_of_date
+from tipcheck.questionnaire.vocabulary import words_pattern
 from tipcheck.reading.cable import Cable, Header, Line
 from tipcheck.reading.segment import Heading, Unit, segment
 from tipcheck.regex import lazy_compile
 from tipcheck.text import ANNUAL, MONTH, month_number, sentence_texts, without_classification
+from tipcheck.vocabulary import question_vocabulary
 
 _UNKNOWN_MARKERS = ("(QUESTION TEXT NOT KNOWN)",)
 _SECTION_IDS = (
@@ -34,14 +37,25 @@ _PERIOD = lazy_compile(
 # The words of an instruction on numbering answers, any inflection (`answers`, `responded`, `numbered`, `letter`)
 _NUMBERING = lazy_compile(r"\b(?:ANSWER|RESPOND|RESPONSE|NUMBER|LETTER)(?:S|ED|ING)?\b", re.I)
 
-# Sub-question splitting (docs/questionnaire-format.md, "Sub-questions").
-_REQUEST = lazy_compile(
-    r"^(?:Please|Specify|Provide|Describe|Identify|List|Explain|Indicate|Include|Give|Report|Discuss|Outline|"
-    r"Cite|Summarize|Comment|Assess|Clarify|Detail|Name|State|If so|If not|If yes|If applicable|In addition|"
-    r"Also|Where possible|For each|For example)\b", re.I)
-_IMPERATIVE = lazy_compile(r"\bplease\b|,\s*(?:explain|provide|specify|describe|report|indicate|list)\b", re.I)
-# `Vulnerability to TIP: Are ...` opens with a topic label; `For all posts: ...` opens with a qualifier.
-_LABEL = lazy_compile(r"^(?!(?i:for|required|if|in|note)\s)(?P<label>[A-Z][^:?.;,]{2,60}):\s+(?=[A-Z\"(])")
+
+@dataclass(frozen=True)
+class _Asking:
+    """The grammar of sub-question splitting (docs/questionnaire-format.md, "Sub-questions") over its words
+    (tipcheck/vocabulary/questions.yaml)."""
+
+    request: re.Pattern[str]  # a sentence opening with a request: `Please ...`, `Describe ...`, `If so, ...`
+    imperative: re.Pattern[str]  # `please` anywhere, or a request after a comma: `..., explain why`
+    label: re.Pattern[str]  # `Vulnerability to TIP: Are ...` opens with a topic label, `For all posts: ...` does not
+
+
+@cache
+def _asking() -> _Asking:
+    words = question_vocabulary()
+    inline = words_pattern(words.inline_requests)
+    return _Asking(request=re.compile(rf"^{words_pattern(words.request_openers)}", re.I),
+                   imperative=re.compile(rf"\bplease\b|,\s*{inline}", re.I),
+                   label=re.compile(rf"^(?!(?i:{words_pattern(words.qualifiers)})\s)"
+                                    r"(?P<label>[A-Z][^:?.;,]{2,60}):\s+(?=[A-Z\"(])"))
 
 
 @dataclass(frozen=True)
@@ -51,8 +65,8 @@ class Extraction:
 
 
 def topic_label(text: str) -> str | None:
-    m = _LABEL.match(text)
-    if not m or len(m.group("label").split()) > 8 or _REQUEST.match(m.group("label")):
+    m = _asking().label.match(text)
+    if not m or len(m.group("label").split()) > 8 or _asking().request.match(m.group("label")):
         return None
     return m.group("label")
 
@@ -61,8 +75,9 @@ def asking_sentences(text: str) -> list[str]:
     """The sentences of a question that ask for something: `?`-sentences and requests, label left out."""
     label = topic_label(text)
     body = text[len(label) + 1:].strip() if label else text
+    asking = _asking()
     return [s for s in sentence_texts(body)
-            if s.rstrip("\"').").endswith("?") or _REQUEST.match(s.lstrip("(")) or _IMPERATIVE.search(s)]
+            if s.rstrip("\"').").endswith("?") or asking.request.match(s.lstrip("(")) or asking.imperative.search(s)]
 
 
 def normalise(text: str) -> str:

@@ -98,3 +98,19 @@ def abbreviations() -> Words:
     text = read_text("sentences.yaml")
     data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)
     return tuple(data["abbreviations"])
+
+
+@dataclass(frozen=True)
+class QuestionVocabulary:
+    """The words of a tasking cable's questions the extractor reads (questions.yaml: each field is described there)."""
+
+    request_openers: Words
+    inline_requests: Words
+    qualifiers: Words
+
+
+@cache
+def question_vocabulary() -> QuestionVocabulary:
+    text = read_text("questions.yaml")
+    data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)
+    return QuestionVocabulary(**{f.name: tuple(data[f.name]) for f in fields(QuestionVocabulary)})
