@@ -112,6 +112,9 @@ _NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet
                        r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
 _PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+to\\s+{_words(V.actor_delivers)}|{_words(V.promise_verbs)}",
                       _FLAGS)
+_ASKED_TO = lazy_compile(_words(V.asked_passives) + r"\s+" + _words(V.actor_delivers), _FLAGS)
+_EXPECTS = lazy_compile(_words(V.expect_verbs) + r"\s+(?P<who>(?:[\w'’-]+\s+){1,5}?)to\s+" + _words(V.actor_delivers),
+                        _FLAGS)
 # "said it would provide", "told Poloff that the figures will be sent": a report of another actor's promise
 _WOULD_DELIVER = lazy_compile(r"\b(?:would|will)\s+(?:be\s+)?" + _words(V.actor_delivers, V.withhold_verbs), _FLAGS)
 _SPEECH = _compile(V.speech_verbs)
@@ -122,7 +125,8 @@ _RECEIPT = _compile(V.receipt)
 _RECEIPT_BLOCKER = lazy_compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
 _CONFIDENTIAL = _compile(V.confidentiality)
 
-_UNDETERMINED = _words(V.negated_passives) + r"\s+" + _words(V.undetermined)  # "could not be determined"
+# "could not be (independently) determined"
+_UNDETERMINED = _words(V.negated_passives) + r"\s+(?:\w+ly\s+)?" + _words(V.undetermined)
 _UNAVAILABLE = lazy_compile(f"{_words(V.unavailable_states)}|{_UNDETERMINED}", _FLAGS)
 _IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
                          + f"(?:{_words(V.unknown_words)}|{_UNDETERMINED})"
@@ -223,9 +227,16 @@ def subject(clause: str, at: int) -> tuple[int, bool] | None:
     if not before:
         return _unlisted_subject(clause, start, at)
     nearest_pos, _ = before[-1]
-    if _CONTROL_VERB.search(clause[max(0, nearest_pos - 20): nearest_pos]) and clause[:at].rstrip().endswith(" to"):
+    infinitive = clause[:at].rstrip().endswith(" to") or clause.startswith("to ", at)  # "urge X to collect"
+    if infinitive and _CONTROL_VERB.search(clause[max(0, nearest_pos - 20): nearest_pos]):
         return before[-1]
+    if _COORDINATED.search(clause, 0, nearest_pos) and len(clause[nearest_pos:at].split()) <= _VERB_GROUP:
+        return before[-1]  # "The GOL has been asked for data and post will forward it": a new subject
     return before[0]
+
+
+_COORDINATED = lazy_compile(r"\b(?:and|but)\s+$", _FLAGS)
+_VERB_GROUP = 3  # words from a coordinated subject to its verb: "post will", "we have not yet"
 
 
 def _unlisted_subject(clause: str, start: int, at: int) -> tuple[int, bool] | None:
@@ -360,6 +371,20 @@ def _not_answered(clause: str) -> bool:
     return _NO_REPLY.search(clause) is not None
 
 
+def _asked_to_deliver(clause: str) -> bool:
+    """"The GOL has been asked to provide disaggregated data": another actor asked (not by someone else)."""
+    return any(_promises(clause, m) and not _BY_OTHER.match(clause[m.end():]) for m in _ASKED_TO.finditer(clause))
+
+
+def _expects_delivery(clause: str) -> bool:
+    """"We expect the Ministry to provide the final figures by March 15"."""
+    for m in _EXPECTS.finditer(clause):
+        if (reporter_is_subject(clause, m.start()) and _actors(m.group("who"))
+                and _asked_in(clause[m.end(): m.end() + 100])):
+            return True
+    return False
+
+
 def _promised(clause: str) -> bool:
     return any(_promises(clause, m) for m in _PROMISE.finditer(clause))
 
@@ -407,6 +432,8 @@ _SEEKING_FRAMES = (
     (_not_answered, (_stems(V.not_answered, V.not_received, V.no_reply) | {"yet"},)),  # not_yet: "yet"
     (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS)),
     (_reported_promise, (frozenset({"would", "will"}), _ASKED_STEMS)),
+    (_asked_to_deliver, (_stems(V.asked_passives), _ASKED_STEMS)),
+    (_expects_delivery, (_stems(V.expect_verbs), _ASKED_STEMS)),
     (_past_deadline, (_stems(V.deadline_words),)),
 )
 

@@ -34,6 +34,8 @@ class GapVocabulary:
     private: Words
     seek_verbs: Words
     actor_delivers: Words
+    asked_passives: Words
+    expect_verbs: Words
     requested_states: Words
     pending_states: Words
     delivery_passives: Words
