@@ -116,6 +116,19 @@ def test_a_question_to_the_desk_citing_the_tasking_cable_is_not_a_reply() -> Non
     assert not detect(parse_cable(question, "q.txt"), api.bundled_facts()).reply
 
 
+@pytest.mark.parametrize(("subject", "reply"), [
+    # subjects written for this test: what a reply answers (questions, a request) follows a word of answering ...
+    ("ICELAND: RESPONSES TO 2009 TIP REPORT QUESTIONS", True),
+    ("ICELAND: RESPONSE TO REQUEST FOR 2009 TIP REPORT INPUT", True),
+    # ... a question opens with its question words; a demarche is not what a reply answers, even when responded to
+    ("ICELAND: QUESTIONS ON THE 2009 TIP REPORT REPORTING PERIOD", False),
+    ("ICELAND: RESPONSE TO DEMARCHE ON THE 2009 TIP REPORT", False),
+])
+def test_question_words_after_a_word_of_answering_are_what_a_reply_answers(subject: str, reply: bool) -> None:
+    cable = f"FM AMEMBASSY REYKJAVIK\nSUBJECT: {subject}\nREF: 08 STATE 132759\n\n{HEADERLESS_DRAFT}"
+    assert detect(parse_cable(cable, "subject.txt"), api.bundled_facts()).reply is reply
+
+
 def test_template_output_is_a_reply() -> None:
     text = template(api.bundled_models()[-1], post="Sanaa")
     assert detect(parse_cable(text, "skeleton.txt"), api.bundled_facts()).reply

@@ -65,11 +65,21 @@ class Detection:
 
 
 @dataclass(frozen=True)
+class _Purpose:
+    """A purpose other than answering the questionnaire, and the subject words that name it."""
+
+    name: str
+    words: re.Pattern[str]
+    answered: bool  # what a reply itself answers (questions, a request): not the purpose after a word of answering
+
+
+@dataclass(frozen=True)
 class _Vocabulary:
     subject_reply: re.Pattern[str]
     opening_reply: re.Pattern[str]
     keyed: re.Pattern[str]
-    other_purposes: tuple[tuple[str, re.Pattern[str]], ...]
+    other_purposes: tuple[_Purpose, ...]
+    answering: re.Pattern[str]  # a word of answering and a few words, up to where it is searched
     topics: re.Pattern[str]
 
 
@@ -83,8 +93,7 @@ class _Evidence:
         self._paragraphs = facts.paragraphs
         self.subject = " ".join(cable.header.subject.upper().split())
         self.reply_subject = _found(vocab.subject_reply, self.subject)  # the report named with a reply noun
-        self.other_purpose = next(((m.group(0), purpose) for purpose, pattern in vocab.other_purposes
-                                   if (m := pattern.search(self.subject))), None)  # (words, purpose)
+        self.other_purpose = _other_purpose_in(self.subject, vocab)  # (words, purpose)
         self.from_department = _sent_by_department(cable.header)
         self.tasking_ref = _tasking_ref(cable.header, facts.tasking)  # the tasking cable a REF cites, as written
 
@@ -133,15 +142,29 @@ class _Evidence:
 def vocabulary() -> _Vocabulary:
     data = reply_vocabulary()
     names = words_pattern(data["report_names"])
-    others = tuple((str(p["purpose"]), re.compile(words_pattern(p["words"]))) for p in data["other_purposes"])
+    others = tuple(_Purpose(str(p["purpose"]), re.compile(words_pattern(p["words"])), bool(p.get("answered")))
+                   for p in data["other_purposes"])
     # "keyed to checklist questions", "correspond to the format", "response to the questions": a verb, then a part
-    verb, part = words_pattern(data["keyed_verbs"]), words_pattern(data["tasking_parts"])
+    answering = words_pattern(data["answering_words"])
+    verb, part = words_pattern([*data["keyed_verbs"], *data["answering_words"]]), words_pattern(data["tasking_parts"])
     keyed = re.compile(rf"{verb}(?:\s+[\w'/-]+){{0,3}}?\s+{part}")
     # case-blind rather than run on the body in capitals: str.upper() of a long non-ASCII text briefly takes 12
     # bytes a character (CPython's case mapping buffer), 120 MB for a 10 MB cable
     topics = re.compile(words_pattern(data["question_topics"]), re.I)
     return _Vocabulary(_naming(names, words_pattern(data["reply_nouns"])),
-                       _naming(names, words_pattern(data["opening_nouns"])), keyed, others, topics)
+                       _naming(names, words_pattern(data["opening_nouns"])), keyed, others,
+                       re.compile(rf"{answering}(?:\s+[\w'/-]+){{0,5}}?\s+$"), topics)
+
+
+def _other_purpose_in(subject: str, vocab: _Vocabulary) -> tuple[str, str] | None:
+    """The first other purpose the subject names, as (its words, the purpose). The words of an answered purpose
+    after a word of answering (`RESPONSES TO 2009 TIP REPORT QUESTIONS`) are what the cable answers, not its
+    purpose."""
+    for purpose in vocab.other_purposes:
+        for m in purpose.words.finditer(subject):
+            if not (purpose.answered and vocab.answering.search(subject, 0, m.start())):
+                return m.group(0), purpose.name
+    return None
 
 
 def _naming(names: str, nouns: str) -> re.Pattern[str]:
