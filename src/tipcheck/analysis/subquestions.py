@@ -138,15 +138,20 @@ class _Misspellings:
                     self._at[key].append(w)
 
     def of(self, term: str) -> frozenset[str]:
-        length = len(term)
-        longest = length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE  # a longer word scores below
-        edits = (length + longest) * (100 - _MISSPELLING_SCORE) // 100
-        pieces = edits + 1
-        keys = [(term[start: start + 2], start + shift) for start in (j * length // pieces for j in range(pieces))
-                for shift in range(max(-edits, -start), edits + 1)]
-        candidates = set(chain.from_iterable(self._at.get(key, ()) for key in keys))
+        candidates = set(chain.from_iterable(self._at.get(key, ()) for key in _piece_keys(term)))
         return frozenset(w for w, _, _ in process.extract(
             term, candidates, scorer=fuzz.ratio, score_cutoff=_MISSPELLING_SCORE, limit=None))
+
+
+@cache  # a term of the model's: the same keys for every cable
+def _piece_keys(term: str) -> tuple[tuple[str, int], ...]:
+    """(first two letters, where) of each of the term's pieces, at every place a misspelling may move it to."""
+    length = len(term)
+    longest = length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE  # a longer word scores below
+    edits = (length + longest) * (100 - _MISSPELLING_SCORE) // 100
+    pieces = edits + 1
+    return tuple((term[start: start + 2], start + shift) for start in (j * length // pieces for j in range(pieces))
+                 for shift in range(max(-edits, -start), edits + 1))
 
 
 @dataclass(frozen=True)
@@ -500,7 +505,8 @@ def _answered_no(index: _Index, previous: SubQuestion, own: list[_Sentence]) -> 
 
 
 def _says_none_text(text: str) -> bool:
-    return len(_words(text)) <= _SHORT_ANSWER_WORDS and bool(_NOT_APPLICABLE.match(text))
+    # the anchored pattern first: it fails at once on most answers, the word count reads the whole text
+    return bool(_NOT_APPLICABLE.match(text)) and len(_words(text)) <= _SHORT_ANSWER_WORDS
 
 
 def check_question(question: Question, alignment: Alignment, index: _Index) -> tuple[SubQuestionCheck, ...]:
