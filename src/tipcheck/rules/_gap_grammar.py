@@ -104,8 +104,8 @@ _OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[
 _REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
                             rf"{_words(V.sought, V.asked_facts)}", _FLAGS)
 _REQUEST_OPEN = _compile(V.request_states)
-_NOT_ANSWERED = lazy_compile(
-    f"{_words(V.not_answered)}|{_words(V.not_yet)}\\s+{_words(V.withhold_verbs, V.actor_delivers)}", _FLAGS)
+_NOT_ANSWERED = _compile(V.not_answered)
+_NOT_YET_GIVEN = lazy_compile(_words(V.not_yet) + r"\s+" + _words(V.withhold_verbs, V.actor_delivers), _FLAGS)
 _TO_REPORTER = lazy_compile(r"\bto\s+" + _words(V.reporters), _FLAGS)
 _NOT_RECEIVED = _compile(V.not_received)
 _NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?"
@@ -310,17 +310,22 @@ def _recipient_elsewhere(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _asked_in(text: str) -> bool:
-    """Whether `text` names information or an asked-for fact that is not private."""
-    return any(not _PRIVATE.search(text[max(0, m.start() - 12): m.end()]) for m in _ASKED.finditer(text))
+def _asked_in(text: str, facts: bool = True) -> bool:
+    """Whether `text` names information (or, with `facts`, an asked-for fact) that is not private."""
+    return any(not _PRIVATE.search(text[max(0, m.start() - 12): m.end()])
+               for m in (_ASKED if facts else SOUGHT).finditer(text))
 
 
 # --- seeking-information -------------------------------------------------------------------------------------
 
 def _seeks(clause: str) -> bool:
-    return any(reporter_is_subject(clause, m.start()) and _asked_in(object_window(clause, m.end()))
+    return any(reporter_is_subject(clause, m.start())
+               and _asked_in(object_window(clause, m.end()), facts=m.group(0).lower() not in _ADVOCACY)
                and not _FAILED_BEFORE.search(clause[: m.start()])  # "unable to obtain": unavailable, not sought
                for m in _SEEK.finditer(clause))
+
+
+_ADVOCACY = frozenset(V.advocacy_verbs)
 
 
 def _requested_or_pending(clause: str) -> bool:
@@ -362,7 +367,7 @@ def _request_open(clause: str) -> bool:
 
 
 def _not_answered(clause: str) -> bool:
-    for m in _NOT_ANSWERED.finditer(clause):
+    for m in (*_NOT_ANSWERED.finditer(clause), *_NOT_YET_GIVEN.finditer(clause)):
         rest = clause[m.end():]
         if _OWN_REQUEST.search(rest) or _TO_REPORTER.search(rest) or SOUGHT.search(rest[:80]):
             return True

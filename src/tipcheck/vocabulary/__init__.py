@@ -33,6 +33,7 @@ class GapVocabulary:
     asked_facts: Words
     private: Words
     seek_verbs: Words
+    advocacy_verbs: Words
     actor_delivers: Words
     asked_passives: Words
     expect_verbs: Words
