@@ -126,42 +126,16 @@ DYNAMIC: dict[str, Callable[[], Iterator[dict[str, Any]]]] = {
 }
 
 
-def _detect_vocabulary() -> Iterator[re.Pattern[str]]:
-    from tipcheck.analysis import detect
-
-    yield from _patterns_in(detect.vocabulary())
-
-
-def _report_year() -> Iterator[re.Pattern[str]]:
-    from tipcheck.questionnaire import choose
-
-    yield choose._report_year()
-
-
-def _supplement() -> Iterator[re.Pattern[str]]:
-    from tipcheck.reading import kinds
-
-    yield kinds._supplement()
-
-
-def _abbreviation() -> Iterator[re.Pattern[str]]:
-    from tipcheck import text
-
-    yield text._abbreviation()
-
-
-def _asking() -> Iterator[re.Pattern[str]]:
-    from tipcheck.questionnaire import extract
-
-    yield from _patterns_in(extract._asking())
+def _built_by(function: str) -> Callable[[], Iterator[re.Pattern[str]]]:
+    """How to get the patterns the function `module.name` builds: call it (once: each is cached)."""
+    module, name = function.rsplit(".", 1)
+    return lambda: _patterns_in(getattr(importlib.import_module(module), name)())
 
 
 # Patterns a function builds from the vocabulary data files: the function (module.name) and how to get them.
-BUILT = {"tipcheck.analysis.detect.vocabulary": _detect_vocabulary,
-         "tipcheck.questionnaire.choose._report_year": _report_year,
-         "tipcheck.reading.kinds._supplement": _supplement,
-         "tipcheck.text._abbreviation": _abbreviation,
-         "tipcheck.questionnaire.extract._asking": _asking}
+BUILT = {function: _built_by(function) for function in (
+    "tipcheck.analysis.detect.vocabulary", "tipcheck.questionnaire.choose._report_year",
+    "tipcheck.reading.kinds._supplement", "tipcheck.text._abbreviation", "tipcheck.questionnaire.extract._asking")}
 # Functions that compile patterns for others, whose every pattern is checked where it is kept: why.
 HELPERS = {
     "tipcheck.analysis.detect._naming": "builds patterns of detect.vocabulary(), checked through BUILT",
