@@ -48,10 +48,9 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 def _abbreviation() -> re.Pattern[str]:
     """What a full stop that does not end the sentence follows: a single capital (`Mr. J. Smith`), capitals joined
     by full stops (`U.S.`), or an abbreviation of the vocabulary (tipcheck/vocabulary/sentences.yaml: `No. 5`)."""
-    from tipcheck.vocabulary import abbreviations  # read on the first split, not when text.py is imported
+    from tipcheck.vocabulary import abbreviations, words_pattern  # read on the first split, not on import
 
-    words = "|".join(re.escape(word) for word in sorted(abbreviations(), key=len, reverse=True))
-    return re.compile(rf"(?:\b(?i:{words})|\b[A-Z]|[A-Z]\.[A-Z])$")
+    return re.compile(rf"(?:(?i:{words_pattern(abbreviations())})|\b[A-Z]|[A-Z]\.[A-Z])$")
 
 
 def _skip(text: str, pos: int) -> int:

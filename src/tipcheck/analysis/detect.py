@@ -32,10 +32,11 @@ from functools import cache, cached_property
 
 from tipcheck.questionnaire.choose import KNOWN_TASKING_CABLES, cited_state_cables, state_cable_number
 from tipcheck.questionnaire.model import Questionnaire
-from tipcheck.questionnaire.vocabulary import reply_vocabulary, words_pattern
+from tipcheck.questionnaire.vocabulary import reply_vocabulary
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.reading.kinds import ReplyKind, reply_kind
 from tipcheck.regex import lazy_compile
+from tipcheck.vocabulary import words_pattern
 
 # A lettered answer at the start of a line: `-- A.`, `¶B.`, `!C.` (OCR), `21A.`, `27.A. (SBU)`, `-- 27A:`,
 # `23A Question:`, `4. (SBU) Section 21.A.`, `PARAGRAPH 23 A.`; the letter is upper case and closed by `.`,

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from tipcheck.errors import QuestionnaireError
 from tipcheck.questionnaire.model import Questionnaire
-from tipcheck.questionnaire.vocabulary import reply_vocabulary, words_pattern
+from tipcheck.questionnaire.vocabulary import reply_vocabulary
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.regex import lazy_compile
 from tipcheck.text import ANNUAL, annual_report_year
+from tipcheck.vocabulary import words_pattern
 
 # `08 STATE 132759`, `STATE 02094`, `08 SECSTATE 132759`: optional year prefix, sender, number
 _STATE_CABLE = lazy_compile(r"(?:\b(?P<year>\d{2})\s+)?\b(?:SEC)?STATE\s+0*(?P<number>\d{1,6})\b")

@@ -17,12 +17,11 @@ from functools import cache
 from typing import Any
 
 from tipcheck.questionnaire.choose import report_year_in, report_year_of_date
-from tipcheck.questionnaire.vocabulary import words_pattern
 from tipcheck.reading.cable import Cable, Header, Line
 from tipcheck.reading.segment import Heading, Unit, segment
 from tipcheck.regex import lazy_compile
 from tipcheck.text import ANNUAL, MONTH, month_number, sentence_texts, without_classification
-from tipcheck.vocabulary import question_vocabulary
+from tipcheck.vocabulary import question_vocabulary, words_pattern
 
 _UNKNOWN_MARKERS = ("(QUESTION TEXT NOT KNOWN)",)
 _SECTION_IDS = (
@@ -65,8 +64,9 @@ class Extraction:
 
 
 def topic_label(text: str) -> str | None:
-    m = _asking().label.match(text)
-    if not m or len(m.group("label").split()) > 8 or _asking().request.match(m.group("label")):
+    asking = _asking()
+    m = asking.label.match(text)
+    if not m or len(m.group("label").split()) > 8 or asking.request.match(m.group("label")):
         return None
     return m.group("label")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -21,9 +19,3 @@ def reply_vocabulary() -> dict[str, Any]:
                                        REPLY_VOCABULARY)
     return data
 
-
-def words_pattern(words: Sequence[str]) -> str:
-    """A vocabulary list as one regular expression: any of its words or phrases, whole words only, a space
-    standing for any run of blanks (a subject wrapped over two lines), the longest first."""
-    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
-    return r"\b(?:" + "|".join(alternatives) + r")\b"

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from tipcheck.questionnaire.vocabulary import reply_vocabulary, words_pattern
+from tipcheck.questionnaire.vocabulary import reply_vocabulary
 from tipcheck.reading.cable import Header
 from tipcheck.regex import lazy_compile
+from tipcheck.vocabulary import words_pattern
 
 # `PART 1 OF 2`, `PART TWO`, or the bare count a subject ends with, `(1 OF 4)` (docs/generality.md)
 _PART = lazy_compile(r"\bPART\s+(?P<part>\d+|ONE|TWO|THREE|FOUR)\s*(?:OF\s+(?P<of>\d+|TWO|THREE|FOUR))?\b|"

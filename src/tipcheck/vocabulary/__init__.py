@@ -5,6 +5,8 @@ Code holds the grammar; these files hold the words. Each is read once per proces
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
@@ -79,6 +81,13 @@ class GapVocabulary:
     none_states: Words
     no_information_marks: Words
     concessions: Words
+
+
+def words_pattern(words: Sequence[str]) -> str:
+    """A vocabulary list as one regular expression: any of its words or phrases, whole words only, a space
+    standing for any run of blanks (a subject wrapped over two lines), the longest first."""
+    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
+    return r"\b(?:" + "|".join(alternatives) + r")\b"
 
 
 def read_text(name: str) -> str:
