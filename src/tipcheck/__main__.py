@@ -1,6 +1,6 @@
 """`python -m tipcheck`: the same as the `tipcheck` command."""
 
-from tipcheck.cli.main import main
+from tipcheck.cli.main import command
 
 if __name__ == "__main__":
-    main()
+    command()
