@@ -8,19 +8,32 @@ that information the questionnaire asks for (data, figures, statistics, numbers,
 sentences, amounts or outcome) could not be had by the post:
 - it is not available, unknown, unclear, not provided, not released or not disclosed: "Statistics on
   convictions were not available", "The number of victims referred by social services is unknown", "It is
-  not known how many of these victims were minors", "an unknown number of policemen", "No information was
-  available on the sentences", "(NFI)";
+  not known how many of these victims were minors", "It is unclear how many ...", "an unknown number of
+  policemen", "No information was available on the sentences", "No figures were made available", "(NFI)";
+- it could not be found out (a negated passive of finding out, in either voice): "The number could not be
+  determined", "could not be (independently) verified", "has not been confirmed", "It could not be
+  established how many ...";
 - the post lacks it or could not obtain it: "Post has no figures on ...", "We do not know how many ...",
-  "Post was unable to obtain data on ...";
-- another actor withheld it or declined to give it: "The Ministry declined to share figures", "The GOB did
-  not provide a breakdown", "The police would not release arrest figures", "The Prosecutor's office provided
-  no data on plea bargains", "The Ministry refused Poloff's request for the shelter budget".
+  "Post was unable to obtain data on ...", "It has not been possible to obtain figures", "Post was not given
+  access to the records";
+- another actor withheld it or declined to give it, in the active or the passive: "The Ministry declined to
+  share figures", "The GOB did not provide a breakdown", "The police would not release arrest figures",
+  "Authorities did not make the figures available to the Embassy", "did not respond to requests for data",
+  "Neither the ministry nor the courts could tell post how many ...", "The Prosecutor's office provided no
+  data on plea bargains", "The Ministry refused Poloff's request for the shelter budget", "Conviction figures
+  were withheld by the Public Prosecution".
 
 Not reported (boundary cases):
 - the country keeps no such data: "The government does not keep statistics on trafficking prosecutions",
   "There are no official statistics on trafficking", "No agency tracks the number of victims", "The MOJ does
-  not disaggregate conviction data". That states what the country has (it answers the question about sources
-  of information), not a gap in the post's answer: this is the project's convention;
+  not disaggregate conviction data", "Police records do not distinguish smuggling from trafficking", "Data on
+  labor trafficking are not systematically collected". That states what the country has (it answers the
+  question about sources of information), not a gap in the post's answer: this is the project's convention.
+  Its boundary: the same fact told as what the records allow is still the country's data situation ("it is
+  impossible to determine numbers of trafficking victims", "we cannot establish how many of the convictions
+  were related to cases opened in 2005", "the Department does not publish a report on Iceland"), while
+  information said to be not available, unknown or withheld is a gap even when the answer explains why ("No
+  reliable numbers were available ...");
 - information kept from someone other than the post, or private: "Victims' personal data are not released to
   the media", "The hotline number is not known to most migrant workers", "Recruiters withhold information
   from migrants";

@@ -12,11 +12,15 @@ breakdown, a response, details, records, an update, the sentences or amounts ask
 - it is requested, awaited, pending, outstanding, forthcoming, expected or promised: "Statistics have been
   requested from the MOJ", "A response is expected shortly", "Figures are forthcoming from the Directorate",
   "The results have been promised to post by mid-March";
+- another actor promised it or was asked for it: "INM agreed to send the data", "The police have promised to
+  provide updated figures", "The Ministry said it would provide the statistics by mid-April", "The GOL has
+  been asked to provide disaggregated data", "We expect the Ministry to provide the final figures";
 - it will follow: "Details will be sent septel", "The number will be reported in a follow-up cable", "An
   update will follow", "Post will forward them once received", "We will report separately";
 - a request of the post's is still open, or another actor has not yet answered it: "Our request to the
   Supreme Court ... remains outstanding", "The MFA has not yet replied to Post's note", "Post has not received
-  a response", "The GOB did not provide data by the March 1 deadline".
+  a response", "The Ministry has yet to share its figures with post", "The GOB did not provide data by the
+  March 1 deadline".
 
 Not a gap (boundary cases):
 - what was asked for arrived: "Post requested and received updated statistics", "We asked the GOE for the
@@ -24,7 +28,9 @@ Not a gap (boundary cases):
 - another actor seeks or awaits: "The government is seeking to amend the law", "Two suspects are awaiting
   trial", "The NGO is awaiting a response from the ministry", "Victims may seek civil damages";
 - what is sought is not information: "The Embassy continues to seek ways to support data collection", "Post
-  requested a meeting with the Minister";
+  requested a meeting with the Minister", "The Embassy will continue to press for stronger penalties" (a verb
+  that also means advocating, seek, press or pursue, needs information itself as its object, not a fact such
+  as penalties or sentences);
 - a pending case or request that is not for information: "The extradition request is pending", "The court's
   decision is pending";
 - information delivered to someone else: "Details will be provided to hotel staff during the training";
