@@ -45,9 +45,25 @@ _FLAGS = re.I
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    """The phrases as one non-capturing group, longest first, a space matching any run of blanks."""
+    """The phrases as one non-capturing group, longest first, a space matching any run of blanks.
+
+    Phrases are grouped by their first character (`s(?:ought|tatistics)`): a case-blind pattern tries every
+    alternative in turn at every word, a grouped one only those that start with the word's letter. Phrases
+    that start differently never match at the same place, so the grouping changes no match; when two first
+    characters differ only in case, the order between them could matter, and the phrases stay ungrouped.
+    """
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
+    groups: dict[str, list[str]] = {}
+    for phrase in ordered:
+        groups.setdefault(phrase[:1], []).append(phrase[1:])
+    if len({first.casefold() for first in groups}) < len(groups):
+        return "(?:" + "|".join(_spaced(p) for p in ordered) + ")"
+    return "(?:" + "|".join(_spaced(first) + "(?:" + "|".join(map(_spaced, rests)) + ")"
+                            for first, rests in groups.items()) + ")"
+
+
+def _spaced(text: str) -> str:
+    return re.escape(text).replace(r"\ ", r"\s+")
 
 
 def _words(*lists: Iterable[str]) -> str:
