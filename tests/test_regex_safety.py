@@ -138,8 +138,6 @@ BUILT = {function: _built_by(function) for function in (
     "tipcheck.reading.kinds._supplement", "tipcheck.text._abbreviation", "tipcheck.questionnaire.extract._asking")}
 # Functions that compile patterns for others, whose every pattern is checked where it is kept: why.
 HELPERS = {
-    "tipcheck.analysis.detect._naming": "builds patterns of detect.vocabulary(), checked through BUILT",
-    "tipcheck.rules._gap_grammar._compile": "its patterns are module constants of _gap_grammar, checked above",
     "tipcheck.regex.__getattr__": "compiles a lazy_compile pattern on its first use: module constants, checked above",
 }
 

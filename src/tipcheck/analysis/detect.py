@@ -143,18 +143,18 @@ class _Evidence:
 def vocabulary() -> _Vocabulary:
     data = reply_vocabulary()
     names = words_pattern(data["report_names"])
-    others = tuple(_Purpose(str(p["purpose"]), re.compile(words_pattern(p["words"])), bool(p.get("answered")))
+    others = tuple(_Purpose(str(p["purpose"]), lazy_compile(words_pattern(p["words"])), bool(p.get("answered")))
                    for p in data["other_purposes"])
     # "keyed to checklist questions", "correspond to the format", "response to the questions": a verb, then a part
     answering = words_pattern(data["answering_words"])
     verb, part = words_pattern([*data["keyed_verbs"], *data["answering_words"]]), words_pattern(data["tasking_parts"])
-    keyed = re.compile(rf"{verb}(?:\s+[\w'/-]+){{0,3}}?\s+{part}")
+    keyed = lazy_compile(rf"{verb}(?:\s+[\w'/-]+){{0,3}}?\s+{part}")
     # case-blind rather than run on the body in capitals: str.upper() of a long non-ASCII text briefly takes 12
     # bytes a character (CPython's case mapping buffer), 120 MB for a 10 MB cable
-    topics = re.compile(words_pattern(data["question_topics"]), re.I)
+    topics = lazy_compile(words_pattern(data["question_topics"]), re.I)
     return _Vocabulary(_naming(names, words_pattern(data["reply_nouns"])),
                        _naming(names, words_pattern(data["opening_nouns"])), keyed, others,
-                       re.compile(rf"{answering}(?:\s+[\w'/-]+){{0,5}}?\s+$"), topics)
+                       lazy_compile(rf"{answering}(?:\s+[\w'/-]+){{0,5}}?\s+$"), topics)
 
 
 def _other_purpose_in(subject: str, vocab: _Vocabulary) -> tuple[str, str] | None:
@@ -172,7 +172,7 @@ def _naming(names: str, nouns: str) -> re.Pattern[str]:
     """The report's name and a noun in either order, a few words apart at most, in one phrase."""
     gap = r"[\s()/-]{1,4}"  # between words of one phrase: no comma or full stop
     word = rf"{gap}[\w']+"
-    return re.compile(rf"{names}(?:{word}){{0,4}}?{gap}{nouns}|{nouns}(?:{word}){{0,6}}?{gap}{names}")
+    return lazy_compile(rf"{names}(?:{word}){{0,4}}?{gap}{nouns}|{nouns}(?:{word}){{0,6}}?{gap}{names}")
 
 
 @dataclass(frozen=True)
