@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from cli_runner import clear_ci_environment, run_cli
-from conftest import CABLES, NEGATIVES, ROOT
+from conftest import CABLES, NEGATIVES, ROOT, SEED
 from tipcheck import api
 from tipcheck.analysis.detect import detect
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, QuestionnaireError
@@ -234,3 +234,18 @@ def test_the_no_model_refusal_is_only_for_replies() -> None:
     assert not other.reply and other.questions == ()
     with pytest.raises(QuestionnaireError, match="2012 questionnaire, which tipcheck has no model"):
         api.check_text(header + "SUBJECT: MACEDONIA: TWELFTH ANNUAL TIP REPORT SUBMISSION\n\n-- A. Answer.\n")
+
+
+@pytest.mark.parametrize("subject,reply", [
+    # written for this test: a submission that also names its tier or the watch list is still a reply ...
+    ("2009 TIP REPORT SUBMISSION - TIER 2 WATCH LIST", True),
+    ("NINTH ANNUAL TIP REPORT - TIER PLACEMENT", True),
+    # ... but a bare "TIP REPORT" beside another purpose is that purpose, whatever the body
+    ("2009 TIP REPORT - MEDIA REACTION", False),
+])
+def test_a_submission_that_also_names_another_purpose_is_a_reply_when_its_body_answers(subject: str,
+                                                                                       reply: bool) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    original = next(line for line in text.splitlines() if line.startswith("SUBJECT:"))
+    cable = parse_cable(text.replace(original, f"SUBJECT: {subject}"), "seed.txt")
+    assert detect(cable, api.bundled_facts()).reply is reply

@@ -7,7 +7,8 @@ each cable is first weighed on cheap evidence from its header and the shape of i
 
 1. the subject: it names the TIP report with a reply noun (`SIXTH ANNUAL TIP REPORT`, `TIP SUBMISSION`,
    `INPUT FOR THE 2010 TRAFFICKING IN PERSONS REPORT`), or it says the cable is for another purpose
-   (`PRESS GUIDANCE`, `HERO`, `CHILD LABOR`), which outweighs everything else;
+   (`PRESS GUIDANCE`, `HERO`, `CHILD LABOR`), which outweighs everything else unless the subject also names a
+   submission (`TIP REPORT SUBMISSION - TIER 2 WATCH LIST`) and the body answers the questions;
 2. the sender: the Department sends tasking and guidance; replies come from posts;
 3. the REF lines: a tasking cable of a known questionnaire (or a cable that goes with it), which makes a reply
    only with answers keyed to the tasking cable's paragraphs (`27A.`, `(21/A)`): a hero nomination or a
@@ -129,6 +130,11 @@ class _Evidence:
         return len({" ".join(m.group(0).upper().split()) for m in vocabulary().topics.finditer(self._body)})
 
     @cached_property
+    def submission_subject(self) -> str | None:
+        """Subject words naming the report with a noun of submission, not just "report"."""
+        return _found(vocabulary().opening_reply, self.subject)
+
+    @cached_property
     def opening_reply(self) -> str | None:
         """Opening words naming the report with a reply noun (read when there is no subject)."""
         return None if self.subject else _found(vocabulary().opening_reply, self._opening)
@@ -236,10 +242,26 @@ _Verdict = tuple[bool, float, str, str | None]  # reply?, confidence, reason, th
 
 
 def _decide(e: _Evidence) -> _Verdict:
-    for verdict in (_other_purpose, _from_department, _reply_subject, _cited_and_keyed, _headerless):
+    for verdict in (_answers_despite_purpose, _other_purpose, _from_department, _reply_subject, _cited_and_keyed,
+                    _headerless):
         if (found := verdict(e)) is not None:
             return found
     return False, 0.8, _why_not(e), None
+
+
+def _answers_despite_purpose(e: _Evidence) -> _Verdict | None:
+    """A subject naming the report with a noun of submission and another purpose too ("2009 TIP REPORT
+    SUBMISSION - TIER 2 WATCH LIST", "NINTH ANNUAL TIP REPORT - TIER PLACEMENT") is a reply when the body answers
+    the questionnaire: lettered answers in the questions' words, or answers keyed to the tasking cable it cites.
+    A bare "TIP REPORT" beside another purpose is not enough: the other purpose decides."""
+    if e.other_purpose is None or e.submission_subject is None:
+        return None
+    answers = (e.letters >= _MIN_LETTERS and e.topics >= _MIN_TOPICS) or (
+        e.tasking_ref is not None and e.keyed_answers >= _MIN_KEYED)
+    if not answers:
+        return None
+    return True, 0.8, (f"the subject names the TIP report as a submission (and {e.other_purpose[0]!r}), and "
+                       f"{_body_evidence(e)}"), e.submission_subject
 
 
 def _other_purpose(e: _Evidence) -> _Verdict | None:
