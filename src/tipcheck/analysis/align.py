@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -150,8 +150,8 @@ def _beating(best: float, weight: float) -> float:
 
 
 class _Wordings:
-    """Texts normalised once per alignment: each question's text and labels, and each restated question, are
-    compared with dozens of others (normalising them again for every pair was most of the alignment's time)."""
+    """Texts normalised once per alignment: each restated question is compared with dozens of questions
+    (normalising it again for every pair was most of the alignment's time)."""
 
     def __init__(self) -> None:
         self._wordings: dict[str, _Wording] = {}
@@ -168,13 +168,18 @@ class _Wordings:
         return self._processed[text]
 
 
+# A model's question texts and labels, normalised once per process: every cable of that year compares with them.
+_model_wording = lru_cache(maxsize=4096)(_wording)
+_model_processed = lru_cache(maxsize=4096)(default_process)
+
+
 def text_similarity(restated: str, question: Question, wordings: _Wordings | None = None) -> float:
     wordings = wordings or _Wordings()
-    best = _similarity(wordings.wording(restated), wordings.wording(question.text)) if question.text else 0.0
+    best = _similarity(wordings.wording(restated), _model_wording(question.text)) if question.text else 0.0
     if question.labels:
         label_part = wordings.processed(restated.split(":", 1)[0] if ":" in restated[:90] else restated)
         for label in question.labels:
-            best = max(best, fuzz.ratio(label_part, wordings.processed(label)) / 100.0)
+            best = max(best, fuzz.ratio(label_part, _model_processed(label)) / 100.0)
     return best
 
 
