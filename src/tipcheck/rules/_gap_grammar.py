@@ -44,8 +44,9 @@ V = gap_vocabulary()
 _FLAGS = re.I
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """The phrases as one non-capturing group, longest first, a space matching any run of blanks.
+def _alternation(phrases: Iterable[str], adverbs: bool = False) -> str:
+    """The phrases as one non-capturing group, longest first, a space matching any run of blanks; with `adverbs`,
+    an adverb may follow a "not" inside a phrase ("are not publicly available").
 
     Phrases are grouped by their first character (`s(?:ought|tatistics)`): a case-blind pattern tries every
     alternative in turn at every word, a grouped one only those that start with the word's letter. Phrases
@@ -57,13 +58,16 @@ def _alternation(phrases: Iterable[str]) -> str:
     for phrase in ordered:
         groups.setdefault(phrase[:1], []).append(phrase[1:])
     if len({first.casefold() for first in groups}) < len(groups):
-        return "(?:" + "|".join(_spaced(p) for p in ordered) + ")"
-    return "(?:" + "|".join(_spaced(first) + "(?:" + "|".join(map(_spaced, rests)) + ")"
+        return "(?:" + "|".join(_spaced(p, adverbs) for p in ordered) + ")"
+    return "(?:" + "|".join(_spaced(first) + "(?:" + "|".join(_spaced(rest, adverbs) for rest in rests) + ")"
                             for first, rests in groups.items()) + ")"
 
 
-def _spaced(text: str) -> str:
-    return re.escape(text).replace(r"\ ", r"\s+")
+def _spaced(text: str, adverbs: bool = False) -> str:
+    escaped = re.escape(text)
+    if adverbs:
+        escaped = escaped.replace(r"\ not\ ", r"\ not\ (?:\w+ly\ )?")
+    return escaped.replace(r"\ ", r"\s+")
 
 
 def _words(*lists: Iterable[str]) -> str:
@@ -131,6 +135,7 @@ _PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+to\\s+{_words(V.actor
 _ASKED_TO = lazy_compile(_words(V.asked_passives) + r"\s+" + _words(V.actor_delivers), _FLAGS)
 _EXPECTS = lazy_compile(_words(V.expect_verbs) + r"\s+(?P<who>(?:[\w'’-]+\s+){1,5}?)to\s+" + _words(V.actor_delivers),
                         _FLAGS)
+_EXPECTS_RECEIPT = lazy_compile(_words(V.expect_verbs) + r"\s+(?:to\s+)?" + _words(V.receive_verbs), _FLAGS)
 # "said it would provide", "told Poloff that the figures will be sent": a report of another actor's promise
 _WOULD_DELIVER = lazy_compile(r"\b(?:would|will)\s+(?:be\s+)?" + _words(V.actor_delivers, V.withhold_verbs), _FLAGS)
 _SPEECH = _compile(V.speech_verbs)
@@ -143,7 +148,8 @@ _CONFIDENTIAL = _compile(V.confidentiality)
 
 # "could not be (independently) determined"
 _UNDETERMINED = _words(V.negated_passives) + r"\s+(?:\w+ly\s+)?" + _words(V.undetermined)
-_UNAVAILABLE = lazy_compile(f"{_words(V.unavailable_states)}|{_UNDETERMINED}", _FLAGS)
+_UNAVAILABLE = lazy_compile(
+    rf"(?<![\w/'-]){_alternation(V.unavailable_states, adverbs=True)}(?![\w/-])|{_UNDETERMINED}", _FLAGS)
 _IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
                          + f"(?:{_words(V.unknown_words)}|{_UNDETERMINED})"
                          + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
@@ -157,7 +163,8 @@ _LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  #
 _FAILED_BEFORE = lazy_compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
 _IMPOSSIBLE = lazy_compile(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+" + _words(V.obtain_verbs), _FLAGS)
 _FAILS = lazy_compile(_words(V.reporter_fails) + r"\s+(?:\w+ly\s+)?" + _words(V.obtain_verbs), _FLAGS)
-_ATTEMPT_FAILED = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,2}}?"
+# whose attempts: the post's, or nobody's named ("Repeated attempts to obtain the data were unsuccessful")
+_ATTEMPT_FAILED = lazy_compile(rf"(?:(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+|^\W*)(?:[A-Za-z-]+\s+){{0,2}}?"
                                + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)" + _words(V.failure_states),
                                _FLAGS)
 _WITHHOLDS = lazy_compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs), _FLAGS)
@@ -398,12 +405,13 @@ def _asked_to_deliver(clause: str) -> bool:
 
 
 def _expects_delivery(clause: str) -> bool:
-    """"We expect the Ministry to provide the final figures by March 15"."""
+    """"We expect the Ministry to provide the final figures by March 15", "Post anticipates receiving them"."""
     for m in _EXPECTS.finditer(clause):
         if (reporter_is_subject(clause, m.start()) and _actors(m.group("who"))
                 and _asked_in(clause[m.end(): m.end() + 100])):
             return True
-    return False
+    return any(reporter_is_subject(clause, m.start()) and _asked_in(object_window(clause, m.end()))
+               for m in _EXPECTS_RECEIPT.finditer(clause))
 
 
 def _promised(clause: str) -> bool:

@@ -39,6 +39,7 @@ class GapVocabulary:
     actor_delivers: Words
     asked_passives: Words
     expect_verbs: Words
+    receive_verbs: Words
     requested_states: Words
     pending_states: Words
     delivery_passives: Words
