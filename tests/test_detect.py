@@ -163,8 +163,8 @@ def test_json_contract_reply_fields(tmp_path: Path) -> None:
 
 
 def test_vocabulary_matches_its_schema() -> None:
-    data = yaml.safe_load((ROOT / "questionnaire" / "reply-vocabulary.yaml").read_text(encoding="utf-8"))
-    schema = json.loads((ROOT / "questionnaire" / "reply-vocabulary.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "src" / "tipcheck" / "vocabulary" / "replies.yaml").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "src" / "tipcheck" / "vocabulary" / "replies.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
 
 

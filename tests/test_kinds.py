@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import CABLES
-from tipcheck.questionnaire.vocabulary import reply_vocabulary
 from tipcheck.reading.cable import Header, read_cable
 from tipcheck.reading.kinds import ReplyKind, Role, reply_kind
+from tipcheck.vocabulary import reply_vocabulary
 
 
 def _kind_of(path: str) -> ReplyKind:

@@ -20,7 +20,7 @@ each cable is first weighed on cheap evidence from its header and the shape of i
 
 A cable with no subject line (a draft, a release that lost its header) is a reply when its opening says so and
 its answers are lettered, or when its lettered answers use the questions' words. The header decides most
-cables; the body is read only when it does not. The vocabulary is in `questionnaire/reply-vocabulary.yaml`; this
+cables; the body is read only when it does not. The vocabulary is in `tipcheck/vocabulary/replies.yaml`; this
 module holds the grammar that reads it. Nothing here aligns or segments.
 """
 
@@ -33,11 +33,10 @@ from functools import cache, cached_property
 
 from tipcheck.questionnaire.choose import KNOWN_TASKING_CABLES, cited_state_cables, state_cable_number
 from tipcheck.questionnaire.model import Questionnaire
-from tipcheck.questionnaire.vocabulary import reply_vocabulary
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.reading.kinds import ReplyKind, reply_kind
 from tipcheck.regex import lazy_compile
-from tipcheck.vocabulary import words_pattern
+from tipcheck.vocabulary import reply_vocabulary, words_pattern
 
 # A lettered answer at the start of a line: `-- A.`, `¶B.`, `!C.` (OCR), `21A.`, `27.A. (SBU)`, `-- 27A:`,
 # `23A Question:`, `4. (SBU) Section 21.A.`, `PARAGRAPH 23 A.`; the letter is upper case and closed by `.`,

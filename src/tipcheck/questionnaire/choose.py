@@ -25,11 +25,10 @@ from pathlib import Path
 
 from tipcheck.errors import QuestionnaireError
 from tipcheck.questionnaire.model import Questionnaire
-from tipcheck.questionnaire.vocabulary import reply_vocabulary
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.regex import lazy_compile
 from tipcheck.text import ANNUAL, annual_report_year
-from tipcheck.vocabulary import words_pattern
+from tipcheck.vocabulary import reply_vocabulary, words_pattern
 
 # `08 STATE 132759`, `STATE 02094`, `08 SECSTATE 132759`: optional year prefix, sender, number
 _STATE_CABLE = lazy_compile(r"(?:\b(?P<year>\d{2})\s+)?\b(?:SEC)?STATE\s+0*(?P<number>\d{1,6})\b")
@@ -77,7 +76,7 @@ def state_cable_number(ref: str) -> tuple[int | None, int] | None:
 
 @cache
 def _report_year() -> re.Pattern[str]:
-    """A year just before or after the report's name (questionnaire/reply-vocabulary.yaml): `2009 TIP REPORT`,
+    """A year just before or after the report's name (tipcheck/vocabulary/replies.yaml): `2009 TIP REPORT`,
     `ANTI-TRAFFICKING IN PERSONS REPORT 2009`, `TRAFFICKING IN PERSONS (TIP) REPORT - 2010`, `... REPORT FOR 2008`."""
     names = words_pattern(reply_vocabulary()["report_names"])
     report = rf"{names}(?:\s+\([A-Z]{{2,8}}\))?\s+REPORT\b"  # the name, its abbreviation in brackets, `REPORT`

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from tipcheck.questionnaire.vocabulary import reply_vocabulary
 from tipcheck.reading.cable import Header
 from tipcheck.regex import lazy_compile
-from tipcheck.vocabulary import words_pattern
+from tipcheck.vocabulary import reply_vocabulary, words_pattern
 
 # `PART 1 OF 2`, `PART TWO`, or the bare count a subject ends with, `(1 OF 4)` (docs/generality.md)
 _PART = lazy_compile(r"\bPART\s+(?P<part>\d+|ONE|TWO|THREE|FOUR)\s*(?:OF\s+(?P<of>\d+|TWO|THREE|FOUR))?\b|"
@@ -53,7 +52,7 @@ def _number(text: str | None) -> int | None:
 
 @cache
 def _supplement() -> re.Pattern[str]:
-    """The subject words that make a cable a supplement (questionnaire/reply-vocabulary.yaml)."""
+    """The subject words that make a cable a supplement (tipcheck/vocabulary/replies.yaml)."""
     return re.compile(words_pattern(reply_vocabulary()["supplement_words"]), re.I)
 
 

@@ -113,6 +113,14 @@ def abbreviations() -> Words:
     return tuple(data["abbreviations"])
 
 
+@cache
+def reply_vocabulary() -> dict[str, Any]:
+    """What the reply detector (analysis/detect.py) reads: report names, reply nouns, other purposes, topics; and
+    the supplement words reading/kinds.py reads (replies.yaml)."""
+    data: dict[str, Any] = yaml.load(read_text("replies.yaml"), Loader=_SAFE_LOADER)
+    return data
+
+
 @dataclass(frozen=True)
 class QuestionVocabulary:
     """The words of a tasking cable's questions the extractor reads (questions.yaml: each field is described there)."""
