@@ -96,10 +96,15 @@ def read_text(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
+def _load(name: str) -> dict[str, Any]:
+    text = read_text(name)
+    data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)  # libyaml's when present: ~15 ms less a start
+    return data
+
+
 @cache
 def gap_vocabulary() -> GapVocabulary:
-    text = read_text("gaps.yaml")
-    data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)
+    data = _load("gaps.yaml")
     values: dict[str, Any] = {f.name: data[f.name] if isinstance(data[f.name], str) else tuple(data[f.name])
                               for f in fields(GapVocabulary)}
     return GapVocabulary(**values)
@@ -108,17 +113,14 @@ def gap_vocabulary() -> GapVocabulary:
 @cache
 def abbreviations() -> Words:
     """Abbreviations whose full stop does not end a sentence (sentences.yaml)."""
-    text = read_text("sentences.yaml")
-    data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)
-    return tuple(data["abbreviations"])
+    return tuple(_load("sentences.yaml")["abbreviations"])
 
 
 @cache
 def reply_vocabulary() -> dict[str, Any]:
     """What the reply detector (analysis/detect.py) reads: report names, reply nouns, other purposes, topics; and
     the supplement words reading/kinds.py reads (replies.yaml)."""
-    data: dict[str, Any] = yaml.load(read_text("replies.yaml"), Loader=_SAFE_LOADER)
-    return data
+    return _load("replies.yaml")
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,5 @@ class QuestionVocabulary:
 
 @cache
 def question_vocabulary() -> QuestionVocabulary:
-    text = read_text("questions.yaml")
-    data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)
+    data = _load("questions.yaml")
     return QuestionVocabulary(**{f.name: tuple(data[f.name]) for f in fields(QuestionVocabulary)})
