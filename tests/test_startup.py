@@ -1,0 +1,61 @@
+"""What starting tipcheck costs, as structure rather than time (the times are in benchmarks/startup.py): listing
+the rules and printing the version import no part of the checker, and importing the package compiles no
+regular expression (module-level patterns are `tipcheck.regex.lazy_compile`, compiled on first use)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import tipcheck
+
+# the checker's stages and the libraries only checking needs
+CHECKER = ("tipcheck.api", "tipcheck.analysis", "tipcheck.reading.segment", "tipcheck.rules._gap_grammar",
+           "tipcheck.questionnaire.model", "yaml", "rapidfuzz")
+
+
+def _imported_by(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported once it has run `code`."""
+    listing = "\nimport sys\nprint('\\n'.join(sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code + listing], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_listing_the_rules_imports_no_part_of_the_checker() -> None:
+    modules = _imported_by("from tipcheck import rules\nrules.registry()")
+    assert "tipcheck.rules.information_unavailable" in modules  # listed from the rule modules themselves
+    assert sorted(m for m in modules if m.startswith(CHECKER)) == []
+
+
+def test_the_version_imports_no_part_of_the_checker() -> None:
+    modules = _imported_by("import sys\nsys.argv = ['tipcheck', '--version']\nfrom tipcheck.cli.main import main\n"
+                           "try:\n    main()\nexcept SystemExit:\n    pass")
+    assert "tipcheck.cli.main" in modules
+    assert sorted(m for m in modules if m.startswith(CHECKER)) == []
+
+
+def _patterns(value: Any) -> Iterator[Any]:
+    if isinstance(value, (tuple, list, frozenset, set)):
+        for item in value:
+            yield from _patterns(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _patterns(item)
+    elif isinstance(value, re.Pattern):
+        yield value
+
+
+def test_importing_the_package_compiles_no_pattern() -> None:
+    compiled = []
+    for info in pkgutil.walk_packages(tipcheck.__path__, "tipcheck."):
+        module = importlib.import_module(info.name)
+        compiled += [f"{info.name}.{name}" for name, value in vars(module).items()
+                     if any(type(p) is re.Pattern for p in _patterns(value))]
+    assert compiled == [], "compiled at import: write tipcheck.regex.lazy_compile(...) instead of re.compile(...)"
+    assert sum(1 for module in map(importlib.import_module, ("tipcheck.reading.segment", "tipcheck.text"))
+               for value in vars(module).values() for _ in _patterns(value)) > 10  # the walk sees them
