@@ -1,17 +1,17 @@
 """Cross-references inside a reply, resolved against the reply's own paragraph numbers and the questionnaire.
 
-A reference names a paragraph ("see paragraph 15", "As noted in paragraph 16, ...", "Paragraph 36 describes",
-"(para 33 refers)", "(ref para 26.C)"), a numbered question ("see 16.E.", "As discussed in 10.c.", "addressed in
-our response to 26.F", "The answer to 23.A covers", a bare "(27.A)", "(see 5F)", "described in section 26.C",
-"see Question 26.H", "in section 22A"), lists and ranges of them ("paras 29 and 30", "paragraphs 29-31", "25.B
-and C", "16.E, 26.G"; a range of letters, "25.E-F", is taken at its first letter, as the labels take it) or a
-question by its section's name ("See PROTECTION A. above", "referred to in Overview A and E above", "(see
+A reference names a paragraph ("see paragraph 15", "As noted in paragraph 16, ...", "Paragraph 36 describes", "(para
+33 refers)", "(ref para 26.C)"), a numbered question ("see 16.E.", "As discussed in 10.c.", "addressed in our
+response to 26.F", "The answer to 23.A covers", a bare "(27.A)", "(see 5F)", "described in section 26.C", "see
+Question 26.H", "in section 22A", "see para 26(c)"), lists and ranges of them ("paras 29 and 30", "paragraphs
+29-31", "25.B and C", "16.E, 26.G"; a range of letters, "25.E-F", is taken at its first letter, as the labels take
+it) or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A and E above", "(see
 paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press articles": a bare
-number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of reftel",
-"Article 5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation ("Under
-18 U.S.C. 1591": a letter that opens an abbreviation is no question letter), a chain of numbers
-("01-800-553-3000"), and a line labelled with the tasking cable's paragraph ("PARA 23 - THE COUNTRY'S TIP
-SITUATION", "12. (SBU) (21A) Ukraine is ...").
+number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of reftel", "Article
+5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation ("Under 18 U.S.C.
+1591": a letter that opens an abbreviation is no question letter), a chain of numbers ("01-800-553-3000"), and a
+line labelled with the tasking cable's paragraph ("PARA 23 - THE COUNTRY'S TIP SITUATION", "12. (SBU) (21A) Ukraine
+is ...").
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ _PARA_WORD = lazy_compile(r"\b(?:para(?:graph)?s?\.?|¶)\s*(?=\d)", re.I)
 # an abbreviation ("18 U.S.C. 1591", "12 U.N. reports"), a number with a leading zero or a chain of numbers
 # ("01-800-553-3000")
 _ITEM = lazy_compile(r"(?P<number>(?!0)\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])|\s*\.?\s*(?P<letter>[A-Z]))"
-                   r"(?![\w']|\.[A-Za-z])\.?|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d|[-–/.]\d))?")
+                     r"(?![\w']|\.[A-Za-z])\.?|\s*\((?P<enclosed>[A-Za-z])\)"  # "26(c)"
+                     r"|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d|[-–/.]\d))?")
 _MORE = r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&|or)\s+)"
 _MORE_LETTER = lazy_compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
 _MORE_ITEM = lazy_compile(_MORE + r"(?=\d)")
@@ -197,7 +198,8 @@ def _item_list(text: str, pos: int, named_paragraph: bool) -> list[_Item]:
 
 def _may_be_a_reference(text: str, m: re.Match[str]) -> bool:
     """A numbered question ("26.F") always; a bare number only when what follows is no noun ("12 states")."""
-    return m.group("letter") is not None or m.group("small") is not None or bool(_FOLLOWS_A_NUMBER.match(text, m.end()))
+    return (m.group("letter") or m.group("small") or m.group("enclosed")) is not None or bool(
+        _FOLLOWS_A_NUMBER.match(text, m.end()))
 
 
 def _next_in_list(text: str, last: _Item, end: int, named_paragraph: bool) -> tuple[list[_Item], int] | None:
@@ -214,7 +216,7 @@ def _next_in_list(text: str, last: _Item, end: int, named_paragraph: bool) -> tu
 
 def _expand(m: re.Match[str]) -> Iterator[_Item]:
     number = int(m.group("number"))
-    letter = m.group("letter") or (m.group("small") or "").upper() or None
+    letter = m.group("letter") or (m.group("small") or m.group("enclosed") or "").upper() or None
     last = int(m.group("last")) if m.group("last") else number
     if not number <= last <= number + _LONGEST_RANGE:
         last = number
