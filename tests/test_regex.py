@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 
 import pytest
@@ -33,3 +35,10 @@ def test_tools_and_the_re_module_take_it_for_a_pattern() -> None:
     assert re.compile(lazy) is lazy
     assert re.match(lazy, b"Content-Type: text/plain").group(1) == b"Content-Type"  # type: ignore[union-attr]
     assert isinstance(segment._NUMBER, re.Pattern) and type(segment._NUMBER) is not re.Pattern
+
+
+def test_a_lazy_pattern_is_pickled_and_copied_as_a_pattern() -> None:
+    lazy = lazy_compile(r"a+", re.I)
+    again = pickle.loads(pickle.dumps(lazy))
+    assert (again.pattern, again.search("xAA").span()) == ("a+", (1, 3))
+    assert copy.copy(lazy) is lazy and copy.deepcopy(lazy) is lazy

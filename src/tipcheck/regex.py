@@ -36,6 +36,16 @@ class _LazyPattern:
             setattr(self, attribute, getattr(compiled, attribute))
         return getattr(compiled, name)
 
+    # as a compiled pattern: pickled as its source and flags, and never copied (it does not change)
+    def __reduce__(self) -> tuple[Any, ...]:
+        return lazy_compile, (self.pattern, self._flags)
+
+    def __copy__(self) -> _LazyPattern:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _LazyPattern:
+        return self
+
     def __repr__(self) -> str:
         return f"lazy_compile({self.pattern!r}, {self._flags!r})"
 
