@@ -4,14 +4,14 @@ A reference names a paragraph ("see paragraph 15", "As noted in paragraph 16, ..
 33 refers)", "(ref para 26.C)"), a numbered question ("see 16.E.", "As discussed in 10.c.", "addressed in our
 response to 26.F", "The answer to 23.A covers", a bare "(27.A)", "(see 5F)", "described in section 26.C", "see
 Question 26.H", "in section 22A", "see para 26(c)"), lists and ranges of them ("paras 29 and 30", "paragraphs
-29-31", "25.B and C", "16.E, 26.G"; a range of letters, "25.E-F", is taken at its first letter, as the labels take
-it) or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A and E above", "(see
-paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press articles": a bare
-number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of reftel", "Article
-5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation ("Under 18 U.S.C.
-1591": a letter that opens an abbreviation is no question letter), a chain of numbers ("01-800-553-3000"), and a
-line labelled with the tasking cable's paragraph ("PARA 23 - THE COUNTRY'S TIP SITUATION", "12. (SBU) (21A) Ukraine
-is ...").
+29-31", "25.B and C", "16.E, 26.G", "(see 23.A; 25.B)"; a range of letters, "25.E-F", is taken at its first letter,
+as the labels take it) or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A
+and E above", "(see paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press
+articles": a bare number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of
+reftel", "Article 5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation
+("Under 18 U.S.C. 1591": a letter that opens an abbreviation is no question letter), a chain of numbers
+("01-800-553-3000"), and a line labelled with the tasking cable's paragraph ("PARA 23 - THE COUNTRY'S TIP
+SITUATION", "12. (SBU) (21A) Ukraine is ...").
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ _ITEM = lazy_compile(r"(?P<number>(?!0)\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<sm
 _MORE = r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&|or)\s+)"
 _MORE_LETTER = lazy_compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
 _MORE_ITEM = lazy_compile(_MORE + r"(?=\d)")
+_MORE_QUESTION = lazy_compile(r"\s*;\s*(?=\d)")  # "(see 23.A; 25.B)": after a semicolon, numbered questions only
 # After a bare number, what may follow a paragraph number; "in 12 states", "in 45 press articles" are counts
 _FOLLOWS_A_NUMBER = lazy_compile(r"\s*(?:$|[.,;:)\]]|\(|(?:above|below|for|and|or|refers?)\b|&|[-–])", re.I)
 # A legal or other text that has paragraphs of its own: "Article 5", "Section 12 of Law 5/2008", "the Protocol"
@@ -205,8 +206,11 @@ def _item_list(text: str, pos: int, named_paragraph: bool) -> list[_Item]:
 
 def _may_be_a_reference(text: str, m: re.Match[str]) -> bool:
     """A numbered question ("26.F") always; a bare number only when what follows is no noun ("12 states")."""
-    return (m.group("letter") or m.group("small") or m.group("enclosed")) is not None or bool(
-        _FOLLOWS_A_NUMBER.match(text, m.end()))
+    return _lettered(m) or bool(_FOLLOWS_A_NUMBER.match(text, m.end()))
+
+
+def _lettered(m: re.Match[str]) -> bool:
+    return (m.group("letter") or m.group("small") or m.group("enclosed")) is not None
 
 
 def _next_in_list(text: str, last: _Item, end: int, named_paragraph: bool) -> tuple[list[_Item], int] | None:
@@ -216,6 +220,10 @@ def _next_in_list(text: str, last: _Item, end: int, named_paragraph: bool) -> tu
         return [_Item(letter.start("letter"), named, last.number, named)], letter.end()
     more = _MORE_ITEM.match(text, end)
     following = _ITEM.match(text, more.end()) if more is not None else None
+    if following is None and last.letter is not None and (semicolon := _MORE_QUESTION.match(text, end)):
+        following = _ITEM.match(text, semicolon.end())
+        if following is not None and not _lettered(following):
+            return None  # "see 16.E; 12 victims were ...": only a numbered question goes on the list
     if following is None or not (named_paragraph or _may_be_a_reference(text, following)):
         return None
     return list(_expand(following)), following.end()
