@@ -63,7 +63,10 @@ def python() -> str:
 # Memos keyed by cable text (module, function): checking the same cable again must cost what a new one does.
 # Memos of the questionnaire models and vocabulary files stay: a long-running process loads those once.
 # (tipcheck.rules.base held it before the sentence splitter moved to tipcheck.text: versus.py runs older trees)
-TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"))
+TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"),
+               # the gap grammar's memos of sentences and clauses, shared by its two rules
+               ("tipcheck.rules._gap_grammar", "stems_of"), ("tipcheck.rules._gap_grammar", "_actors"),
+               ("tipcheck.rules._gap_grammar", "_asked_in"))
 
 
 def clear_text_caches() -> None:

@@ -19,18 +19,17 @@ import subprocess
 import time
 from pathlib import Path
 
-from common import SEED, machine, python
+from common import SEED, TEXT_CACHES, machine, python
 
 HERE = Path(__file__).resolve().parent.parent / "src"
-CHILD = """
+CHILD = f"TEXT_CACHES = {TEXT_CACHES!r}\n" + """
 import statistics, sys, time
 from tipcheck import api
 def clear():
-    for name in ("tipcheck.text", "tipcheck.rules.base"):
-        module = sys.modules.get(name)
-        spans = getattr(module, "_sentence_spans", None)
-        if spans is not None:
-            spans.cache_clear()
+    for name, function in TEXT_CACHES:
+        memo = getattr(sys.modules.get(name), function, None)
+        if memo is not None and hasattr(memo, "cache_clear"):
+            memo.cache_clear()
 api.check_file(sys.argv[1])
 times = []
 for _ in range(int(sys.argv[2])):
