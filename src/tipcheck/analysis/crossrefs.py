@@ -220,11 +220,18 @@ def _next_in_list(text: str, last: _Item, end: int, named_paragraph: bool) -> tu
         return [_Item(letter.start("letter"), named, last.number, named)], letter.end()
     more = _MORE_ITEM.match(text, end)
     following = _ITEM.match(text, more.end()) if more is not None else None
-    if following is None and last.letter is not None and (semicolon := _MORE_QUESTION.match(text, end)):
-        following = _ITEM.match(text, semicolon.end())
-        if following is not None and not _lettered(following):
-            return None  # "see 16.E; 12 victims were ...": only a numbered question goes on the list
+    if following is None and last.letter is not None:
+        return _question_after_semicolon(text, end)
     if following is None or not (named_paragraph or _may_be_a_reference(text, following)):
+        return None
+    return list(_expand(following)), following.end()
+
+
+def _question_after_semicolon(text: str, end: int) -> tuple[list[_Item], int] | None:
+    """"(see 23.A; 25.B)": a numbered question after a semicolon; not "see 16.E; 12 victims were ..."."""
+    semicolon = _MORE_QUESTION.match(text, end)
+    following = _ITEM.match(text, semicolon.end()) if semicolon is not None else None
+    if following is None or not _lettered(following):
         return None
     return list(_expand(following)), following.end()
 
