@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import chain, count
+from itertools import chain, count, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -131,14 +131,17 @@ class _Misspellings:
     """
 
     def __init__(self, words: set[str]) -> None:
-        self._at: defaultdict[tuple[str, int], list[str]] = defaultdict(list)  # (2 letters, where) -> the words
+        at: defaultdict[tuple[str, int], list[str]] = defaultdict(list)  # (2 letters, where) -> the words
         for w in words:
             if len(w) >= _SHORTEST_MISSPELT:
                 for key in zip(map(operator.add, w, w[1:]), count(), strict=False):
-                    self._at[key].append(w)
+                    at[key].append(w)
+        self._at = at
 
     def of(self, term: str) -> frozenset[str]:
-        candidates = set(chain.from_iterable(self._at.get(key, ()) for key in _piece_keys(term)))
+        # a word found under several keys is compared again rather than first put in a set: rapidfuzz compares
+        # faster than Python builds the set
+        candidates = list(chain.from_iterable(map(self._at.get, _piece_keys(term), repeat(()))))
         return frozenset(w for w, _, _ in process.extract(
             term, candidates, scorer=fuzz.ratio, score_cutoff=_MISSPELLING_SCORE, limit=None))
 
@@ -209,10 +212,12 @@ class _Index:
             self.spans[unit.index] = range(start, len(self.sentences))
         # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words)
         self._holders: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+        holders = self._holders
         for sentence in self.sentences:
             number = sentence.number
-            for w in set(_words(_folded(sentence.answer, sentence.start, sentence.end))):
-                self._holders[w].append(number)
+            # blanks are no part of a word: the sentence's words are those of its text as written
+            for w in set(_words(sentence.answer[sentence.start: sentence.end])):
+                holders[w].append(number)
         self.vocabulary = _Vocabulary(self._holders)
         self._holding: dict[tuple[str, ...], array[int]] = {}
 
