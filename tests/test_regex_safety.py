@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import ast
 import importlib
-import pkgutil
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import tipcheck
+from package_patterns import modules, patterns_in
 from tipcheck.reading.cable import _split_refs
 
 SIZES = (16, 64, 250, 1_000, 4_000, 16_000)
@@ -57,26 +57,6 @@ class Case:
 
 
 # --- patterns compiled at module level -----------------------------------------------------------------------
-
-def _modules() -> Iterator[Any]:
-    for info in pkgutil.walk_packages(tipcheck.__path__, "tipcheck."):
-        yield importlib.import_module(info.name)
-
-
-def _patterns_in(value: Any) -> Iterator[re.Pattern[str]]:
-    """The patterns in a module-level value: a pattern, or a tuple, list, dict or dataclass holding some."""
-    if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-        yield value
-    elif isinstance(value, (tuple, list, frozenset, set)):
-        for item in value:
-            yield from _patterns_in(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _patterns_in(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for field in fields(value):
-            yield from _patterns_in(getattr(value, field.name))
-
 
 def _uses() -> dict[str, set[str]]:
     """For each name in the package's source, how it is used: the method called on it (`match`, `finditer`...),
@@ -105,11 +85,11 @@ def _scanned(name: str) -> bool:
 
 def module_patterns() -> dict[str, Case]:
     found: dict[str, Case] = {}
-    for module in _modules():
+    for module in modules():
         for name, value in vars(module).items():
             if getattr(value, "__module__", module.__name__) != module.__name__ and not isinstance(value, re.Pattern):
                 continue  # imported from elsewhere: checked there
-            for i, pattern in enumerate(_patterns_in(value)):
+            for i, pattern in enumerate(patterns_in(value)):
                 found.setdefault(f"{module.__name__}.{name}" + (f"[{i}]" if i else ""), Case(pattern, _scanned(name)))
     return found
 
@@ -129,7 +109,7 @@ DYNAMIC: dict[str, Callable[[], Iterator[dict[str, Any]]]] = {
 def _built_by(function: str) -> Callable[[], Iterator[re.Pattern[str]]]:
     """How to get the patterns the function `module.name` builds: call it (once: each is cached)."""
     module, name = function.rsplit(".", 1)
-    return lambda: _patterns_in(getattr(importlib.import_module(module), name)())
+    return lambda: patterns_in(getattr(importlib.import_module(module), name)())
 
 
 # Patterns a function builds from the vocabulary data files: the function (module.name) and how to get them.

@@ -5,14 +5,12 @@ regular expression (module-level patterns are `tipcheck.regex.lazy_compile`, com
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
-from typing import Any
 
-import tipcheck
+from package_patterns import modules as package_modules
+from package_patterns import patterns_in
 
 # the checker's stages and the libraries only checking needs
 CHECKER = ("tipcheck.api", "tipcheck.analysis", "tipcheck.reading.segment", "tipcheck.rules._gap_grammar",
@@ -39,23 +37,9 @@ def test_the_version_imports_no_part_of_the_checker() -> None:
     assert sorted(m for m in modules if m.startswith(CHECKER)) == []
 
 
-def _patterns(value: Any) -> Iterator[Any]:
-    if isinstance(value, (tuple, list, frozenset, set)):
-        for item in value:
-            yield from _patterns(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _patterns(item)
-    elif isinstance(value, re.Pattern):
-        yield value
-
-
 def test_importing_the_package_compiles_no_pattern() -> None:
-    compiled = []
-    for info in pkgutil.walk_packages(tipcheck.__path__, "tipcheck."):
-        module = importlib.import_module(info.name)
-        compiled += [f"{info.name}.{name}" for name, value in vars(module).items()
-                     if any(type(p) is re.Pattern for p in _patterns(value))]
+    compiled = [f"{module.__name__}.{name}" for module in package_modules() for name, value in vars(module).items()
+                if any(type(p) is re.Pattern for p in patterns_in(value))]
     assert compiled == [], "compiled at import: write tipcheck.regex.lazy_compile(...) instead of re.compile(...)"
     assert sum(1 for module in map(importlib.import_module, ("tipcheck.reading.segment", "tipcheck.text"))
-               for value in vars(module).values() for _ in _patterns(value)) > 10  # the walk sees them
+               for value in vars(module).values() for _ in patterns_in(value)) > 10  # the walk sees them
