@@ -6,6 +6,7 @@ import copy
 
 import pytest
 import yaml
+from rapidfuzz import fuzz
 
 from conftest import CABLES, SEED, load_label
 from tipcheck.analysis import subquestions
@@ -216,3 +217,23 @@ def test_schema_rejects_an_unknown_kind_and_a_count_without_things(tmp_path: obj
         broken["sections"][2]["questions"][4]["subquestions"][1]["expects"] = bad
         with pytest.raises(QuestionnaireError, match="expects"):
             qmod.validate(broken, "", "broken.yaml")
+
+
+def test_term_index_matches_what_comparing_every_pair_finds() -> None:
+    """The model's term index (pigeonhole keys per word length) finds exactly the words that comparing every
+    term with every word of the vendored cables finds: an inflection, or a misspelling scoring 88 or more."""
+    terms = sorted(set().union(*(subquestions._terms_of(qmod.load_bundled(name)).terms
+                                 for name in qmod.bundled_names())))
+    words = sorted({w for path in CABLES.glob("*.txt")
+                    for w in subquestions._words(path.read_text(encoding="utf-8", errors="replace"))})
+    found = subquestions._TermWords(terms).matches(words)
+    for term in terms:
+        every_pair = {w for w in words if (w[:5] == term[:5] and subquestions.word_matches(term, w))
+                      or (len(w) >= 4 and fuzz.ratio(term, w) >= 88)}
+        assert found.get(term, frozenset()) == every_pair, term
+
+
+def test_a_term_the_model_lacks_is_matched_on_its_own() -> None:
+    vocabulary = subquestions._Vocabulary({"trafficking", "traficking", "trafficked", "traffic", "trade"},
+                                          subquestions._TermWords(("victims",)))
+    assert vocabulary.matches("trafficking") == {"trafficking", "traficking", "trafficked", "traffic"}

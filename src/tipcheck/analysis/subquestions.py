@@ -29,15 +29,15 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from itertools import chain, count, repeat
+from functools import cache, cached_property, lru_cache
+from itertools import repeat
 
 from rapidfuzz import fuzz, process
 
 from tipcheck.analysis.align import Alignment
-from tipcheck.questionnaire.model import Expectation, Question, SubQuestion
+from tipcheck.questionnaire.model import Expectation, Question, Questionnaire, SubQuestion
 from tipcheck.reading.segment import Unit
 from tipcheck.regex import lazy_compile
 from tipcheck.status import SubQuestionResult, SubQuestionStatus
@@ -89,23 +89,25 @@ _NEGATION_WINDOW = 6  # a zero statement: the negation at most this many words b
 
 
 _MISSPELLING_SCORE = 88  # fuzz.ratio at or above which a word is taken for a misspelling of a term word
-_SHORTEST_MISSPELT = 4  # a shorter word scores below it against any term word looked up this way (5 letters on)
+_LONG_TERM = 5  # a term word this long also matches words that open like it or misspell it
+_OPENING = operator.itemgetter(slice(0, _LONG_TERM))
+_Place = tuple[Callable[[str], str], dict[str, tuple[str, ...]]]  # a word's two letters there -> terms to compare
 
 
 class _Vocabulary:
-    """The cable's words, and for each term word the words it matches (computed once per term: a cable
-    has a few thousand distinct words, the model a few hundred term words)."""
+    """The cable's words, and for each term word the words it matches. The model's long term words are matched
+    all at once, on the first lookup of one (`_TermWords`); a short one, or one the model does not hold, alone."""
 
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = set(words)
+    def __init__(self, words: Collection[str], terms: _TermWords) -> None:
+        self.words = words
+        self._terms = terms
         self._matches: dict[str, frozenset[str]] = {}
-        self._by_prefix: dict[str, list[str]] = {}  # built when the first long term is looked up
-        self._misspellings: _Misspellings | None = None
+        self._of_terms: dict[str, frozenset[str]] | None = None
 
     def matches(self, term: str) -> frozenset[str]:
         found = self._matches.get(term)
         if found is None:
-            found = self._short_matches(term) if len(term) < 5 else self._long_matches(term)
+            found = self._short_matches(term) if len(term) < _LONG_TERM else self._long_matches(term)
             self._matches[term] = found
         return found
 
@@ -113,48 +115,123 @@ class _Vocabulary:
         return frozenset(w for w in (term, term + "s", term[:-1]) if w in self.words)
 
     def _long_matches(self, term: str) -> frozenset[str]:
-        if self._misspellings is None:
-            self._misspellings = _Misspellings(self.words)
-            for w in self.words:
-                self._by_prefix.setdefault(w[:5], []).append(w)
-        same_start = self._by_prefix.get(term[:5], [])
-        return frozenset(w for w in same_start if word_matches(term, w)) | self._misspellings.of(term)
+        if term not in self._terms.terms:
+            return _TermWords((term,)).matches(self.words).get(term, frozenset())
+        if self._of_terms is None:
+            self._of_terms = self._terms.matches(self.words)
+        return self._of_terms.get(term, frozenset())
 
 
-class _Misspellings:
-    """The words whose fuzz.ratio with a term is at least _MISSPELLING_SCORE, without comparing every word.
+class _TermWords:
+    """A model's long term words, indexed once per process so that a cable's distinct words are each looked up
+    once, not compared with every term.
 
-    Such a word differs from the term by at most k single-letter insertions and deletions, k = 12 % of their
-    combined length. Cut the term into k + 1 pieces: the k edits leave one piece whole in the word, moved by
-    at most k letters (pigeonhole). So only words holding one piece's first two letters at its place, give or
-    take k, can match; they are compared as before, and the result is the same as comparing them all.
+    A word matches a term that opens like it and passes `word_matches` (an inflection), or whose fuzz.ratio
+    with it is at least _MISSPELLING_SCORE (a misspelling). Such a misspelling is the term with at most `dt`
+    letters deleted and `dw` inserted (`_edits`: both follow from the two lengths). Cut the term into
+    dt + dw + 1 pieces: the edits leave one piece whole in the word, moved by dt letters back at most or dw
+    forward (pigeonhole). So only words of that length holding one piece's first two letters at such a place
+    can match; they are compared as before, and the result is the same as comparing them all.
     """
 
-    def __init__(self, words: set[str]) -> None:
-        at: defaultdict[tuple[str, int], list[str]] = defaultdict(list)  # (2 letters, where) -> the words
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.terms = frozenset(t for t in terms if len(t) >= _LONG_TERM)
+        self._by_opening: defaultdict[str, list[str]] = defaultdict(list)
+        # (word length, where) -> two letters -> the terms with a piece opening so that may be moved there
+        pieces: defaultdict[tuple[int, int], defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for term in self.terms:
+            self._by_opening[term[:_LONG_TERM]].append(term)
+            for start, places in _piece_places(len(term)):
+                letters = term[start: start + 2]
+                for place in places:
+                    pieces[place][letters].append(term)
+        by_length: defaultdict[int, list[_Place]] = defaultdict(list)
+        for (length, where), by_letters in pieces.items():
+            by_length[length].append((operator.itemgetter(slice(where, where + 2)),
+                                      {letters: tuple(found) for letters, found in by_letters.items()}))
+        self._pieces = dict(by_length)
+
+    def matches(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
+        """For each term that any of `words` matches, those words."""
+        found: defaultdict[str, set[str]] = defaultdict(set)
+        by_length: defaultdict[int, list[str]] = defaultdict(list)
         for w in words:
-            if len(w) >= _SHORTEST_MISSPELT:
-                for key in zip(map(operator.add, w, w[1:]), count(), strict=False):
-                    at[key].append(w)
-        self._at = at
+            by_length[len(w)].append(w)
+        for length, same_length in by_length.items():
+            if length >= _LONG_TERM:
+                self._add_inflections(same_length, found)
+            self._add_misspellings(same_length, self._pieces.get(length, ()), found)
+        return {term: frozenset(matched) for term, matched in found.items()}
 
-    def of(self, term: str) -> frozenset[str]:
-        # a word found under several keys is compared again rather than first put in a set: rapidfuzz compares
-        # faster than Python builds the set
-        candidates = list(chain.from_iterable(map(self._at.get, _piece_keys(term), repeat(()))))
-        return frozenset(w for w, _, _ in process.extract(
-            term, candidates, scorer=fuzz.ratio, score_cutoff=_MISSPELLING_SCORE, limit=None))
+    def _add_inflections(self, words: list[str], found: defaultdict[str, set[str]]) -> None:
+        for word, terms in zip(words, map(self._by_opening.get, map(_OPENING, words)), strict=True):
+            for term in terms or ():
+                if word_matches(term, word):
+                    found[term].add(word)
+
+    @staticmethod
+    def _add_misspellings(words: list[str], places: Iterable[_Place],
+                          found: defaultdict[str, set[str]]) -> None:
+        """`words`, all of one length, against the terms with a piece at one of their places."""
+        candidates: list[tuple[str, ...]] = [()] * len(words)
+        for letters_at, terms in places:  # one pass per place, over all the words (in C, not per word)
+            candidates = list(map(operator.add, candidates, map(terms.get, map(letters_at, words), repeat(()))))
+        for word, terms_of_word in zip(words, candidates, strict=True):
+            # a term found under several keys is compared again rather than first put in a set: rapidfuzz compares
+            # faster than Python builds the set
+            if terms_of_word:
+                for term, _, _ in process.extract(word, terms_of_word, scorer=fuzz.ratio,
+                                                  score_cutoff=_MISSPELLING_SCORE, limit=None):
+                    found[term].add(word)
 
 
-@cache  # a term of the model's: the same keys for every cable
-def _piece_keys(term: str) -> tuple[tuple[str, int], ...]:
-    """(first two letters, where) of each of the term's pieces, at every place a misspelling may move it to."""
-    length = len(term)
-    longest = length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE  # a longer word scores below
-    edits = (length + longest) * (100 - _MISSPELLING_SCORE) // 100
-    pieces = edits + 1
-    return tuple((term[start: start + 2], start + shift) for start in (j * length // pieces for j in range(pieces))
-                 for shift in range(max(-edits, -start), edits + 1))
+def _edits(term_length: int, word_length: int) -> tuple[int, int] | None:
+    """(letters deleted from the term, letters inserted) at most in a word of that length scoring at least
+    _MISSPELLING_SCORE with it; None if no such word exists. fuzz.ratio is 100 * (1 - d / (both lengths)) with d
+    the deletions plus insertions, and d has the parity of the lengths' sum."""
+    both = term_length + word_length
+    most = both * (100 - _MISSPELLING_SCORE) // 100
+    most -= (most - both) % 2
+    if most < abs(term_length - word_length):
+        return None
+    return (most + term_length - word_length) // 2, (most - term_length + word_length) // 2
+
+
+@cache  # the same for every term of that length
+def _piece_places(length: int) -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
+    """Where each piece of a term of `length` starts, and every (word length, where) a misspelling may move it
+    to. A word of the term's own length that must equal it is left out: the term's own opening finds it."""
+    places: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    for word_length in range(length * _MISSPELLING_SCORE // (200 - _MISSPELLING_SCORE),
+                             length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE + 1):
+        edits = _edits(length, word_length)
+        if edits is None or edits == (0, 0):
+            continue
+        deleted, inserted = edits
+        pieces = deleted + inserted + 1
+        for start in (j * length // pieces for j in range(pieces)):
+            places[start] += ((word_length, where) for where in range(max(0, start - deleted),
+                                                                       min(start + inserted, word_length - 2) + 1))
+    return tuple((start, tuple(at)) for start, at in places.items())
+
+
+def _terms_of(questionnaire: Questionnaire) -> _TermWords:
+    """The model's term words: those of its sub-questions' keywords, things and axes, and the opening words of
+    their texts (`_Finder._terms`)."""
+    return _term_words(frozenset(w for question in questionnaire.questions for sub in question.subquestions
+                                 for w in _term_words_of(sub)))
+
+
+@lru_cache(maxsize=8)  # the same model's terms for every cable of its year
+def _term_words(terms: frozenset[str]) -> _TermWords:
+    return _TermWords(terms)
+
+
+def _term_words_of(sub: SubQuestion) -> Iterator[str]:
+    expects = sub.expects
+    yield from _content(sub.text)[:3]
+    for phrase in (*sub.keywords, *(expects.things + expects.by if expects else ())):
+        yield from _content(phrase)
 
 
 @dataclass(frozen=True)
@@ -203,7 +280,7 @@ class _Index:
     a test runs on those, not on every sentence of the cable for every sub-question.
     """
 
-    def __init__(self, units: Iterable[Unit]) -> None:
+    def __init__(self, units: Iterable[Unit], terms: _TermWords) -> None:
         self.sentences: list[_Sentence] = []
         self.spans: dict[int, range] = {}  # unit index -> the numbers of its sentences
         for unit in units:
@@ -218,7 +295,7 @@ class _Index:
             # blanks are no part of a word: the sentence's words are those of its text as written
             for w in set(_words(sentence.answer[sentence.start: sentence.end])):
                 holders[w].append(number)
-        self.vocabulary = _Vocabulary(self._holders)
+        self.vocabulary = _Vocabulary(self._holders.keys(), terms)
         self._holding: dict[tuple[str, ...], array[int]] = {}
 
     def holding(self, term_words: tuple[str, ...]) -> array[int]:
@@ -575,7 +652,7 @@ def _elsewhere(sub: SubQuestion, missing: tuple[str, ...], others: _Scope,
 def check_alignment(alignment: Alignment, skip: Collection[str] = ()) -> dict[str, tuple[SubQuestionCheck, ...]]:
     """Per answered question with sub-questions: the outcome for each of its sub-questions. Questions in `skip`
     are not checked: "[POST RESPONSE]" answers nothing, so its question is unanswered, not partly answered."""
-    index = _Index(alignment.segmentation.units)
+    index = _Index(alignment.segmentation.units, _terms_of(alignment.questionnaire))
     result = {}
     for question in alignment.questionnaire.questions:
         if question.id in skip:
