@@ -36,8 +36,8 @@ _TRIGGER = lazy_compile(
     r"\b(?P<strong>see(?:\s+also)?|cf\.?|refer(?:red)?\s+to(?:\s+in)?|reference|as\s+per|"
     rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
     r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
-    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?)\s+)?"
-    r"|(?:\b(?P<weak>in|under|per)\s+(?:(?:sections?|questions?)\s+)?|\()(?=\s*\d)"
+    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?|items?)\s+)?"
+    r"|(?:\b(?P<weak>in|under|per|at|items?)\s+(?:(?:sections?|questions?|items?)\s+)?|\()(?=\s*\d)"
     r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
 # The trigger folded as ASCII: on a passage of ASCII text it finds what the Unicode pattern does, at three quarters
 # of the cost (case-blind Unicode matching folds every character it compares). Not on text holding \x1c-\x1f,
@@ -62,8 +62,10 @@ _LEGAL_TEXT = (r"\b(?:(?:article|section|clause|chapter|title|law|decree|act|cod
                r"\d+[\w/.()-]*|protocol|convention|treaty|mou|memorandum|agreement|constitution|statute|directive|annex)")
 # A paragraph of another text: the tasking cable, a law, an agreement being quoted
 _OF_ANOTHER_TEXT = lazy_compile(
-    r"\s*+(?:(?:above|below)\s*+)?(?:,\s*+)?(?:of\s*(?:the\s+)?(?:ref(?:tel)?\b|reftel|tasking)|of\b(?!\s+(?:this|our)\s+"
-    r"(?:cable|reply|message|response|report)\b)|in\s+(?:the\s+)?(?:\w+\s+)?(?:ref(?:tel)?|tasking)\b)", re.I)
+    r"\s*+(?:(?:above|below)\s*+)?(?:,\s*+)?(?:of\s*(?:the\s+)?(?:ref(?:tel)?\b|reftel|tasking)|of\b(?!\s+(?:"
+    r"(?:this|our)\s+(?:cable|reply|message|response|report)"
+    r"|the\s+(?:main|original|full|first)\s+(?:cable|reply|message|response))\b)"  # "25.B and C of the main reply"
+    r"|in\s+(?:the\s+)?(?:\w+\s+)?(?:ref(?:tel)?|tasking)\b)", re.I)
 # ... or where the post's numbering starts ("keyed to ... reftel, beginning at paragraph 21"). A bare "ref" is the
 # writer's "refer to" ("(ref para 25.C)"); "ref B" and "reftel" name the tasking cable.
 _IN_ANOTHER_TEXT = lazy_compile(rf"(?:\breftel(?:\s+[A-Z])?|\bref\s+[A-Z]|\btasking(?:\s+cable)?|{_LEGAL_TEXT}|'s|"
@@ -138,7 +140,7 @@ def _in_passage(passage: Passage, section_id: str | None, alignment: Alignment,
         if item.pos in taken:
             continue
         if item.letter is None:
-            refs.append((item.pos, _resolve_paragraph(passage, item.pos, item.printed, item.number, alignment)))
+            refs.append((item.pos, _resolve_paragraph(passage, item.pos, item.printed, item.number, alignment, kind)))
         else:
             refs.append((item.pos, _resolve_number_letter(passage, item.pos, item, alignment, kind)))
     yield from (ref for _, ref in sorted(refs, key=lambda r: r[0]))
@@ -169,6 +171,8 @@ def _items_after_triggers(text: str, triggers: list[re.Match[str]]) -> Iterator[
     for trigger in triggers:
         if trigger.group(0) == "(" and _LABEL_LINE.search(text[max(0, trigger.start() - 30): trigger.start()]):
             continue  # "12. (SBU) (21A) Ukraine is ...": the key of the question the paragraph answers
+        if trigger.group("weak") and _IN_ANOTHER_TEXT.search(text, max(0, trigger.start() - 30), trigger.end()):
+            continue  # "the first paragraph beginning at 18A": where the post's numbering starts
         items = _item_list(text, trigger.end(), named_paragraph=False)
         if not trigger.group("strong") or trigger.group("section"):
             # "in 26.B", "(27.A)", "section 26.C": only a numbered question ("rose to 12." is a count)
@@ -298,6 +302,15 @@ def _resolve_number_letter(passage: Passage, pos: int, item: _Item, alignment: A
                           f"paragraph {number} of the reply answers no question {letter}")
 
 
+def _keyed_question(alignment: Alignment, number: int) -> str | None:
+    """The question the reply's numbering gives paragraph `number`, when its paragraphs are keyed to the
+    questionnaire (number = offset + the question's position); None outside it ("paragraph 52" of 44)."""
+    scheme, questions = alignment.scheme, alignment.questionnaire.questions
+    if scheme is None or scheme.kind != "keyed" or not 1 <= number - scheme.offset <= len(questions):
+        return None
+    return questions[number - scheme.offset - 1].id
+
+
 def _section_headed(alignment: Alignment, number: int) -> Section | None:
     """The section whose heading is the reply's paragraph `number`, if any."""
     for heading in alignment.segmentation.headings:
@@ -310,13 +323,18 @@ def _section_headed(alignment: Alignment, number: int) -> Section | None:
 
 
 def _resolve_paragraph(passage: Passage, pos: int, printed: str, number: int,
-                       alignment: Alignment) -> CrossReference:
+                       alignment: Alignment, kind: ReplyKind) -> CrossReference:
     line, column = passage.locate(pos)
     questions = _unit_numbered(alignment, number)
     if questions is not None:
         return CrossReference(line, column, printed, questions[0] if questions else f"paragraph {number}", True)
     if alignment.questionnaire.section_by_paragraph(number) is not None:
         return CrossReference(line, column, printed, f"paragraph {number}", True, "a paragraph of the tasking cable")
+    keyed = _keyed_question(alignment, number) if kind.incomplete_by_design else None
+    if keyed is not None:
+        # a supplement keeps its main reply's numbers: "paragraph 12" is that reply's answer to the question
+        return CrossReference(line, column, printed, keyed, True,
+                              f"paragraph {number} of the reply's numbering answers {keyed}; another part may hold it")
     headings = [h for h in alignment.segmentation.headings if h.number == number]
     if headings:
         return CrossReference(line, column, printed, f"paragraph {number}", True)

@@ -91,9 +91,12 @@ _INTRODUCTION = lazy_compile(_words(V.introductions), _FLAGS)
 _CONTROL_VERB = _compile(V.object_control_verbs)
 _NAME = lazy_compile(r"[\w'’/-]+")
 
+_FACTS = (*V.asked_facts, *V.court_outcomes)
 SOUGHT = _compile(V.sought)
-_ASKED = _compile(V.sought, V.asked_facts)
-_PRIVATE = lazy_compile(_words(V.private) + r"\s+" + _words(V.sought, V.asked_facts), _FLAGS)
+_ASKED = _compile(V.sought, _FACTS)
+_PRIVATE = lazy_compile(_words(V.private) + r"\s+" + _words(V.sought, _FACTS), _FLAGS)
+# "the sentences handed down": a court's outcome, definite, is information after a verb of advocating too
+_DEFINITE_OUTCOME = lazy_compile(r"\b(?:the|their|its|any)\s+(?:\w+\s+)?" + _words(V.court_outcomes), _FLAGS)
 
 _CLAUSE_BREAK = lazy_compile(r";|:\s|,\s+(?=(?:which|who|whom|whose)\b)"
                              r"|,\s+(?P<coordinator>and|but|although|though|while|whereas|because|since|so)\s", _FLAGS)
@@ -104,7 +107,7 @@ _AWAY = lazy_compile(r"\b(?:from|to|with)\s+(?P<whom>(?:[\w'/-]+\s+){0,2}[\w'/-]
 # "to" before a determiner names a recipient ("to the police"), not an infinitive
 _INFINITIVE = lazy_compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|these|those|all|any)\b)(?P<verb>[a-z]+)",
                          _FLAGS)
-_DELIVERS = _compile(V.actor_delivers)
+_DELIVERS = _compile(V.actor_delivers, V.find_out_verbs)
 _THAT = lazy_compile(r"\bthat\b", _FLAGS)
 
 _SEEK = _compile(V.seek_verbs)
@@ -118,11 +121,15 @@ _TO_WHOM = lazy_compile(r"^\s+(?:to|with)\s+(?:the\s+|its\s+|their\s+|most\s+|al
 _FUTURE_DELIVERY = lazy_compile(_words(V.future_markers) + r"\s+(?:(?:also|then|promptly|continue\s+to)\s+)?"
                                 + _words(V.delivery_verbs), _FLAGS)
 _PRONOUN_OBJECT = lazy_compile(r"^\s+(?:it|them|these|this|those)\b", _FLAGS)
+# "..., which we will transmit upon completion": the relative pronoun is the object, the thing named before it
+_RELATIVE_OBJECT = lazy_compile(r"^\s*(?:which|that)\b", _FLAGS)
+_REPLY_VERB = _compile(V.reply_verbs)
+_PENDING_LABEL = lazy_compile(r"^\W*" + _words(V.pending_labels) + r"\s*:", _FLAGS)
 _REQUEST_NOUN = _words(V.request_nouns)
 _OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}",
                             _FLAGS)
 _REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
-                            rf"{_words(V.sought, V.asked_facts)}", _FLAGS)
+                            rf"{_words(V.sought, _FACTS)}", _FLAGS)
 _REQUEST_OPEN = _compile(V.request_states)
 _NOT_ANSWERED = _compile(V.not_answered)
 _NOT_YET_GIVEN = lazy_compile(_words(V.not_yet) + r"\s+" + _words(V.withhold_verbs, V.actor_delivers), _FLAGS)
@@ -163,6 +170,10 @@ _LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  #
 _FAILED_BEFORE = lazy_compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
 _IMPOSSIBLE = lazy_compile(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+" + _words(V.obtain_verbs), _FLAGS)
 _FAILS = lazy_compile(_words(V.reporter_fails) + r"\s+(?:\w+ly\s+)?" + _words(V.obtain_verbs), _FLAGS)
+# "We were unable to learn ...", "LegAtt was unable to determine whether ...": finding out failed, whatever the
+# object is called (determining only after a failed attempt: "we cannot establish how many" is what records allow)
+_FAILED_TO_FIND_OUT = lazy_compile(f"{_words(V.reporter_fails)}\\s+(?:\\w+ly\\s+)?{_words(V.find_out_verbs)}"
+                                   f"|{_words(V.reporter_tried)}\\s+(?:\\w+ly\\s+)?{_words(V.settle_verbs)}", _FLAGS)
 # whose attempts: the post's, or nobody's named ("Repeated attempts to obtain the data were unsuccessful")
 _ATTEMPT_FAILED = lazy_compile(rf"(?:(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+|^\W*)(?:[A-Za-z-]+\s+){{0,2}}?"
                                + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)" + _words(V.failure_states),
@@ -171,10 +182,15 @@ _WITHHOLDS = lazy_compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" 
 _NEGATED_SUBJECT = lazy_compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
 _MODAL_WITHHOLDS = lazy_compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
 _WITHHOLD_ACT = _compile(V.withhold_acts)
+_REPORTER_ACCESS = lazy_compile(r"^\s*" + REPORTER.pattern + r"\s+" + _words(V.access_nouns), _FLAGS)
+_REFUSED = _compile(V.refused_states)
+_NEITHER_GIVEN = lazy_compile(r"^\W*neither\b(?P<what>[^;]{0,120}?)\bnor\b[^;]{0,120}?"
+                              r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:yet\s+)?"
+                              + _words(V.neither_states), _FLAGS)
 _NOT_MADE_KNOWN = lazy_compile(_words(V.withholding) + r"\s+" + _words(V.make_verbs)
                                + r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+" + _words(V.made_known), _FLAGS)
-_GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words(V.sought, V.asked_facts), _FLAGS)
-_NONE_AVAILABLE = lazy_compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, V.asked_facts)
+_GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words(V.sought, _FACTS), _FLAGS)
+_NONE_AVAILABLE = lazy_compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, _FACTS)
                                + r"[^.;:]{0,60}?" + _words(V.none_states), _FLAGS)
 _NO_INFORMATION = lazy_compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
 _NFI = lazy_compile(r"\(?\b" + _alternation(m.upper() for m in V.no_information_marks) + r"\b")
@@ -305,7 +321,7 @@ def object_window(clause: str, end: int) -> str:
     window = clause[end: end + 110]
     cut = len(window)
     for m in _INFINITIVE.finditer(window):
-        if not (_DELIVERS.fullmatch(m.group("verb")) and _actors(window[: m.start()])):
+        if not (_DELIVERS.match(window, m.start("verb")) and _actors(window[: m.start()])):
             cut = m.start()
             break
     that = _THAT.search(window, 0, cut)
@@ -342,10 +358,18 @@ def _asked_in(text: str, facts: bool = True) -> bool:
 # --- seeking-information -------------------------------------------------------------------------------------
 
 def _seeks(clause: str) -> bool:
-    return any(reporter_is_subject(clause, m.start())
-               and _asked_in(object_window(clause, m.end()), facts=m.group(0).lower() not in _ADVOCACY)
+    return any(reporter_is_subject(clause, m.start()) and _seeks_information(m.group(0), object_window(clause, m.end()))
                and not _FAILED_BEFORE.search(clause[: m.start()])  # "unable to obtain": unavailable, not sought
                for m in _SEEK.finditer(clause))
+
+
+def _seeks_information(verb: str, window: str) -> bool:
+    """Whether the object of a seek verb is information: after a verb that also means advocating, information
+    itself or a court's outcome handed down ("seek the sentences"), not a fact wished for ("press for tougher
+    sentences")."""
+    if verb.lower() not in _ADVOCACY:
+        return _asked_in(window)
+    return _asked_in(window, facts=False) or _DEFINITE_OUTCOME.search(window) is not None
 
 
 _ADVOCACY = frozenset(V.advocacy_verbs)
@@ -376,7 +400,7 @@ def _reporter_will_deliver(clause: str) -> bool:
         rest = clause[m.end():]
         if reporter_is_subject(clause, m.start()) and (
                 _asked_in(object_window(clause, m.end())) or _PRONOUN_OBJECT.match(rest) or _LATER.search(rest)
-                or _RECIPIENT.match(rest.lstrip())):
+                or _RECIPIENT.match(rest.lstrip()) or _RELATIVE_OBJECT.match(clause)):
             return True
     return False
 
@@ -426,7 +450,8 @@ def _reported_promise(clause: str) -> bool:
 
 def _promises(clause: str, m: re.Match[str]) -> bool:
     rest = clause[m.end(): m.end() + 100]
-    return _other_is_subject(clause, m.start()) and _asked_in(rest) and not _recipient_elsewhere(rest)
+    answer = _REPLY_VERB.search(m.group(0)) is not None  # "undertook to respond": an answer, whatever follows
+    return _other_is_subject(clause, m.start()) and (answer or _asked_in(rest)) and not _recipient_elsewhere(rest)
 
 
 def _past_deadline(clause: str) -> bool:
@@ -446,7 +471,7 @@ def _received(sentence: str, present: frozenset[str]) -> bool:
 
 
 # The stems of what is asked for: a frame that reads `_asked_in` needs one of them as well as one of its own.
-_ASKED_STEMS = _stems(V.sought, V.asked_facts)
+_ASKED_STEMS = _stems(V.sought, _FACTS)
 
 _CONFIDENTIAL_STEMS = _stems(V.confidentiality)
 _RECEIPT_STEMS = _stems(V.receipt)
@@ -474,8 +499,16 @@ def _possible(frames: Iterable[tuple[_F, tuple[frozenset[str], ...]]], present: 
     return [frame for frame, needs in frames if all(stems & present for stems in needs)]
 
 
+def _pending_note(sentence: str) -> bool:
+    """"Still pending: the Interior Ministry's count of raids": a pending state as the label of what follows."""
+    label = _PENDING_LABEL.match(sentence)
+    return label is not None and _asked_in(sentence[label.end(): label.end() + 100], facts=False)
+
+
 def is_seeking(sentence: str) -> bool:
     """Whether a sentence (blanks folded to single spaces) says the post seeks information or that it will follow."""
+    if _pending_note(sentence):
+        return True
     present = stems_of(sentence)
     frames = _possible(_SEEKING_FRAMES, present)
     if not frames or _confidential(sentence, present) or _received(sentence, present):
@@ -502,10 +535,11 @@ def _unavailable_state(clause: str) -> int | None:
 
 
 def _reporter_lacks(clause: str) -> int | None:
-    for pattern in (_LACKS, _FAILS):
+    for pattern in (_LACKS, _FAILS, _FAILED_TO_FIND_OUT):
         for m in pattern.finditer(clause):
             found = subject(clause, m.start())
-            if found is not None and found[1] and _asked_in(object_window(clause, m.end())):
+            if found is not None and found[1] and (pattern is _FAILED_TO_FIND_OUT
+                                                   or _asked_in(object_window(clause, m.end()))):
                 return found[0]
     impersonal = _IMPOSSIBLE.search(clause)  # "It has not been possible to obtain figures"
     if impersonal is not None and _asked_in(object_window(clause, impersonal.end())):
@@ -526,11 +560,27 @@ def _withheld(clause: str) -> int | None:
     for pattern in patterns:
         for m in pattern.finditer(clause):
             window = object_window(clause, m.end())
-            if not _other_is_subject(clause, m.start()) or _kept_from_others(window):
+            if not _other_is_subject(clause, m.start()):
                 continue
-            if _asked_in(window) or _OWN_REQUEST.search(window):
+            if _REPORTER_ACCESS.match(window):  # "refused to give post access to its database"
+                return m.start()
+            if not _kept_from_others(window) and (_asked_in(window) or _OWN_REQUEST.search(window)):
                 return m.start()
     return _not_made_known(clause)
+
+
+def _request_refused(clause: str) -> int | None:
+    """"PolOff's request for the shelter budget was turned down by the Ministry": the post's request refused."""
+    for m in _REFUSED.finditer(clause):
+        if _OWN_REQUEST.search(clause, 0, m.start()):
+            return m.start()
+    return None
+
+
+def _neither_given(clause: str) -> int | None:
+    """"Neither the number of victims nor their nationalities were known to our contacts"."""
+    m = _NEITHER_GIVEN.match(clause)
+    return m.start() if m is not None and _asked_in(m.group("what")) else None
 
 
 def _not_made_known(clause: str) -> int | None:
@@ -552,9 +602,12 @@ def _none_given(clause: str) -> int | None:
 
 _UNAVAILABLE_FRAMES = (
     (_unavailable_state, (_stems(V.unavailable_states, V.undetermined), _ASKED_STEMS)),
-    (_reporter_lacks, (_stems(V.reporter_lacks, V.reporter_denied, V.reporter_fails, V.impossible), _ASKED_STEMS)),
+    (_reporter_lacks, (_stems(V.reporter_lacks, V.reporter_denied, V.reporter_fails, V.impossible),
+                       _ASKED_STEMS | _stems(V.find_out_verbs, V.settle_verbs))),
     (_attempt_failed, (_stems(V.failure_states), _ASKED_STEMS)),
     (_withheld, (_stems(V.withholding, V.withhold_acts, V.negated_subjects),)),
+    (_request_refused, (_stems(V.refused_states), _stems(V.request_nouns))),
+    (_neither_given, (_stems(V.negated_subjects), _stems(V.neither_states), _ASKED_STEMS)),
     (_none_given, (_stems(V.gave_none, V.none_states, V.unknown_words, V.undetermined, V.unknown_quantity,
                           V.no_information_marks, ["no"]),)),
 )

@@ -15,13 +15,19 @@ sentences, amounts or outcome) could not be had by the post:
   established how many ...";
 - the post lacks it or could not obtain it: "Post has no figures on ...", "We do not know how many ...",
   "Post was unable to obtain data on ...", "It has not been possible to obtain figures", "Post was not given
-  access to the records";
+  access to the records", "We were unable to learn the length of the prison terms" (finding out failed,
+  whatever the object: learn, find out, ascertain; determine or establish after a failed attempt, "LegAtt was
+  unable to determine whether ..."), "We do not know whether ...", "Whether the victims received compensation
+  could not be established";
 - another actor withheld it or declined to give it, in the active or the passive: "The Ministry declined to
   share figures", "The GOB did not provide a breakdown", "The police would not release arrest figures",
   "Authorities did not make the figures available to the Embassy", "did not respond to requests for data",
   "Neither the ministry nor the courts could tell post how many ...", "The Prosecutor's office provided no
   data on plea bargains", "The Ministry refused Poloff's request for the shelter budget", "Conviction figures
-  were withheld by the Public Prosecution".
+  were withheld by the Public Prosecution", "Officials said they were not authorized to disclose the results",
+  "Neither the number of victims nor their nationalities were known to our contacts";
+- the post's request or access was refused: "PolOff's request for the budget was turned down by the
+  Ministry", "UNODC refused to give post access to its database", "The inspectorate denied Poloff access".
 
 Not reported (boundary cases):
 - the country keeps no such data: "The government does not keep statistics on trafficking prosecutions",
@@ -36,7 +42,8 @@ Not reported (boundary cases):
   reliable numbers were available ...");
 - information kept from someone other than the post, or private: "Victims' personal data are not released to
   the media", "The hotline number is not known to most migrant workers", "Recruiters withhold information
-  from migrants";
+  from migrants"; a request or access that is not the post's: "The court rejected the defense's request for a
+  delay", "The Ministry refused to give NGOs access to the detention centers";
 - something unknown that is not information asked for: "The whereabouts of the suspect are unknown", "it is
   not known if this is connected to organized prostitution";
 - a concession that goes on to give what is known: "While exact numbers are not known, it is suspected that

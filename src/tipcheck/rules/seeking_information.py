@@ -5,18 +5,22 @@ should either supply it before sending or say plainly that it is unavailable.
 
 Definition (the one the sentence corpus in tests/data/sentences/ follows). A sentence is a gap when the
 reporting side (post, embassy, mission, consulate, we, our, conoff, poloff, econoff, emboff, refcoord, an
-embassy or political officer) is still waiting for information (data, figures, statistics, numbers, a
+embassy or political officer, the Ambassador, DCM, RSO or Legal Attache) is still waiting for information (data, figures, statistics, numbers, a
 breakdown, a response, details, records, an update, the sentences or amounts asked for):
 - the post seeks it: "Post has asked the Ministry of Interior for a breakdown", "We are awaiting figures from
-  the police", "Embassy continues to press the GOJ for data", "Post is working to obtain the court records";
+  the police", "Embassy continues to press the GOJ for data", "Post is working to obtain the court records",
+  "We have asked LegAtt to find out whether ...", "We continue to seek the sentences handed down" (a court's
+  outcome, definite);
 - it is requested, awaited, pending, outstanding, forthcoming, expected or promised: "Statistics have been
   requested from the MOJ", "A response is expected shortly", "Figures are forthcoming from the Directorate",
   "The results have been promised to post by mid-March";
 - another actor promised it or was asked for it: "INM agreed to send the data", "The police have promised to
   provide updated figures", "The Ministry said it would provide the statistics by mid-April", "The GOL has
-  been asked to provide disaggregated data", "We expect the Ministry to provide the final figures";
+  been asked to provide disaggregated data", "We expect the Ministry to provide the final figures", "the
+  Ministry undertook to respond within two weeks" (an answer promised, whatever follows);
 - it will follow: "Details will be sent septel", "The number will be reported in a follow-up cable", "An
-  update will follow", "Post will forward them once received", "We will report separately";
+  update will follow", "Post will forward them once received", "We will report separately", "..., which we
+  will transmit upon completion", a note labelled "Still pending: the Ministry's count of raids";
 - a request of the post's is still open, or another actor has not yet answered it: "Our request to the
   Supreme Court ... remains outstanding", "The MFA has not yet replied to Post's note", "Post has not received
   a response", "The Ministry has yet to share its figures with post", "The GOB did not provide data by the
@@ -29,8 +33,8 @@ Not a gap (boundary cases):
   trial", "The NGO is awaiting a response from the ministry", "Victims may seek civil damages";
 - what is sought is not information: "The Embassy continues to seek ways to support data collection", "Post
   requested a meeting with the Minister", "The Embassy will continue to press for stronger penalties" (a verb
-  that also means advocating, seek, press or pursue, needs information itself as its object, not a fact such
-  as penalties or sentences);
+  that also means advocating, seek, press or pursue, needs information itself as its object or a court's
+  outcome handed down, "the sentences", not a fact wished for, "tougher sentences");
 - a pending case or request that is not for information: "The extradition request is pending", "The court's
   decision is pending";
 - information delivered to someone else: "Details will be provided to hotel staff during the training";

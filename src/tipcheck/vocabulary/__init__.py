@@ -82,6 +82,15 @@ class GapVocabulary:
     none_states: Words
     no_information_marks: Words
     concessions: Words
+    court_outcomes: Words
+    reply_verbs: Words
+    find_out_verbs: Words
+    pending_labels: Words
+    reporter_tried: Words
+    settle_verbs: Words
+    access_nouns: Words
+    refused_states: Words
+    neither_states: Words
 
 
 def words_pattern(words: Sequence[str]) -> str:
