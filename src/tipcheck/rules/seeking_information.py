@@ -5,8 +5,9 @@ should either supply it before sending or say plainly that it is unavailable.
 
 Definition (the one the sentence corpus in tests/data/sentences/ follows). A sentence is a gap when the
 reporting side (post, embassy, mission, consulate, we, our, conoff, poloff, econoff, emboff, refcoord, an
-embassy or political officer, the Ambassador, DCM, RSO or Legal Attache) is still waiting for information (data, figures, statistics, numbers, a
-breakdown, a response, details, records, an update, the sentences or amounts asked for):
+embassy or political officer, the Ambassador, DCM, RSO or Legal Attache) is still waiting for information
+(data, figures, statistics, numbers, a breakdown, a response, details, records, an update, the sentences or
+amounts asked for):
 - the post seeks it: "Post has asked the Ministry of Interior for a breakdown", "We are awaiting figures from
   the police", "Embassy continues to press the GOJ for data", "Post is working to obtain the court records",
   "We have asked LegAtt to find out whether ...", "We continue to seek the sentences handed down" (a court's
