@@ -38,41 +38,15 @@ from functools import lru_cache
 from typing import TypeVar
 
 from tipcheck.regex import lazy_compile
-from tipcheck.vocabulary import gap_vocabulary
+from tipcheck.vocabulary import STRICT_EDGES, alternation, gap_vocabulary, words_pattern
 
 V = gap_vocabulary()
 _FLAGS = re.I
 
 
-def _alternation(phrases: Iterable[str], adverbs: bool = False) -> str:
-    """The phrases as one non-capturing group, longest first, a space matching any run of blanks; with `adverbs`,
-    an adverb may follow a "not" inside a phrase ("are not publicly available").
-
-    Phrases are grouped by their first character (`s(?:ought|tatistics)`): a case-blind pattern tries every
-    alternative in turn at every word, a grouped one only those that start with the word's letter. Phrases
-    that start differently never match at the same place, so the grouping changes no match; when two first
-    characters differ only in case, the order between them could matter, and the phrases stay ungrouped.
-    """
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    groups: dict[str, list[str]] = {}
-    for phrase in ordered:
-        groups.setdefault(phrase[:1], []).append(phrase[1:])
-    if len({first.casefold() for first in groups}) < len(groups):
-        return "(?:" + "|".join(_spaced(p, adverbs) for p in ordered) + ")"
-    return "(?:" + "|".join(_spaced(first) + "(?:" + "|".join(_spaced(rest, adverbs) for rest in rests) + ")"
-                            for first, rests in groups.items()) + ")"
-
-
-def _spaced(text: str, adverbs: bool = False) -> str:
-    escaped = re.escape(text)
-    if adverbs:
-        escaped = escaped.replace(r"\ not\ ", r"\ not\ (?:\w+ly\ )?")
-    return escaped.replace(r"\ ", r"\s+")
-
-
 def _words(*lists: Iterable[str]) -> str:
     """The phrases of `lists` as whole words."""
-    return r"(?<![\w/'-])" + _alternation(w for words in lists for w in words) + r"(?![\w/-])"
+    return words_pattern((w for words in lists for w in words), STRICT_EDGES)
 
 
 def _compile(*lists: Iterable[str]) -> re.Pattern[str]:
@@ -80,13 +54,13 @@ def _compile(*lists: Iterable[str]) -> re.Pattern[str]:
 
 
 REPORTER = lazy_compile(_words(V.reporters) + r"(?:'s|’s)?", _FLAGS)
-_REPORTER_POSSESSIVE = lazy_compile(_words(V.reporters) + r"(?:'s|’s)", _FLAGS)
+_REPORTER_POSSESSIVE = _words(V.reporters) + r"(?:'s|’s)"
 _OTHER = _compile(V.other_actors)
 _ABBREVIATION = lazy_compile(rf"\b{V.government_abbreviation}s?\b")
 _ACRONYM = lazy_compile(rf"(?<![\w/]){V.acronym}(?![\w/])")
 _NOT_ACTORS = frozenset(V.not_actors)
 _SHOUTED_WORDS = 4  # a clause of this many words in capitals is a cable typed in capitals
-_RECIPIENT = _compile(V.reporters, V.reporting_recipients)
+_RECIPIENT_ONLY = _compile(V.reporting_recipients)
 _INTRODUCTION = lazy_compile(_words(V.introductions), _FLAGS)
 _CONTROL_VERB = _compile(V.object_control_verbs)
 _NAME = lazy_compile(r"[\w'’/-]+")
@@ -122,18 +96,18 @@ _FUTURE_DELIVERY = lazy_compile(_words(V.future_markers) + r"\s+(?:(?:also|then|
                                 + _words(V.delivery_verbs), _FLAGS)
 _PRONOUN_OBJECT = lazy_compile(r"^\s+(?:it|them|these|this|those)\b", _FLAGS)
 # "..., which we will transmit upon completion": the relative pronoun is the object, the thing named before it
-_RELATIVE_OBJECT = lazy_compile(r"^\s*(?:which|that)\b", _FLAGS)
+_RELATIVE_PRONOUNS = ("which ", "that ")
 _REPLY_VERB = _compile(V.reply_verbs)
 _PENDING_LABEL = lazy_compile(r"^\W*" + _words(V.pending_labels) + r"\s*:", _FLAGS)
 _REQUEST_NOUN = _words(V.request_nouns)
-_OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}",
+_OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}",
                             _FLAGS)
 _REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
                             rf"{_words(V.sought, _FACTS)}", _FLAGS)
 _REQUEST_OPEN = _compile(V.request_states)
 _NOT_ANSWERED = _compile(V.not_answered)
 _NOT_YET_GIVEN = lazy_compile(_words(V.not_yet) + r"\s+" + _words(V.withhold_verbs, V.actor_delivers), _FLAGS)
-_TO_REPORTER = lazy_compile(r"\bto\s+" + _words(V.reporters), _FLAGS)
+_TO = lazy_compile(r"\bto\s+$", _FLAGS)
 _NOT_RECEIVED = _compile(V.not_received)
 _NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?"
                        r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
@@ -156,7 +130,7 @@ _CONFIDENTIAL = _compile(V.confidentiality)
 # "could not be (independently) determined"
 _UNDETERMINED = _words(V.negated_passives) + r"\s+(?:\w+ly\s+)?" + _words(V.undetermined)
 _UNAVAILABLE = lazy_compile(
-    rf"(?<![\w/'-]){_alternation(V.unavailable_states, adverbs=True)}(?![\w/-])|{_UNDETERMINED}", _FLAGS)
+    rf"{words_pattern(V.unavailable_states, STRICT_EDGES, adverbs=True)}|{_UNDETERMINED}", _FLAGS)
 _IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
                          + f"(?:{_words(V.unknown_words)}|{_UNDETERMINED})"
                          + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
@@ -169,20 +143,22 @@ _LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  #
                       + _words(V.reporter_denied) + r")(?!\s+of\b)", _FLAGS)
 _FAILED_BEFORE = lazy_compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
 _IMPOSSIBLE = lazy_compile(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+" + _words(V.obtain_verbs), _FLAGS)
-_FAILS = lazy_compile(_words(V.reporter_fails) + r"\s+(?:\w+ly\s+)?" + _words(V.obtain_verbs), _FLAGS)
-# "We were unable to learn ...", "LegAtt was unable to determine whether ...": finding out failed, whatever the
-# object is called (determining only after a failed attempt: "we cannot establish how many" is what records allow)
-_FAILED_TO_FIND_OUT = lazy_compile(f"{_words(V.reporter_fails)}\\s+(?:\\w+ly\\s+)?{_words(V.find_out_verbs)}"
-                                   f"|{_words(V.reporter_tried)}\\s+(?:\\w+ly\\s+)?{_words(V.settle_verbs)}", _FLAGS)
+# "Post was unable to obtain data"; "We were unable to learn ...", "LegAtt was unable to determine whether ...":
+# finding out failed, whatever the object is called (determining only after a failed attempt: "we cannot
+# establish how many" is what the records allow)
+_FAILS = lazy_compile(f"(?P<fails>{_words(V.reporter_fails)})\\s+(?:\\w+ly\\s+)?"
+                      f"(?:(?P<finding>{_words(V.find_out_verbs, V.settle_verbs)})|{_words(V.obtain_verbs)})", _FLAGS)
+_TRIED = frozenset(V.reporter_tried)
+_SETTLE = frozenset(V.settle_verbs)
 # whose attempts: the post's, or nobody's named ("Repeated attempts to obtain the data were unsuccessful")
-_ATTEMPT_FAILED = lazy_compile(rf"(?:(?:{_REPORTER_POSSESSIVE.pattern}|\bour\b)\s+|^\W*)(?:[A-Za-z-]+\s+){{0,2}}?"
+_ATTEMPT_FAILED = lazy_compile(rf"(?:(?:{_REPORTER_POSSESSIVE}|\bour\b)\s+|^\W*)(?:[A-Za-z-]+\s+){{0,2}}?"
                                + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)" + _words(V.failure_states),
                                _FLAGS)
 _WITHHOLDS = lazy_compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs), _FLAGS)
 _NEGATED_SUBJECT = lazy_compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
 _MODAL_WITHHOLDS = lazy_compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
 _WITHHOLD_ACT = _compile(V.withhold_acts)
-_REPORTER_ACCESS = lazy_compile(r"^\s*" + REPORTER.pattern + r"\s+" + _words(V.access_nouns), _FLAGS)
+_ACCESS = frozenset(V.access_nouns)
 _REFUSED = _compile(V.refused_states)
 _NEITHER_GIVEN = lazy_compile(r"^\W*neither\b(?P<what>[^;]{0,120}?)\bnor\b[^;]{0,120}?"
                               r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:yet\s+)?"
@@ -193,7 +169,7 @@ _GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _wor
 _NONE_AVAILABLE = lazy_compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, _FACTS)
                                + r"[^.;:]{0,60}?" + _words(V.none_states), _FLAGS)
 _NO_INFORMATION = lazy_compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
-_NFI = lazy_compile(r"\(?\b" + _alternation(m.upper() for m in V.no_information_marks) + r"\b")
+_NFI = lazy_compile(r"\(?\b" + alternation(m.upper() for m in V.no_information_marks) + r"\b")
 _CONCESSION = lazy_compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
 _PARENTHETICAL = lazy_compile(r",\s+(?:which|who)\b[^,;]*,", _FLAGS)
 
@@ -342,10 +318,15 @@ def _kept_from_others(window: str) -> bool:
     return False
 
 
+def _recipient(text: str) -> bool:
+    """Whether `text` starts with the post or whom it reports to ("the Department", "G/TIP")."""
+    return REPORTER.match(text) is not None or _RECIPIENT_ONLY.match(text) is not None
+
+
 def _recipient_elsewhere(text: str) -> bool:
     """Whether `text` starts by naming a recipient outside the reporting side ("to the media")."""
     m = _TO_WHOM.match(text)
-    return m is not None and not _RECIPIENT.match(m.group("whom"))
+    return m is not None and not _recipient(m.group("whom"))
 
 
 @lru_cache(maxsize=4096)
@@ -400,7 +381,7 @@ def _reporter_will_deliver(clause: str) -> bool:
         rest = clause[m.end():]
         if reporter_is_subject(clause, m.start()) and (
                 _asked_in(object_window(clause, m.end())) or _PRONOUN_OBJECT.match(rest) or _LATER.search(rest)
-                or _RECIPIENT.match(rest.lstrip()) or _RELATIVE_OBJECT.match(clause)):
+                or _recipient(rest.lstrip()) or clause.lstrip().lower().startswith(_RELATIVE_PRONOUNS)):
             return True
     return False
 
@@ -416,11 +397,16 @@ def _request_open(clause: str) -> bool:
 def _not_answered(clause: str) -> bool:
     for m in (*_NOT_ANSWERED.finditer(clause), *_NOT_YET_GIVEN.finditer(clause)):
         rest = clause[m.end():]
-        if _OWN_REQUEST.search(rest) or _TO_REPORTER.search(rest) or SOUGHT.search(rest[:80]):
+        if _OWN_REQUEST.search(rest) or _to_reporter(rest) or SOUGHT.search(rest[:80]):
             return True
     if any(reporter_is_subject(clause, m.start()) for m in _NOT_RECEIVED.finditer(clause)):
         return True
     return _NO_REPLY.search(clause) is not None
+
+
+def _to_reporter(text: str) -> bool:
+    """"... has not replied to post": a reporter after "to"."""
+    return any(_TO.search(text, max(0, m.start() - 8), m.start()) for m in REPORTER.finditer(text))
 
 
 def _asked_to_deliver(clause: str) -> bool:
@@ -535,16 +521,24 @@ def _unavailable_state(clause: str) -> int | None:
 
 
 def _reporter_lacks(clause: str) -> int | None:
-    for pattern in (_LACKS, _FAILS, _FAILED_TO_FIND_OUT):
+    for pattern in (_LACKS, _FAILS):
         for m in pattern.finditer(clause):
             found = subject(clause, m.start())
-            if found is not None and found[1] and (pattern is _FAILED_TO_FIND_OUT
-                                                   or _asked_in(object_window(clause, m.end()))):
+            if found is not None and found[1] and _lacks_information(clause, m):
                 return found[0]
     impersonal = _IMPOSSIBLE.search(clause)  # "It has not been possible to obtain figures"
     if impersonal is not None and _asked_in(object_window(clause, impersonal.end())):
         return impersonal.start()
     return None
+
+
+def _lacks_information(clause: str, m: re.Match[str]) -> bool:
+    """Whether what the reporter lacks or failed to get at `m` is information: its object names it, or finding
+    out failed ("unable to learn"; "unable to determine" after an attempt only, not "cannot establish")."""
+    verb = m.group("finding") if "finding" in m.re.groupindex else None
+    if verb is None:
+        return _asked_in(object_window(clause, m.end()))
+    return verb.lower() not in _SETTLE or " ".join(m.group("fails").lower().split()) in _TRIED
 
 
 def _attempt_failed(clause: str) -> int | None:
@@ -562,11 +556,18 @@ def _withheld(clause: str) -> int | None:
             window = object_window(clause, m.end())
             if not _other_is_subject(clause, m.start()):
                 continue
-            if _REPORTER_ACCESS.match(window):  # "refused to give post access to its database"
+            if _reporters_access(window):  # "refused to give post access to its database"
                 return m.start()
             if not _kept_from_others(window) and (_asked_in(window) or _OWN_REQUEST.search(window)):
                 return m.start()
     return _not_made_known(clause)
+
+
+def _reporters_access(window: str) -> bool:
+    """Whether `window` starts with the post's access: "post access to", "RSO access"."""
+    text = window.lstrip()
+    reporter = REPORTER.match(text)
+    return reporter is not None and text[reporter.end():].split()[:1] in ([w] for w in _ACCESS)
 
 
 def _request_refused(clause: str) -> int | None:

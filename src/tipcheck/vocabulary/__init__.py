@@ -6,7 +6,7 @@ Code holds the grammar; these files hold the words. Each is read once per proces
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
@@ -93,11 +93,72 @@ class GapVocabulary:
     neither_states: Words
 
 
-def words_pattern(words: Sequence[str]) -> str:
-    """A vocabulary list as one regular expression: any of its words or phrases, whole words only, a space
-    standing for any run of blanks (a subject wrapped over two lines), the longest first."""
-    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
-    return r"\b(?:" + "|".join(alternatives) + r")\b"
+# Where a word starts and ends: between word characters and others (`\b`), or, for the gap grammar, also not
+# inside a path, a contraction or a hyphenated compound ("post/embassy", "hasn't", "follow-up").
+WORD_EDGES = (r"\b", r"\b")
+STRICT_EDGES = (r"(?<![\w/'-])", r"(?![\w/-])")
+_BLANKS = r"\s+"
+_AFTER_NOT = r"\s+(?:\w+ly\s+)?"  # "are not publicly available"
+
+
+def words_pattern(words: Iterable[str], edges: tuple[str, str] = WORD_EDGES, adverbs: bool = False) -> str:
+    """A vocabulary list as one regular expression: any of its words or phrases, whole words only (by `edges`),
+    a space standing for any run of blanks (a subject wrapped over two lines), the longest first; with
+    `adverbs`, an adverb may follow a "not" inside a phrase."""
+    return edges[0] + alternation(words, adverbs) + edges[1]
+
+
+def alternation(phrases: Iterable[str], adverbs: bool = False) -> str:
+    r"""The phrases as one non-capturing group that matches what trying them longest first matches.
+
+    The phrases share their common beginnings (`ha(?:s|ve)\s+not`): a regular expression is compiled in pure
+    Python at a cost that grows with its length, and tries every alternative at every word, so a shared
+    beginning is compiled and tried once. At any place only one branch can go on matching (branches start with
+    different characters), and a longer branch is tried before a shorter one and before the phrase ending, so
+    the first match is the longest, as with the phrases listed longest first. When two phrases differ only in
+    case the order between them could matter under re.I: those are listed flat, longest first.
+    """
+    atoms = sorted({tuple(_atoms(p.split(), adverbs)) for p in phrases if p.split()}, key=lambda a: (-len(a), a))
+    if len({"".join(a).casefold() for a in atoms}) < len(atoms) or any(
+            "".join(a) not in ("".join(a).lower(), "".join(a).upper()) for a in atoms):
+        return "(?:" + "|".join("".join(a) for a in atoms) + ")"
+    trie: dict[str, Any] = {}
+    for sequence in atoms:
+        node = trie
+        for atom in sequence:
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a phrase ends here
+    return "(?:" + _branches(trie) + ")"
+
+
+def _atoms(words: list[str], adverbs: bool) -> list[str]:
+    atoms: list[str] = []
+    for i, word in enumerate(words):
+        if i:
+            atoms.append(_AFTER_NOT if adverbs and words[i - 1] == "not" else _BLANKS)
+        atoms.extend(re.escape(c) for c in word)
+    return atoms
+
+
+def _depth(node: dict[str, Any]) -> int:
+    return max((1 + _depth(child) for atom, child in node.items() if atom), default=0)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    children = sorted(((atom, child) for atom, child in node.items() if atom), key=lambda c: -_depth(c[1]))
+    parts = [atom + _rest(child) for atom, child in children]
+    return "|".join(parts)
+
+
+def _rest(node: dict[str, Any]) -> str:
+    ends = "" in node
+    if len(node) == ends:  # nothing follows
+        return ""
+    inner = _branches(node)
+    many = sum(1 for atom in node if atom) > 1
+    if ends:
+        return f"(?:{inner})?"
+    return f"(?:{inner})" if many else inner
 
 
 def read_text(name: str) -> str:
