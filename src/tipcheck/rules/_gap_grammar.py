@@ -259,6 +259,8 @@ def _unlisted_subject(clause: str, start: int, at: int) -> tuple[int, bool] | No
     the verb ("Still awaiting figures"), another actor when a capitalised name stands before it ("Procuraduria
     General declined ..."), else none ("Egypt lacks data" names a country, not an actor)."""
     lead = list(_NAME.finditer(clause, start, at))
+    if lead and lead[0].group(0).lower() == "who":  # "..., who undertook to respond": the person named before
+        return lead[0].start(), False
     if all(_INTRODUCTION.fullmatch(m.group(0)) for m in lead):
         return at, True
     names = [m for m in lead[1:] if m.group(0)[0].isupper()]  # the first word is capitalised anyway
