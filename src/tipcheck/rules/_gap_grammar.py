@@ -12,7 +12,8 @@ seeking-information
   - the thing sought to be delivered later: "Details will be sent septel", "Post will forward them once received";
   - the reporter's request still open: "Our request ... remains outstanding"; another actor has not yet answered
     it: "The MFA has not yet replied to post's note"; the reporter has not received it; it was promised;
-  - information not given by the reporting deadline.
+  - information not given by the reporting deadline;
+  - a note labelled with a pending state: "Still pending: the Ministry's count of raids".
   It is not a gap when what was asked for arrived ("requested and received", "the ministry provided them"), when
   another actor is the seeker ("the government is seeking to amend the law"), when what is sought is not
   information ("seek ways to support"), or when the sentence asks that something NOT be disclosed.
@@ -24,7 +25,9 @@ information-unavailable
   - "It is not known how many ..."; "an unknown number of";
   - the reporter lacks it or could not obtain it: "Post has no figures", "We were unable to obtain data";
   - another actor withholds it: "The Ministry declined to share figures", "did not provide a breakdown",
-    "provided no data";
+    "provided no data", "were not authorized to disclose"; refuses the post's request or access ("refused
+    RSO's request for", "refused to give post access", "PolOff's request ... was turned down");
+  - "Neither the number of victims nor their nationalities were known to ...";
   - "No information was available", "No information.", "(NFI)".
   A country that keeps no data ("does not collect statistics", "There are no official statistics") says what the
   country has, not what the post lacks: none of these frames reads it.
@@ -569,7 +572,8 @@ def _reporters_access(window: str) -> bool:
     """Whether `window` starts with the post's access: "post access to", "RSO access"."""
     text = window.lstrip()
     reporter = REPORTER.match(text)
-    return reporter is not None and text[reporter.end():].split()[:1] in ([w] for w in _ACCESS)
+    following = text[reporter.end():].split() if reporter is not None else []
+    return bool(following) and following[0].lower() in _ACCESS
 
 
 def _request_refused(clause: str) -> int | None:
