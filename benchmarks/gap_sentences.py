@@ -1,10 +1,10 @@
 """Precision and recall of the gap rules and cross-references on the sentence corpus (tests/data/sentences/).
 
-    python benchmarks/gap_sentences.py [--half dev|test-1|test-2|test-3] [--wrong]
+    python benchmarks/gap_sentences.py [--half dev|test-1|test-2|test-3|test-4] [--wrong]
 
 Each sentence is put into a copy of the seed reply (09MEXICO828, the answer to protection.E) and the whole
 check runs on it (tests/sentence_corpus.py says how). A finding of a gap rule on a sentence of another category
-is a false positive; a cross-reference counts by (target, valid). dev, test-1 and test-2 are tuned on; test-3 is
+is a false positive; a cross-reference counts by (target, valid). dev, test-1, test-2 and test-3 are tuned on; test-4 is
 written blind and scored once, when it is released (until then it is absent); benchmarks/README.md records the
 figures.
 """

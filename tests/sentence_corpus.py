@@ -10,7 +10,10 @@ The corpus is in parts (HALVES), each a directory of one YAML file per category:
 - test-1: the other half of that split, scored once after tuning on dev, and tuned on since (so spent as a test);
 - test-2: a set written blind later, scored once with the rules frozen (benchmarks/README.md), and tuned on since
   (spent as a test, like test-1);
-- test-3: a newer set written blind; absent until it is released, and never tuned on.
+- test-3: a newer set written blind (in a terser, telegraphic style), scored once with the rules frozen
+  (benchmarks/README.md), and tuned on since (spent like test-2); known_misses.yaml lists those of its sentences
+  the rules do not yet get right, each with the reason;
+- test-4: the newest set written blind; absent until it is released, and never tuned on.
 """
 
 from __future__ import annotations
@@ -35,9 +38,9 @@ HOST_ANSWER = "POST RESPONSE: No long term shelter or housing is available;"
 GAP_RULES = ("seeking-information", "information-unavailable")
 SCORED = (*GAP_RULES, "cross-reference", "broken-cross-reference")
 _RUN = {*GAP_RULES, "broken-cross-reference"}
-HALVES = ("dev", "test-1", "test-2", "test-3")
-TUNED = ("dev", "test-1", "test-2")  # the parts the rules were tuned on: every sentence of these must come out right
-SEALED = "test-3"
+HALVES = ("dev", "test-1", "test-2", "test-3", "test-4")
+TUNED = ("dev", "test-1", "test-2", "test-3")  # the parts tuned on: each sentence must come out right
+SEALED = "test-4"
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,13 @@ def conventions() -> dict[tuple[str, str], tuple[tuple[str, bool], ...]]:
     follow a convention the rules no longer follow (each entry gives the reason)."""
     data: dict[str, Any] = yaml.safe_load((CORPUS / "conventions.yaml").read_text(encoding="utf-8"))
     return {(e["part"], e["text"]): tuple((str(t), bool(v)) for t, v in e["refs"]) for e in data["sentences"]}
+
+
+def known_misses() -> dict[tuple[str, str, str], str]:
+    """(part, text, aspect) -> why: the sentences of a spent part the rules do not yet get right, listed in
+    known_misses.yaml; aspect is "gaps" (the gap rules) or "references" (cross-references)."""
+    data: dict[str, Any] = yaml.safe_load((CORPUS / "known_misses.yaml").read_text(encoding="utf-8"))
+    return {(e["part"], e["text"], e["aspect"]): e["reason"] for e in data["sentences"] or ()}
 
 
 @cache
