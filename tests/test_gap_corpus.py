@@ -15,8 +15,20 @@ from dataclasses import replace
 
 import pytest
 
-from sentence_corpus import (GAP_RULES, SEALED, TUNED, Sentence, conventions, expected, found, known_misses, load, outcome,
-                             score)
+from sentence_corpus import (
+    GAP_RULES,
+    SEALED,
+    TUNED,
+    Sentence,
+    conventions,
+    expected,
+    found,
+    known_misses,
+    load,
+    outcome,
+    score,
+)
+
 
 def _id(sentence: Sentence) -> str:
     return f"{sentence.category}: {sentence.text[:60]}"
