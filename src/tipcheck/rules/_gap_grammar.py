@@ -101,6 +101,21 @@ _PRONOUN_OBJECT = lazy_compile(r"^\s+(?:it|them|these|this|those)\b", _FLAGS)
 # "..., which we will transmit upon completion": the relative pronoun is the object, the thing named before it
 _RELATIVE_PRONOUNS = ("which ", "that ")
 _REPLY_VERB = _compile(V.reply_verbs)
+# a fragment with its verb left out: up to two words, information, up to four words that are no verb of being,
+# then a bare state ("Conviction data pending from MOJ", "STATS ON REPATRIATED VICTIMS STILL OUTSTANDING")
+_NOT_BEING = r"(?!(?:is|are|was|were|has|have|had|will|would|be|been|being)\b)"
+_FRAGMENT_HEAD = rf"^\W*(?:{_NOT_BEING}(?![\w'’/-]*ed\b)[\w'’/-]+\s+){{0,2}}?"
+_FRAGMENT_TAIL = rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,4}}?,?\s+"
+_BARE_PENDING = lazy_compile(_FRAGMENT_HEAD + _words(V.sought) + _FRAGMENT_TAIL + _words(V.bare_pending), _FLAGS)
+_BARE_UNAVAILABLE = lazy_compile(_FRAGMENT_HEAD + _words(V.sought, _FACTS) + _FRAGMENT_TAIL
+                                 + _words(V.bare_unavailable), _FLAGS)
+_FINITE_AFTER = lazy_compile(r"\b(?:is|are|was|were|has|have|had|will|would|shows?|showed|indicates?|indicated)\b",
+                             _FLAGS)
+_LABEL = lazy_compile(r"^\W*(?P<label>[^:;]{1,80}?):\s+", _FLAGS)
+_LABEL_PENDING = lazy_compile(_words(V.bare_pending), _FLAGS)
+_LABEL_UNAVAILABLE = lazy_compile(_words(V.bare_unavailable) + r"\W*$", _FLAGS)
+_NO_REPLY_FROM = lazy_compile(r"^\W*" + _words(V.no_reply) + r"\s+(?:(?:yet|as\s+yet|so\s+far)\s+)?from\b", _FLAGS)
+_ARRIVES = lazy_compile(r"\b(?:will|should|would)\s+(?:\w+ly\s+)?(?P<verb>" + _words(V.arrival_verbs) + r")", _FLAGS)
 _PENDING_LABEL = lazy_compile(r"^\W*" + _words(V.pending_labels) + r"\s*:", _FLAGS)
 _REQUEST_NOUN = _words(V.request_nouns)
 _OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}",
@@ -117,7 +132,7 @@ _NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet
 _PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+to\\s+{_words(V.actor_delivers)}|{_words(V.promise_verbs)}",
                       _FLAGS)
 _ASKED_TO = lazy_compile(_words(V.asked_passives) + r"\s+" + _words(V.actor_delivers), _FLAGS)
-_EXPECTS = lazy_compile(_words(V.expect_verbs) + r"\s+(?P<who>(?:[\w'’-]+\s+){1,5}?)to\s+" + _words(V.actor_delivers),
+_EXPECTS = lazy_compile(_words(V.expect_verbs) + r"\s+(?P<who>(?:[\w'’-]+\s+){1,6}?)to\s+" + _words(V.actor_delivers),
                         _FLAGS)
 _EXPECTS_RECEIPT = lazy_compile(_words(V.expect_verbs) + r"\s+(?:to\s+)?" + _words(V.receive_verbs), _FLAGS)
 # "said it would provide", "told Poloff that the figures will be sent": a report of another actor's promise
@@ -145,7 +160,9 @@ _LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  #
                       + r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+)?(?:yet\s+)?"
                       + _words(V.reporter_denied) + r")(?!\s+of\b)", _FLAGS)
 _FAILED_BEFORE = lazy_compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
-_IMPOSSIBLE = lazy_compile(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+" + _words(V.obtain_verbs), _FLAGS)
+_IMPOSSIBLE = lazy_compile(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+(?:\w+ly\s+)?(?P<verb>"
+                           + _words(V.obtain_verbs) + ")", _FLAGS)
+_CHECKING = frozenset(V.checking_verbs)
 # "Post was unable to obtain data"; "We were unable to learn ...", "LegAtt was unable to determine whether ...":
 # finding out failed, whatever the object is called (determining only after a failed attempt: "we cannot
 # establish how many" is what the records allow)
@@ -169,8 +186,11 @@ _NEITHER_GIVEN = lazy_compile(r"^\W*neither\b(?P<what>[^;]{0,120}?)\bnor\b[^;]{0
 _NOT_MADE_KNOWN = lazy_compile(_words(V.withholding) + r"\s+" + _words(V.make_verbs)
                                + r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+" + _words(V.made_known), _FLAGS)
 _GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words(V.sought, _FACTS), _FLAGS)
+# the state right after the information or after a verb of being: not "No records are kept of how many victims
+# received ..."
 _NONE_AVAILABLE = lazy_compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, _FACTS)
-                               + r"[^.;:]{0,60}?" + _words(V.none_states), _FLAGS)
+                               + r"(?:[^.;:]{0,60}?\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|yet\s+)?|\s+)"
+                               + _words(V.none_states), _FLAGS)
 _NO_INFORMATION = lazy_compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
 _NFI = lazy_compile(r"\(?\b" + alternation(m.upper() for m in V.no_information_marks) + r"\b")
 _CONCESSION = lazy_compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
@@ -212,9 +232,15 @@ def _actors(clause: str) -> tuple[tuple[int, bool], ...]:
         others += [m for m in (*_ABBREVIATION.finditer(clause), *_ACRONYM.finditer(clause))
                    if m.group(0).lower() not in _NOT_ACTORS]
     for m in others:
-        if not any(s <= m.start() < e for s, e, _ in found):
+        if not _within_reporter(m, found):
             found.append((m.start(), m.end(), False))
     return tuple(sorted((s, reporter) for s, _, reporter in found))
+
+
+def _within_reporter(m: re.Match[str], reporters: list[tuple[int, int, bool]]) -> bool:
+    """Whether another actor's name is part of a reporter's, or names its agency just before it ("DHS/ICE
+    attache")."""
+    return any(s <= m.start() < e or s == m.end() + 1 for s, e, _ in reporters)
 
 
 def _reporter_heads(clause: str, m: re.Match[str]) -> bool:
@@ -265,9 +291,17 @@ def _unlisted_subject(clause: str, start: int, at: int) -> tuple[int, bool] | No
     if lead and lead[0].group(0).lower() == "who":  # "..., who undertook to respond": the person named before
         return lead[0].start(), False
     if all(_INTRODUCTION.fullmatch(m.group(0)) for m in lead):
-        return at, True
+        return _participle_subject(clause, at) or (at, True)
     names = [m for m in lead[1:] if m.group(0)[0].isupper()]  # the first word is capitalised anyway
     return (names[0].start(), False) if names else None
+
+
+def _participle_subject(clause: str, at: int) -> tuple[int, bool] | None:
+    """"Asked for the number, the secretary replied ...": a leading participle phrase describes the actor that
+    opens the words after its comma, not the post."""
+    comma = clause.find(", ", at)
+    named = _actors(clause[comma + 2: comma + 40]) if comma >= 0 else ()
+    return (comma + 2 + named[0][0], named[0][1]) if named and named[0][0] <= len("the ") else None
 
 
 def reporter_is_subject(clause: str, at: int) -> bool:
@@ -406,6 +440,10 @@ def _not_answered(clause: str) -> bool:
             return True
     if any(reporter_is_subject(clause, m.start()) for m in _NOT_RECEIVED.finditer(clause)):
         return True
+    silent = _NO_REPLY_FROM.search(clause)  # "No response yet from the AG's office to the Embassy's note"
+    if silent is not None:
+        rest = clause[silent.end():]
+        return _asked_in(rest) or _OWN_REQUEST.search(rest) is not None or _to_reporter(rest)
     return _NO_REPLY.search(clause) is not None
 
 
@@ -434,9 +472,43 @@ def _promised(clause: str) -> bool:
 
 
 def _reported_promise(clause: str) -> bool:
-    """"The Ministry said it would provide the statistics by mid-April": a promise reported in speech."""
+    """"The Ministry said it would provide the statistics by mid-April": a promise reported in speech, or made
+    to the post ("the police will send the Embassy the number of investigations")."""
     return any(_promises(clause, m) for m in _WOULD_DELIVER.finditer(clause)
-               if _SPEECH.search(clause, 0, m.start()) is not None)
+               if _SPEECH.search(clause, 0, m.start()) is not None or _to_post(clause[m.end():]))
+
+
+def _to_post(text: str) -> bool:
+    """Whether `text` starts with the post as the one given something ("the Embassy the number", "post the data";
+    not "the Embassy's contacts")."""
+    m = REPORTER.match(_ARTICLE.sub("", text.lstrip(), count=1))
+    return m is not None and not m.group(0).endswith(("'s", "’s"))
+
+
+_SENTENCE_END = lazy_compile(r"[.;]\s")
+_ARTICLE = lazy_compile(r"^the\s+", _FLAGS)
+
+
+def _arrives(clause: str) -> bool:
+    """"The conviction data ... should reach the Embassy before the end of the month": information on its way to
+    the post ("reach" only with the post as its object)."""
+    return any(_asked_in(clause[: m.start()]) and (m.group("verb").lower() != "reach" or _to_post(clause[m.end():]))
+               for m in _ARRIVES.finditer(clause))
+
+
+def _pending_fragment(clause: str) -> bool:
+    """"Conviction data pending from MOJ", "-- Convictions: figures requested, not yet received": a pending state
+    after information with no verb (not "requested by the defense", nor "Figures requested by post show ...")."""
+    m = _BARE_PENDING.search(clause)
+    return m is not None and _fragment_ends(clause[m.end():])
+
+
+def _fragment_ends(rest: str) -> bool:
+    """Whether the words after a bare state, to the end of their sentence, hold no verb and no other actor's part."""
+    rest = _SENTENCE_END.split(rest, maxsplit=1)[0]
+    agent = _BY_OTHER.match(rest)
+    by_another = agent is not None and any(not reporter for _, reporter in _actors(agent.group("agent")))
+    return not by_another and not _FINITE_AFTER.search(rest) and not _recipient_elsewhere(rest)
 
 
 def _promises(clause: str, m: re.Match[str]) -> bool:
@@ -480,6 +552,8 @@ _SEEKING_FRAMES = (
     (_asked_to_deliver, (_stems(V.asked_passives), _ASKED_STEMS)),
     (_expects_delivery, (_stems(V.expect_verbs), _ASKED_STEMS)),
     (_past_deadline, (_stems(V.deadline_words),)),
+    (_arrives, (_stems(V.arrival_verbs), _ASKED_STEMS)),
+    (_pending_fragment, (_stems(V.bare_pending), _stems(V.sought))),
 )
 
 _F = TypeVar("_F")
@@ -493,7 +567,19 @@ def _possible(frames: Iterable[tuple[_F, tuple[frozenset[str], ...]]], present: 
 def _pending_note(sentence: str) -> bool:
     """"Still pending: the Interior Ministry's count of raids": a pending state as the label of what follows."""
     label = _PENDING_LABEL.match(sentence)
-    return label is not None and _asked_in(sentence[label.end(): label.end() + 100], facts=False)
+    if label is not None:
+        return _asked_in(sentence[label.end(): label.end() + 100], facts=False)
+    return _labelled(sentence, _LABEL_PENDING)
+
+
+def _labelled(sentence: str, state: re.Pattern[str]) -> bool:
+    """"-- Budget for the Manama shelter: requested from MOSD", "-- Amount spent on shelters: unknown": a label
+    that names information, then a bare state as all that it says of it."""
+    label = _LABEL.match(sentence)
+    if label is None or not _asked_in(label.group("label")):
+        return False
+    m = state.match(sentence, label.end())
+    return m is not None and _fragment_ends(sentence[m.end():])
 
 
 def is_seeking(sentence: str) -> bool:
@@ -532,7 +618,8 @@ def _reporter_lacks(clause: str) -> int | None:
             if found is not None and found[1] and _lacks_information(clause, m):
                 return found[0]
     impersonal = _IMPOSSIBLE.search(clause)  # "It has not been possible to obtain figures"
-    if impersonal is not None and _asked_in(object_window(clause, impersonal.end())):
+    if impersonal is not None and (impersonal.group("verb").lower() in _CHECKING
+                                   or _asked_in(object_window(clause, impersonal.end()))):
         return impersonal.start()
     return None
 
@@ -561,11 +648,18 @@ def _withheld(clause: str) -> int | None:
             window = object_window(clause, m.end())
             if not _other_is_subject(clause, m.start()):
                 continue
-            if _reporters_access(window):  # "refused to give post access to its database"
-                return m.start()
-            if not _kept_from_others(window) and (_asked_in(window) or _OWN_REQUEST.search(window)):
+            if _reporters_access(window) or _withheld_object(clause[: m.start()], window):
                 return m.start()
     return _not_made_known(clause)
+
+
+def _withheld_object(before: str, window: str) -> bool:
+    """Whether what is withheld is information: named in `window`, the post's request, or a pronoun for
+    information named before it ("When PolOff asked about the budget, the official ... to disclose it")."""
+    if _kept_from_others(window):
+        return False
+    return (_asked_in(window) or _OWN_REQUEST.search(window) is not None
+            or (_PRONOUN_OBJECT.match(window) is not None and _asked_in(before)))
 
 
 def _reporters_access(window: str) -> bool:
@@ -599,6 +693,12 @@ def _not_made_known(clause: str) -> int | None:
     return None
 
 
+def _bare_unavailable(clause: str) -> int | None:
+    """"Number of victims unknown", "No info avail": information, then an unavailable state with no verb."""
+    m = _BARE_UNAVAILABLE.search(clause)
+    return m.start() if m is not None and _fragment_ends(clause[m.end():]) else None
+
+
 def _none_given(clause: str) -> int | None:
     for pattern in (_GAVE_NONE, _NONE_AVAILABLE, _IT_UNKNOWN, _UNKNOWN_QUANTITY, _NO_INFORMATION, _NFI):
         m = pattern.search(clause)
@@ -610,11 +710,12 @@ def _none_given(clause: str) -> int | None:
 _UNAVAILABLE_FRAMES = (
     (_unavailable_state, (_stems(V.unavailable_states, V.undetermined), _ASKED_STEMS)),
     (_reporter_lacks, (_stems(V.reporter_lacks, V.reporter_denied, V.reporter_fails, V.impossible),
-                       _ASKED_STEMS | _stems(V.find_out_verbs, V.settle_verbs))),
+                       _ASKED_STEMS | _stems(V.find_out_verbs, V.settle_verbs, V.checking_verbs))),
     (_attempt_failed, (_stems(V.failure_states), _ASKED_STEMS)),
     (_withheld, (_stems(V.withholding, V.withhold_acts, V.negated_subjects),)),
     (_request_refused, (_stems(V.refused_states), _stems(V.request_nouns))),
     (_neither_given, (_stems(V.negated_subjects), _stems(V.neither_states), _ASKED_STEMS)),
+    (_bare_unavailable, (_stems(V.bare_unavailable), _ASKED_STEMS)),
     (_none_given, (_stems(V.gave_none, V.none_states, V.unknown_words, V.undetermined, V.unknown_quantity,
                           V.no_information_marks, ["no"]),)),
 )
@@ -624,6 +725,8 @@ def unavailable_at(sentence: str) -> int | None:
     """Where a sentence (blanks folded to single spaces) says information is not available to the post, or None."""
     present = stems_of(sentence)
     frames = _possible(_UNAVAILABLE_FRAMES, present)
+    if _labelled(sentence, _LABEL_UNAVAILABLE):
+        return 0
     if not frames or _confidential(sentence, present):
         return None
     stated = _stated(sentence)

@@ -91,6 +91,10 @@ class GapVocabulary:
     access_nouns: Words
     refused_states: Words
     neither_states: Words
+    bare_pending: Words
+    bare_unavailable: Words
+    arrival_verbs: Words
+    checking_verbs: Words
 
 
 # Where a word starts and ends: between word characters and others (`\b`), or, for the gap grammar, also not
