@@ -36,22 +36,23 @@ _TRIGGER = lazy_compile(
     r"\b(?P<strong>see(?:\s+also)?|cf\.?|refer(?:red)?\s+to(?:\s+in)?|reference|as\s+per|"
     rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
     r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
-    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?|items?)\s+)?"
-    r"|(?:\b(?P<weak>in|under|per|at|items?)\s+(?:(?:sections?|questions?|items?)\s+)?|\()(?=\s*\d)"
+    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?|items?|points?)\s+)?"
+    r"|(?:\b(?P<weak>in|under|per|at|items?|points?)\s+(?:(?:sections?|questions?|items?|points?)\s+)?|\()(?=\s*\d)"
     r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
 # The trigger folded as ASCII: on a passage of ASCII text it finds what the Unicode pattern does, at three quarters
 # of the cost (case-blind Unicode matching folds every character it compares). Not on text holding \x1c-\x1f,
 # which Unicode reads as blanks and ASCII does not.
 _TRIGGER_ASCII = lazy_compile(_TRIGGER.pattern, re.I | re.A)
 _UNICODE_ONLY_BLANKS = lazy_compile(r"[\x1c-\x1f]")
-_PARA_WORD = lazy_compile(r"\b(?:para(?:graph)?s?\.?|¶)\s*(?=\d)", re.I)
+# "¶" is no word character (no \b before it); at the start of a line it labels a paragraph ("¶5. (SBU) PREVENTION")
+_PARA_WORD = lazy_compile(r"(?:\bpara(?:graph)?s?\.?|(?:(?<=\S)|(?<=\S[ \t]))¶)\s*(?=\d)", re.I)
 # "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"; not a letter that opens
 # an abbreviation ("18 U.S.C. 1591", "12 U.N. reports"), a number with a leading zero or a chain of numbers
 # ("01-800-553-3000")
 _ITEM = lazy_compile(r"(?P<number>(?!0)\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])|\s*\.?\s*(?P<letter>[A-Z]))"
                      r"(?![\w']|\.[A-Za-z])\.?|\s*\((?P<enclosed>[A-Za-z])\)"  # "26(c)"
                      r"|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d|[-–/.]\d))?")
-_MORE = r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&|or)\s+)"
+_MORE = r"\s*(?:,\s*(?:(?i:and)\s+)?|\s(?i:and|&|or)\s+)"  # "SEE 24.D AND 24.G"
 _MORE_LETTER = lazy_compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
 _MORE_ITEM = lazy_compile(_MORE + r"(?=\d)")
 _MORE_QUESTION = lazy_compile(r"\s*;\s*(?=\d)")  # "(see 23.A; 25.B)": after a semicolon, numbered questions only
