@@ -101,20 +101,17 @@ _PRONOUN_OBJECT = lazy_compile(r"^\s+(?:it|them|these|this|those)\b", _FLAGS)
 # "..., which we will transmit upon completion": the relative pronoun is the object, the thing named before it
 _RELATIVE_PRONOUNS = ("which ", "that ")
 _REPLY_VERB = _compile(V.reply_verbs)
-# a fragment with its verb left out: up to two words, information, up to four words that are no verb of being,
-# then a bare state ("Conviction data pending from MOJ", "STATS ON REPATRIATED VICTIMS STILL OUTSTANDING")
+# a fragment with its verb left out: a few words that are no verb of being (the first ones no participle either),
+# then a bare state ("Conviction data pending from MOJ", "STATS ON REPATRIATED VICTIMS STILL OUTSTANDING"); the
+# words must name information (checked in code, so the information words are not compiled again here)
 _NOT_BEING = r"(?!(?:is|are|was|were|has|have|had|will|would|be|been|being)\b)"
-_FRAGMENT_HEAD = rf"^\W*(?:{_NOT_BEING}(?![\w'’/-]*ed\b)[\w'’/-]+\s+){{0,2}}?"
-_FRAGMENT_TAIL = rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,4}}?,?\s+"
-_BARE_PENDING = lazy_compile(_FRAGMENT_HEAD + _words(V.sought) + _FRAGMENT_TAIL + _words(V.bare_pending), _FLAGS)
-_BARE_UNAVAILABLE = lazy_compile(_FRAGMENT_HEAD + _words(V.sought, _FACTS) + _FRAGMENT_TAIL
-                                 + _words(V.bare_unavailable), _FLAGS)
+_STATE_WORDS = rf"(?:(?P<pending>{_words(V.bare_pending)})|(?P<unavailable>{_words(V.bare_unavailable)}))"
+_BARE_STATE = lazy_compile(rf"^\W*(?:{_NOT_BEING}(?![\w'’/-]*ed\b)[\w'’/-]+\s+){{0,2}}?{_NOT_BEING}[\w'’/-]+"
+                           rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,4}}?,?\s+{_STATE_WORDS}", _FLAGS)
 _FINITE_AFTER = lazy_compile(r"\b(?:is|are|was|were|has|have|had|will|would|shows?|showed|indicates?|indicated)\b",
                              _FLAGS)
 _LABEL = lazy_compile(r"^\W*(?P<label>[^:;]{1,80}?):\s+", _FLAGS)
-_LABEL_PENDING = lazy_compile(_words(V.bare_pending), _FLAGS)
-_LABEL_UNAVAILABLE = lazy_compile(_words(V.bare_unavailable) + r"\W*$", _FLAGS)
-_NO_REPLY_FROM = lazy_compile(r"^\W*" + _words(V.no_reply) + r"\s+(?:(?:yet|as\s+yet|so\s+far)\s+)?from\b", _FLAGS)
+_LABEL_STATE = lazy_compile(_STATE_WORDS, _FLAGS)
 _ARRIVES = lazy_compile(r"\b(?:will|should|would)\s+(?:\w+ly\s+)?(?P<verb>" + _words(V.arrival_verbs) + r")", _FLAGS)
 _PENDING_LABEL = lazy_compile(r"^\W*" + _words(V.pending_labels) + r"\s*:", _FLAGS)
 _REQUEST_NOUN = _words(V.request_nouns)
@@ -127,8 +124,10 @@ _NOT_ANSWERED = _compile(V.not_answered)
 _NOT_YET_GIVEN = lazy_compile(_words(V.not_yet) + r"\s+" + _words(V.withhold_verbs, V.actor_delivers), _FLAGS)
 _TO = lazy_compile(r"\bto\s+$", _FLAGS)
 _NOT_RECEIVED = _compile(V.not_received)
-_NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?"
-                       r"(?:received|come|arrived|forthcoming|given)", _FLAGS)
+# "No reply has been received"; opening a note, "No response yet from X ..." (the group "awaited")
+_NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:(?P<awaited>(?:yet\s+)?from\b)"
+                       r"|(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?(?:received|come|arrived|forthcoming|given))",
+                       _FLAGS)
 _PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+to\\s+{_words(V.actor_delivers)}|{_words(V.promise_verbs)}",
                       _FLAGS)
 _ASKED_TO = lazy_compile(_words(V.asked_passives) + r"\s+" + _words(V.actor_delivers), _FLAGS)
@@ -440,11 +439,16 @@ def _not_answered(clause: str) -> bool:
             return True
     if any(reporter_is_subject(clause, m.start()) for m in _NOT_RECEIVED.finditer(clause)):
         return True
-    silent = _NO_REPLY_FROM.search(clause)  # "No response yet from the AG's office to the Embassy's note"
-    if silent is not None:
-        rest = clause[silent.end():]
-        return _asked_in(rest) or _OWN_REQUEST.search(rest) is not None or _to_reporter(rest)
-    return _NO_REPLY.search(clause) is not None
+    silent = _NO_REPLY.search(clause)
+    return silent is not None and (not silent.group("awaited") or _no_reply_yet(clause, silent))
+
+
+def _no_reply_yet(clause: str, silent: re.Match[str]) -> bool:
+    """"No response yet from the AG's office to the Embassy's note": opening a note, and about information or the
+    post's request."""
+    rest = clause[silent.end():]
+    return (_NAME.search(clause, 0, silent.start()) is None
+            and (_asked_in(rest) or _OWN_REQUEST.search(rest) is not None or _to_reporter(rest)))
 
 
 def _to_reporter(text: str) -> bool:
@@ -481,12 +485,12 @@ def _reported_promise(clause: str) -> bool:
 def _to_post(text: str) -> bool:
     """Whether `text` starts with the post as the one given something ("the Embassy the number", "post the data";
     not "the Embassy's contacts")."""
-    m = REPORTER.match(_ARTICLE.sub("", text.lstrip(), count=1))
+    text = text.lstrip()
+    m = REPORTER.match(text[4:] if text[:4].lower() == "the " else text)
     return m is not None and not m.group(0).endswith(("'s", "’s"))
 
 
 _SENTENCE_END = lazy_compile(r"[.;]\s")
-_ARTICLE = lazy_compile(r"^the\s+", _FLAGS)
 
 
 def _arrives(clause: str) -> bool:
@@ -499,8 +503,10 @@ def _arrives(clause: str) -> bool:
 def _pending_fragment(clause: str) -> bool:
     """"Conviction data pending from MOJ", "-- Convictions: figures requested, not yet received": a pending state
     after information with no verb (not "requested by the defense", nor "Figures requested by post show ...")."""
-    m = _BARE_PENDING.search(clause)
-    return m is not None and _fragment_ends(clause[m.end():])
+    m = _BARE_STATE.search(clause)
+    if m is None or m.group("pending") is None:
+        return False
+    return SOUGHT.search(clause, 0, m.start("pending")) is not None and _fragment_ends(clause[m.end():])
 
 
 def _fragment_ends(rest: str) -> bool:
@@ -569,17 +575,20 @@ def _pending_note(sentence: str) -> bool:
     label = _PENDING_LABEL.match(sentence)
     if label is not None:
         return _asked_in(sentence[label.end(): label.end() + 100], facts=False)
-    return _labelled(sentence, _LABEL_PENDING)
+    return _labelled(sentence, "pending")
 
 
-def _labelled(sentence: str, state: re.Pattern[str]) -> bool:
+def _labelled(sentence: str, state: str) -> bool:
     """"-- Budget for the Manama shelter: requested from MOSD", "-- Amount spent on shelters: unknown": a label
     that names information, then a bare state as all that it says of it."""
     label = _LABEL.match(sentence)
     if label is None or not _asked_in(label.group("label")):
         return False
-    m = state.match(sentence, label.end())
-    return m is not None and _fragment_ends(sentence[m.end():])
+    m = _LABEL_STATE.match(sentence, label.end())
+    if m is None or m.group(state) is None:
+        return False
+    rest = sentence[m.end():]
+    return _fragment_ends(rest) and (state == "pending" or not _NAME.search(_SENTENCE_END.split(rest, maxsplit=1)[0]))
 
 
 def is_seeking(sentence: str) -> bool:
@@ -695,8 +704,10 @@ def _not_made_known(clause: str) -> int | None:
 
 def _bare_unavailable(clause: str) -> int | None:
     """"Number of victims unknown", "No info avail": information, then an unavailable state with no verb."""
-    m = _BARE_UNAVAILABLE.search(clause)
-    return m.start() if m is not None and _fragment_ends(clause[m.end():]) else None
+    m = _BARE_STATE.search(clause)
+    if m is None or m.group("unavailable") is None or not _asked_in(clause[: m.start("unavailable")]):
+        return None
+    return m.start() if _fragment_ends(clause[m.end():]) else None
 
 
 def _none_given(clause: str) -> int | None:
@@ -725,7 +736,7 @@ def unavailable_at(sentence: str) -> int | None:
     """Where a sentence (blanks folded to single spaces) says information is not available to the post, or None."""
     present = stems_of(sentence)
     frames = _possible(_UNAVAILABLE_FRAMES, present)
-    if _labelled(sentence, _LABEL_UNAVAILABLE):
+    if _labelled(sentence, "unavailable"):
         return 0
     if not frames or _confidential(sentence, present):
         return None
