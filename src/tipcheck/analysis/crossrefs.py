@@ -45,7 +45,8 @@ _TRIGGER = lazy_compile(
 _TRIGGER_ASCII = lazy_compile(_TRIGGER.pattern, re.I | re.A)
 _UNICODE_ONLY_BLANKS = lazy_compile(r"[\x1c-\x1f]")
 # "¶" is no word character (no \b before it); at the start of a line it labels a paragraph ("¶5. (SBU) PREVENTION")
-_PARA_WORD = lazy_compile(r"(?:\bpara(?:graph)?s?\.?|(?:(?<=\S)|(?<=\S[ \t]))¶)\s*(?=\d)", re.I)
+# (the lookbehinds after the sign, so the pattern still starts with a letter or the sign: a fast scan)
+_PARA_WORD = lazy_compile(r"(?:\bpara(?:graph)?s?\.?|¶(?:(?<=\S¶)|(?<=\S[ \t]¶)))\s*(?=\d)", re.I)
 # "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"; not a letter that opens
 # an abbreviation ("18 U.S.C. 1591", "12 U.N. reports"), a number with a leading zero or a chain of numbers
 # ("01-800-553-3000")
