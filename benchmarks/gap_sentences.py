@@ -1,6 +1,6 @@
 """Precision and recall of the gap rules and cross-references on the sentence corpus (tests/data/sentences/).
 
-    python benchmarks/gap_sentences.py [--half dev|test-1|test-2|test-3|test-4] [--wrong]
+    python benchmarks/gap_sentences.py [--half dev|test-1|test-2|test-3|test-4|test-5] [--wrong]
 
 Each sentence is put into a copy of the seed reply (09MEXICO828, the answer to protection.E) and the whole
 check runs on it (tests/sentence_corpus.py says how). A finding of a gap rule on a sentence of another category
