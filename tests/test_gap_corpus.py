@@ -1,11 +1,10 @@
 """The gap rules and cross-references on the sentence corpus (tests/data/sentences/), each sentence put into a copy of
-the seed reply and checked whole (see sentence_corpus.py).
-
-The dev half, test-1, test-2 and test-3 are what the rules were tuned on: every sentence of them must come out right
-(or as conventions.yaml lists it), except those known_misses.yaml lists, which are expected to fail (strictly: one
-that comes out right fails the test until it is taken off the list). test-4 is written blind and never tuned on:
-when it is released it must meet the issue's thresholds. The sentences quoted in the issue must come out right
-whichever part they fell in.
+the seed reply and checked whole (see sentence_corpus.py). The dev half and the spent blind sets (test-1 to test-4)
+are what the rules were tuned on or scored once: every sentence of them must come out right (or as conventions.yaml
+lists it), except those known_misses.yaml lists, which are expected to fail (strictly: one that comes out right
+fails the test until it is taken off the list). The sealed part (SEALED) is written blind: when it is released it
+must meet the issue's thresholds. The sentences quoted in the issue must come out right whichever part they fell
+in.
 """
 
 from __future__ import annotations
@@ -136,7 +135,7 @@ THRESHOLDS = {"seeking-information": (0.90, 0.85), "information-unavailable": (0
 
 
 def test_the_sealed_part_meets_the_issues_thresholds() -> None:
-    # test-4, written blind and never tuned on (benchmarks/README.md records its figures once it is scored)
+    # the sealed part, written blind and never tuned on (benchmarks/README.md records its figures once scored)
     sealed = load(SEALED)
     if not sealed:
         pytest.skip(f"{SEALED} is not released yet")
