@@ -29,6 +29,11 @@ class OutputError(TipcheckError):
     """A report that cannot be written where the user asked."""
 
 
+def internal_error(exc: Exception) -> str:
+    """A bug, said in one line: what went wrong, and how to get the traceback for a report."""
+    return f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)"
+
+
 def about_file(path: str, message: str) -> str:
     """`message` as said of the file at `path`: prefixed with the path, unless it names it first already."""
     return message if message.startswith(path) else f"{path}: {message}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipcheck import api
-from tipcheck.errors import InputError, TipcheckError, about_file
+from tipcheck.errors import InputError, TipcheckError, about_file, internal_error
 from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
@@ -69,8 +69,7 @@ def check_one(path: str, settings: Settings) -> Outcome:
     except TipcheckError as exc:
         return Outcome(path, error=about_file(path, str(exc)))
     except Exception as exc:  # a bug on one file must not lose the others' results
-        return Outcome(path, error=f"{path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug "
-                       "and report it)", traceback=traceback.format_exc())
+        return Outcome(path, error=f"{path}: {internal_error(exc)}", traceback=traceback.format_exc())
 
 
 def iter_outcomes(paths: list[str], settings: Settings, jobs: int = 1) -> Iterator[Outcome]:

@@ -16,7 +16,15 @@ import click
 import typer
 
 from tipcheck.cli.output import check_writable, write_atomically
-from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, OutputError, TipcheckError, about_file
+from tipcheck.errors import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    OutputError,
+    TipcheckError,
+    about_file,
+    internal_error,
+)
 from tipcheck.findings import Severity
 from tipcheck.settings import Settings
 
@@ -74,8 +82,7 @@ def _check_one(path: str, settings: Settings, checked: _Checked, carry_on: bool)
     except Exception as exc:  # a bug on one cable must not lose the others
         if _debugging():
             traceback.print_exc()
-        _left_out(path, f"{path}: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
-                  checked, carry_on)
+        _left_out(path, f"{path}: {internal_error(exc)}", checked, carry_on)
         return None
     checked.sources[path] = [line.text for line in cable.lines]
     return report

@@ -25,7 +25,7 @@ import typer
 
 from tipcheck import __version__
 from tipcheck.cli.output import atomic_writer, check_writable, write_atomically
-from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError
+from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TipcheckError, internal_error
 
 if TYPE_CHECKING:
     from tipcheck import formatters
@@ -567,6 +567,5 @@ def _run() -> int:
     except Exception as exc:  # a bug: one line, the traceback only with --debug
         if _state["debug"]:
             traceback.print_exc()
-        typer.echo(f"tipcheck: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
-                   err=True)
+        typer.echo(f"tipcheck: {internal_error(exc)}", err=True)
         return EXIT_USAGE
