@@ -74,13 +74,30 @@ def stem(question: Question) -> str:
     return _normal(text[: asks + 1] if asks >= 0 else text)
 
 
+@dataclass(frozen=True)
+class _Wording:
+    """What the pairing compares of a question, worked out once per question rather than once per pair."""
+
+    text: str
+    stem: str
+    is_label: bool
+
+    @classmethod
+    def of(cls, question: Question) -> _Wording:
+        return cls(_normal(question.text), stem(question), question.completeness == "label")
+
+
 def similarity(a: Question, b: Question) -> float:
     """0-100. Whole-text similarity, or for a topic label against a full question how well the label fits; a
     question that keeps its stem while the guidance after it is rewritten scores by its stem (at most 90, so a
     whole text kept word for word still ranks first)."""
-    x, y = _normal(a.text), _normal(b.text)
-    score = max(fuzz.ratio(x, y), STEM_WEIGHT * fuzz.ratio(stem(a), stem(b)))
-    if "label" in (a.completeness, b.completeness) or min(len(x), len(y)) * 3 < max(len(x), len(y)):
+    return _similarity(_Wording.of(a), _Wording.of(b))
+
+
+def _similarity(a: _Wording, b: _Wording) -> float:
+    x, y = a.text, b.text
+    score = max(fuzz.ratio(x, y), STEM_WEIGHT * fuzz.ratio(a.stem, b.stem))
+    if a.is_label or b.is_label or min(len(x), len(y)) * 3 < max(len(x), len(y)):
         # a label or an opening sentence against the whole question: compare the short one with the start
         short, long_ = sorted((x, y), key=len)
         score = max(score, 0.95 * fuzz.ratio(short, long_[: len(short)]), 0.9 * fuzz.partial_ratio(short, long_))
@@ -90,7 +107,9 @@ def similarity(a: Question, b: Question) -> float:
 def diff(old: Questionnaire, new: Questionnaire) -> QuestionnaireDiff:
     known_old = [q for q in old.questions if q.text]
     known_new = [q for q in new.questions if q.text]
-    scored = sorted(((similarity(a, b), i, j) for i, a in enumerate(known_old) for j, b in enumerate(known_new)),
+    old_wordings = [_Wording.of(q) for q in known_old]
+    new_wordings = [_Wording.of(q) for q in known_new]
+    scored = sorted(((_similarity(a, b), i, j) for i, a in enumerate(old_wordings) for j, b in enumerate(new_wordings)),
                     key=lambda t: (-t[0], t[1], t[2]))
     taken_old: set[int] = set()
     taken_new: dict[int, Pair] = {}
