@@ -132,7 +132,7 @@ def alternation(phrases: Iterable[str], adverbs: bool = False) -> str:
         for atom in sequence:
             node = node.setdefault(atom, {})
         node[""] = {}  # a phrase ends here
-    return "(?:" + _branches(trie) + ")"
+    return "(?:" + _branches(trie)[0] + ")"
 
 
 def _atoms(words: list[str], adverbs: bool) -> list[str]:
@@ -140,29 +140,29 @@ def _atoms(words: list[str], adverbs: bool) -> list[str]:
     for i, word in enumerate(words):
         if i:
             atoms.append(_AFTER_NOT if adverbs and words[i - 1] == "not" else _BLANKS)
-        atoms.extend(re.escape(c) for c in word)
+        atoms.extend(c if c.isalnum() else re.escape(c) for c in word)
     return atoms
 
 
-def _depth(node: dict[str, Any]) -> int:
-    return max((1 + _depth(child) for atom, child in node.items() if atom), default=0)
+def _branches(node: dict[str, Any]) -> tuple[str, int]:
+    """The node's branches as alternatives, the deepest first, and the node's depth (its longest branch, in
+    atoms). One walk writes each branch and measures it."""
+    written = sorted((_branch(atom, child) for atom, child in node.items() if atom),
+                     key=lambda branch: -branch[1])  # stable: branches of equal depth keep the phrases' order
+    return "|".join(text for text, _ in written), max((depth for _, depth in written), default=0)
 
 
-def _branches(node: dict[str, Any]) -> str:
-    children = sorted(((atom, child) for atom, child in node.items() if atom), key=lambda c: -_depth(c[1]))
-    parts = [atom + _rest(child) for atom, child in children]
-    return "|".join(parts)
-
-
-def _rest(node: dict[str, Any]) -> str:
+def _branch(atom: str, node: dict[str, Any]) -> tuple[str, int]:
+    """The branch that starts with `atom` and goes on into `node`, and its depth."""
+    atoms = [atom]
+    while len(node) == 1 and "" not in node:  # one way on: no group needed
+        ((atom, node),) = node.items()
+        atoms.append(atom)
     ends = "" in node
     if len(node) == ends:  # nothing follows
-        return ""
-    inner = _branches(node)
-    many = sum(1 for atom in node if atom) > 1
-    if ends:
-        return f"(?:{inner})?"
-    return f"(?:{inner})" if many else inner
+        return "".join(atoms), len(atoms)
+    inner, depth = _branches(node)
+    return "".join(atoms) + (f"(?:{inner})?" if ends else f"(?:{inner})"), len(atoms) + depth
 
 
 def read_text(name: str) -> str:
