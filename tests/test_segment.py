@@ -264,6 +264,13 @@ def test_the_items_of_a_reference_list_in_the_body_are_not_labels() -> None:
     ("Ques. E: Police arrested 12 suspects.", (None, ("E",))),
     ("25E Police arrested 12 suspects.", (25, ("E",))),
     ("E.- Police arrested 12 suspects.", (None, ("E",))),
+    # a stop inside the brackets, a number sign as the bullet, "Item" as the word, a slash as the closer
+    ("(E.) Police arrested 12 suspects.", (None, ("E",))),
+    ("#E. Police arrested 12 suspects.", (None, ("E",))),
+    ("#25E. Police arrested 12 suspects.", (25, ("E",))),
+    ("Item E. Police arrested 12 suspects.", (None, ("E",))),
+    ("ITEM E: Police arrested 12 suspects.", (None, ("E",))),
+    ("E/ Police arrested 12 suspects.", (None, ("E",))),
 ])
 def test_marker_grammar(body: str, expected: tuple[int | None, tuple[str, ...]]) -> None:
     marker = _only_marker(body + "\n")
@@ -274,6 +281,9 @@ def test_marker_grammar(body: str, expected: tuple[int | None, tuple[str, ...]])
     "25 E-mails from the victims were read.",  # a count and a hyphenated word, not 25E
     "para 25 of reftel describes the plan.",  # a reference running on, no letter
     "part of the funding went to shelters.",
+    "s/he was referred to a shelter.",  # a slash inside a word, not a closer
+    "Items seized included 12 passports.",  # the word with no letter after it
+    "#1 priority for the police is the border.",  # a number sign before a count
 ])
 def test_look_alikes_of_the_new_label_forms_are_text(body: str) -> None:
     units = _segment(f"A. The police arrested 12 suspects.\n\n{body}\n").units

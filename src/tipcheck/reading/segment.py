@@ -29,24 +29,26 @@ _SIGN = "¶!|"
 # `\s*` after the indent only with a sign: two `\s*` in a row backtrack quadratically on a line of blanks
 _NUMBER = lazy_compile(rf"^(?P<indent>\s*)(?:(?P<sign>[{_SIGN}])\s*)?(?P<num>\d{{1,3}})\s?\.(?![\d.])(?![A-Z]\.)\s*")
 _ROMAN = lazy_compile(r"^(?P<indent>\s*)(?:(?P<sign>[¶!])\s*)?(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)\s*\.\s+(?=\S)")
-# The marker grammar. A label is: an optional bullet or paragraph sign; an optional word naming the tasking
-# cable's paragraph (`PARA`, `Paragraph`, `Question`, `Q`, `Section`, `Part`); an optional section number with
-# any separator (`25`, `25.`, `25-`, `25 `, `(21/`, `25(`, `[`); one letter or a group of letters (`E`, `e`,
-# `E and F`, `E/F`, `E-G`), upper or lower case; an optional closing bracket and `.`, `:`, `>` or a dash
-# (`A -`); an optional word naming the half (`23A Question:`, `23A Answer:`). Which combinations count is
+# The marker grammar. A label is: an optional bullet, number sign or paragraph sign; an optional word naming the
+# tasking cable's paragraph (`PARA`, `Paragraph`, `Question`, `Q`, `Section`, `Part`, `Item`); an optional section
+# number with any separator (`25`, `25.`, `25-`, `25 `, `(21/`, `25(`, `[`); one letter or a group of letters
+# (`E`, `e`, `E and F`, `E/F`, `E-G`), upper or lower case; an optional closing bracket (`(E.)` with the stop
+# inside) and `.`, `:`, `>`, `/` or a dash (`A -`); an optional word naming the half (`23A Question:`,
+# `23A Answer:`). Which combinations count is
 # decided by `_well_formed` and `_placed`.
 _UPPER_LETTERS = r"[A-Z](?:[ \t]*(?:,|and|AND|&|-|/)[ \t]*[A-Z])*"
 _LOWER_LETTERS = r"[a-z](?:[ \t]*(?:,|and|&|-|/)[ \t]*[a-z])*"
 _LABEL = lazy_compile(
-    rf"(?P<bullet>(?:--?|[{_SIGN}•*])[ \t]*)?"
-    r"(?P<word>(?:PARA(?:GRAPH)?|[Pp]ara(?:graph)?|QUES(?:TION)?|[Qq]ues(?:tion)?|SECTION|[Ss]ection|PART|[Pp]art)"
+    rf"(?P<bullet>(?:--?|[{_SIGN}•*#])[ \t]*)?"
+    r"(?P<word>(?:PARA(?:GRAPH)?|[Pp]ara(?:graph)?|QUES(?:TION)?|[Qq]ues(?:tion)?|SECTION|[Ss]ection|PART|[Pp]art"
+    r"|ITEM|[Ii]tem)"
     r"[Ss]?\.?"
     r"(?:[ \t]+|(?=[(\d]))"
     r"|Q\.?(?=\d))?"
     r"(?P<open>[(\[])?"
     r"(?:(?P<para>\d{1,2})(?![\d,])(?:[ \t]*(?P<sep>[./-])[ \t]*|[ \t]*)(?P<inner>[(\[])?)?"
     rf"(?P<letters>{_UPPER_LETTERS}|{_LOWER_LETTERS})(?![A-Za-z0-9'’])"
-    r"(?P<close>[)\]]?)(?P<punct>[.:][-–]{1,2}|[.:>]|[ \t]+[-–]{1,2}(?=[ \t]|$))?(?=\s|$)[ \t]*"
+    r"(?P<close>(?:\.?[)\]])?)(?P<punct>[.:][-–]{1,2}|[.:>/]|[ \t]+[-–]{1,2}(?=[ \t]|$))?(?=\s|$)[ \t]*"
     r"(?:(?P<qa>Question|QUESTION|Answer|ANSWER|Response|RESPONSE)[ \t]*[.:]?[ \t]*)?")
 _BANNER = lazy_compile(
     r"^-*\s*(?:PARA(?:GRAPH)?|Para(?:graph)?|QUESTION|Question|SECTION|Section|"
