@@ -1,27 +1,44 @@
-"""The cross-reference trigger folded as ASCII finds, on ASCII text, exactly what the Unicode pattern finds: every
-vendored cable and negative, line by line and whole."""
+"""The cross-reference patterns run case-sensitively as ASCII on a stand-in of the text (lowered, characters
+outside printable ASCII replaced by ones read alike); they find exactly what the case-blind Unicode patterns find
+on the text as written: every vendored cable and negative, and text holding the characters that read differently."""
 
 from __future__ import annotations
+
+import re
 
 from conftest import CABLES, NEGATIVES
 from tipcheck.analysis import crossrefs
 
 
-def test_the_ascii_trigger_finds_what_the_unicode_trigger_finds() -> None:
-    texts = [path.read_text(encoding="utf-8", errors="replace")
+def _found(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, bool]]]:
+    """Each match's span and which of its groups took part (the stand-in's groups hold its own characters)."""
+    return [(m.span(), {name: value is not None for name, value in m.groupdict().items()}) for m in matches]
+
+
+def _same_on(text: str) -> tuple[int, int]:
+    triggers, paragraph_words = crossrefs._triggers_and_paragraph_words(text)
+    assert _found(triggers) == _found(list(crossrefs._TRIGGER.finditer(text)))
+    assert _found(paragraph_words) == _found(list(crossrefs._PARA_WORD.finditer(text)))
+    return len(triggers), len(paragraph_words)
+
+
+def test_the_stand_in_reading_finds_what_the_case_blind_patterns_find_in_every_cable() -> None:
+    found = [_same_on(path.read_text(encoding="utf-8", errors="replace"))
              for path in sorted((*CABLES.rglob("*.txt"), *NEGATIVES.rglob("*.txt")))]
-    ascii_texts = [t.encode("ascii", "replace").decode("ascii") for t in texts]  # the few others, made ASCII
-    found = 0
-    for text in ascii_texts:
-        unicode_matches = [(m.span(), m.groupdict()) for m in crossrefs._TRIGGER.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in crossrefs._TRIGGER_ASCII.finditer(text)] == unicode_matches
-        found += len(unicode_matches)
-    assert found > 500
+    assert sum(t for t, _ in found) > 500 and sum(p for _, p in found) > 50
 
 
-def test_text_with_unicode_only_blanks_is_read_with_the_unicode_trigger() -> None:
-    # "\x1f" is a blank to the Unicode pattern only: "see\x1f12" refers to paragraph 12 there
-    text = "As noted, see\x1f12 for details."
-    assert crossrefs._TRIGGER.search(text) is not None
-    assert crossrefs._TRIGGER_ASCII.search(text) is None
-    assert crossrefs._UNICODE_ONLY_BLANKS.search(text) is not None
+# Characters the two readings could read differently: blanks to Unicode only, letters folding to ASCII letters
+# (the Kelvin sign, the long s, dotted and dotless i), digits and letters of other scripts, the paragraph sign,
+# the stand-ins' own characters, symbols
+_TRICKY = ["\x1c", "\x1f", "\xa0", "\u2009", "\u212a", "\u017f", "\u0130", "\u0131", "\u0663", "\u00e9", "\u00c9",
+           "\u00b6", "\x00", "\x01", "\x7f", "\u2014", "\u2019", "\x0b"]
+
+
+def test_the_stand_in_reading_agrees_on_characters_read_differently() -> None:
+    sentence = ("As noted in paragraph 12 and Paragraphs 3-4 (see 16.E, 26.G; 23.A) the reply, reported in 5F, "
+                "cf. 7, answers to 26.B, (PREVENTION D) more information is in 9 \u00b612 x \u00b6 4, para.7 ")
+    texts = [sentence.replace(" ", char, count) for char in _TRICKY for count in (1, 5, -1)]
+    texts += [sentence.replace(old, char) for char in _TRICKY for old in "aseik1("]
+    texts += ["".join(_TRICKY) + sentence, "\u017fee 12, Paragraph\u00a012, \u00b612, x\u00b6\u00a012, \u212aey in 3.A"]
+    assert sum(t + p for t, p in map(_same_on, texts)) > 1000

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from tipcheck.analysis.align import Alignment, heading_section
 from tipcheck.questionnaire.model import Questionnaire, Section
@@ -32,21 +33,49 @@ from tipcheck.regex import lazy_compile
 # (number and letter) follows it. A parenthesis naming a section and a letter, "(PREVENTION D)", is one too: the
 # words are checked against the questionnaire's section headings, so "(Law D)" is not one.
 _ANSWER_TO = r"(?:answers?|responses?|reply|replies)\s+(?:to|in|under|at)"
-_TRIGGER = lazy_compile(
+_TRIGGER_SOURCE = (
     r"\b(?P<strong>see(?:\s+also)?|cf\.?|refer(?:red)?\s+to(?:\s+in)?|reference|as\s+per|"
     rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
     r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
     rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?|items?|points?)\s+)?"
     r"|(?:\b(?P<weak>in|under|per|at|items?|points?)\s+(?:(?:sections?|questions?|items?|points?)\s+)?|\()(?=\s*\d)"
-    r"|\((?!\s*(?:see|cf|more)\b)(?=[A-Za-z][A-Za-z' ]{2,60}?[\s,:]+[A-M]\))", re.I)
-# The trigger folded as ASCII: on a passage of ASCII text it finds what the Unicode pattern does, at three quarters
-# of the cost (case-blind Unicode matching folds every character it compares). Not on text holding \x1c-\x1f,
-# which Unicode reads as blanks and ASCII does not.
-_TRIGGER_ASCII = lazy_compile(_TRIGGER.pattern, re.I | re.A)
-_UNICODE_ONLY_BLANKS = lazy_compile(r"[\x1c-\x1f]")
+    r"|\((?!\s*(?:see|cf|more)\b)(?=[a-z][a-z' ]{2,60}?[\s,:]+[a-m]\))")  # no capital: it runs on lowered text
+_TRIGGER = lazy_compile(_TRIGGER_SOURCE, re.I)
 # "¶" is no word character (no \b before it); at the start of a line it labels a paragraph ("¶5. (SBU) PREVENTION")
 # (the lookbehinds after the sign, so the pattern still starts with a letter or the sign: a fast scan)
 _PARA_WORD = lazy_compile(r"(?:\bpara(?:graph)?s?\.?|¶(?:(?<=\S¶)|(?<=\S[ \t]¶)))\s*(?=\d)", re.I)
+
+# Both patterns are tried at every character. They run on a stand-in of the passage: its characters lowered, each
+# character outside printable ASCII replaced by one the patterns read alike (`_stand_in`), same length, so the
+# matches' spans are those in the passage. There the patterns run case-sensitively and as ASCII, which costs half
+# (case-blind matching folds every character it compares); "paragraph" tests its boundary after the word, so that
+# the pattern starts with the literal "para" or the paragraph sign, which the matcher looks for without trying
+# the pattern at every character.
+_TRIGGER_LOWERED = lazy_compile(_TRIGGER_SOURCE, re.A)
+_PARAGRAPH_SIGN = "\x01"  # the paragraph sign's stand-in ("\x01" itself stands in as any other symbol)
+_PARA_WORD_LOWERED = lazy_compile(rf"(?:para(?<!\wpara)(?:graph)?s?\.?|{_PARAGRAPH_SIGN}(?:(?<=\S{_PARAGRAPH_SIGN})"
+                                  rf"|(?<=\S[ \t]{_PARAGRAPH_SIGN})))\s*(?=\d)", re.A)
+# outside printable ASCII: what the two readings may read differently ("\x1c"-"\x1f" are blanks to Unicode only)
+_NEEDS_STAND_IN = lazy_compile(r"[^\x02-\x1b\x20-\x7e]")
+_FOLDS_TO_A_LETTER = lazy_compile(r"[a-z]", re.I)  # beyond ASCII: "İ", "ı", "ſ", "K" (the Kelvin sign)
+_CLASSES = ((lazy_compile(r"\d"), "0"), (lazy_compile(r"\w"), "_"), (lazy_compile(r"\s"), "\v"))
+
+
+@cache
+def _stand_in(char: str) -> str:
+    """An ASCII character that the lowered patterns read as the case-blind Unicode patterns read `char`: the
+    letter it folds to ("K", the Kelvin sign, is "k"), else a digit, a word character, a blank or a symbol."""
+    if char == "¶":
+        return _PARAGRAPH_SIGN
+    if _FOLDS_TO_A_LETTER.fullmatch(char):
+        return next(c for c in (char.lower()[:1], char.upper().lower()[:1]) if c.isascii() and c.isalpha())
+    return next((stand_in for kind, stand_in in _CLASSES if kind.fullmatch(char)), "\x00")
+
+
+def _stand_in_text(text: str) -> str:
+    return _NEEDS_STAND_IN.sub(lambda m: _stand_in(m.group()), text).lower()
+
+
 # "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"; not a letter that opens
 # an abbreviation ("18 U.S.C. 1591", "12 U.N. reports"), a number with a leading zero or a chain of numbers
 # ("01-800-553-3000")
@@ -130,11 +159,10 @@ def _in_passage(passage: Passage, section_id: str | None, alignment: Alignment,
                 kind: ReplyKind) -> Iterator[CrossReference]:
     text = passage.text
     # found once for both readings: the pattern is tried at every word
-    ascii_text = text.isascii() and _UNICODE_ONLY_BLANKS.search(text) is None
-    triggers = list((_TRIGGER_ASCII if ascii_text else _TRIGGER).finditer(text))
+    triggers, paragraph_words = _triggers_and_paragraph_words(text)
     named = _named_by_words(passage, triggers, section_id, alignment, kind)
     # a range's numbers share its position; the same item found after "see" and after "paragraph" is one
-    items = sorted(set((*_items_after_triggers(text, triggers), *_items_after_paragraph_words(text))),
+    items = sorted(set((*_items_after_triggers(text, triggers), *_items_after_paragraph_words(text, paragraph_words))),
                    key=lambda i: (i.pos, i.number))
     refs = [(pos, ref) for pos, ref in named]
     taken = {pos for pos, _ in named}
@@ -146,6 +174,13 @@ def _in_passage(passage: Passage, section_id: str | None, alignment: Alignment,
         else:
             refs.append((item.pos, _resolve_number_letter(passage, item.pos, item, alignment, kind)))
     yield from (ref for _, ref in sorted(refs, key=lambda r: r[0]))
+
+
+def _triggers_and_paragraph_words(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The words of referring and the words "paragraph" in `text`, found in its stand-in: the matches' spans are
+    those in `text`; their groups hold the stand-in's characters."""
+    stand_in = _stand_in_text(text)
+    return list(_TRIGGER_LOWERED.finditer(stand_in)), list(_PARA_WORD_LOWERED.finditer(stand_in))
 
 
 def _named_by_words(passage: Passage, triggers: list[re.Match[str]], section_id: str | None, alignment: Alignment,
@@ -182,9 +217,9 @@ def _items_after_triggers(text: str, triggers: list[re.Match[str]]) -> Iterator[
         yield from items
 
 
-def _items_after_paragraph_words(text: str) -> Iterator[_Item]:
+def _items_after_paragraph_words(text: str, paragraph_words: list[re.Match[str]]) -> Iterator[_Item]:
     """Every "paragraph(s) N ..." of this reply, with or without "see" ("As noted in paragraph 16, ...")."""
-    for word in _PARA_WORD.finditer(text):
+    for word in paragraph_words:
         before = text[max(0, word.start() - 30): word.start()]
         if _IN_ANOTHER_TEXT.search(before):
             continue  # "reftel para 18", "Article 5, paragraph 3"
