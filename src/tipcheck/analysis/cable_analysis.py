@@ -174,5 +174,6 @@ def _same(text: str, other: str) -> bool:
     # ratio() is at most 200 * shorter / (sum of lengths): skip pairs whose lengths already rule it out
     if 200 * min(len(text), len(other)) < DUPLICATE_SAME * (len(text) + len(other)):
         return False
-    return fuzz.ratio(text, other) >= DUPLICATE_SAME
+    # the cutoff lets rapidfuzz bound the edits it looks for; below it the score is 0
+    return fuzz.ratio(text, other, score_cutoff=DUPLICATE_SAME) >= DUPLICATE_SAME
 
