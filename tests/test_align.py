@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import CABLES
+from tipcheck.analysis import align as align_module
 from tipcheck.analysis.align import align, similarity, text_similarity
 from tipcheck.api import check_file, check_text
 from tipcheck.questionnaire import model as qmod
-from tipcheck.reading.cable import parse_cable
+from tipcheck.reading.cable import parse_cable, read_cable
 from tipcheck.reading.segment import segment
 from tipcheck.results import CableReport
 from tipcheck.settings import Settings
@@ -110,3 +111,20 @@ def test_seed_alignment_is_monotonic_and_scheme_is_keyed(seed_text: str) -> None
     assert alignment.scheme is not None and (alignment.scheme.kind, alignment.scheme.offset) == ("keyed", 2)
     units = [m.unit_index for m in alignment.matches]
     assert units == sorted(units) and not any(m.out_of_order for m in alignment.matches)
+
+
+def test_the_question_texts_index_scores_every_pair_as_the_pairwise_similarity_does() -> None:
+    # every restated text of every vendored cable against every question of every bundled model
+    restated = sorted({unit.restated.text for path in sorted(CABLES.rglob("*.txt"))
+                       for unit in segment(read_cable(path.read_bytes(), str(path))).units
+                       if unit.restated is not None and unit.restated.text.strip()})
+    compared = 0
+    for name in qmod.bundled_names():
+        texts = tuple(q.text for q in qmod.load_bundled(name).questions)
+        index = align_module._question_texts(texts)
+        for text in restated:
+            wording = align_module._wording(text)
+            assert index.similarities(wording) == [
+                align_module._similarity(wording, align_module._wording(t)) if t else 0.0 for t in texts]
+            compared += len(texts)
+    assert len(restated) > 200 and compared > 40_000

@@ -15,7 +15,8 @@ paragraph number alone never places an answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -121,7 +122,11 @@ def similarity(a: str, b: str) -> float:
     return _similarity(_wording(a), _wording(b))
 
 
-def _similarity(a: _Wording, b: _Wording) -> float:
+_FEW_SHARED = 0.3  # wordings sharing less than this share of their words are not compared letter by letter
+
+
+def _similarity(a: _Wording, b: _Wording, shared_words: int | None = None) -> float:
+    """`shared_words`: how many words the two share, if known (`_QuestionTexts` counts them for every question)."""
     pa, pb = a.processed, b.processed
     if not pa or not pb:
         return 0.0
@@ -129,8 +134,8 @@ def _similarity(a: _Wording, b: _Wording) -> float:
     # compared character by character (their similarity is at most the share of words they have in common).
     wa, wb = a.words, b.words
     if wa and wb:
-        shared = len(wa & wb) / min(len(wa), len(wb))
-        if shared < 0.3:
+        shared = (len(wa & wb) if shared_words is None else shared_words) / min(len(wa), len(wb))
+        if shared < _FEW_SHARED:
             return round(shared, 3)
     best = fuzz.ratio(pa, pb)
     shorter, longer = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
@@ -173,14 +178,53 @@ _model_wording = lru_cache(maxsize=4096)(_wording)
 _model_processed = lru_cache(maxsize=4096)(default_process)
 
 
+class _QuestionTexts:
+    """A model's question texts as compared, and for each of their distinctive words the questions that use it:
+    a restated text's shared words are counted for every question at once, not intersected pair by pair."""
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self.wordings = tuple(_model_wording(text) if text else None for text in texts)
+        self._using: defaultdict[str, list[int]] = defaultdict(list)
+        for i, wording in enumerate(self.wordings):
+            for word in wording.words if wording is not None else ():
+                self._using[word].append(i)
+
+    def similarities(self, restated: _Wording) -> list[float]:
+        """_similarity of `restated` and each question's text (0.0 for a question without one)."""
+        shared = [0] * len(self.wordings)
+        for word in restated.words:
+            for i in self._using.get(word, ()):
+                shared[i] += 1
+        known = len(restated.words)
+        # most pairs share few words: their similarity, the share itself, is worked out here (as _similarity does)
+        return [0.0 if wording is None
+                else round(share, 3) if known and (own := len(wording.words)) and (
+                    share := count / min(known, own)) < _FEW_SHARED
+                else _similarity(restated, wording, count)
+                for wording, count in zip(self.wordings, shared, strict=True)]
+
+
+@lru_cache(maxsize=8)  # once per process for each model's texts
+def _question_texts(texts: tuple[str, ...]) -> _QuestionTexts:
+    return _QuestionTexts(texts)
+
+
 def text_similarity(restated: str, question: Question, wordings: _Wordings | None = None) -> float:
-    wordings = wordings or _Wordings()
-    best = _similarity(wordings.wording(restated), _model_wording(question.text)) if question.text else 0.0
-    if question.labels:
-        label_part = wordings.processed(restated.split(":", 1)[0] if ":" in restated[:90] else restated)
-        for label in question.labels:
-            best = max(best, fuzz.ratio(label_part, _model_processed(label)) / 100.0)
-    return best
+    return _text_similarities(restated, (question,), wordings or _Wordings())[0]
+
+
+def _text_similarities(restated: str, questions: Sequence[Question], wordings: _Wordings) -> list[float]:
+    """How alike `restated` is to each question's text or one of its labels, 0..1."""
+    texts = _question_texts(tuple(question.text for question in questions))
+    label_part: str | None = None
+    found = texts.similarities(wordings.wording(restated))
+    for i, question in enumerate(questions):
+        if question.labels:
+            if label_part is None:
+                label_part = wordings.processed(restated.split(":", 1)[0] if ":" in restated[:90] else restated)
+            for label in question.labels:
+                found[i] = max(found[i], fuzz.ratio(label_part, _model_processed(label)) / 100.0)
+    return found
 
 
 def heading_section(heading: Heading | None, questionnaire: Questionnaire) -> Section | None:
@@ -224,12 +268,12 @@ def _labelled_section(unit: Unit, questionnaire: Questionnaire) -> Section | Non
     return found
 
 
-def score(unit: Unit, question: Question, questionnaire: Questionnaire,
-          heading_sec: Section | None, letter: str | None,
-          similarity_of: Callable[[str, Question], float] = text_similarity) -> Evidence:
+def score(unit: Unit, question: Question, labelled: Section | None, heading_sec: Section | None,
+          letter: str | None, sim: float | None) -> Evidence:
+    """The evidence that `unit` (in the slot of `letter`) answers `question`: `labelled` is the section its label
+    names (`_labelled_section`), `sim` how alike its restated text is to the question (None: nothing restated)."""
     total = 0.0
     reasons: list[str] = []
-    labelled = _labelled_section(unit, questionnaire)
     if unit.marker.section_paragraph is not None:
         if labelled is not None and labelled.id == question.section_id:
             total += 0.45
@@ -242,9 +286,7 @@ def score(unit: Unit, question: Question, questionnaire: Questionnaire,
             reasons.append(f"letter {letter}")
         else:
             total -= 0.45
-    sim: float | None = None
-    if unit.restated is not None and unit.restated.text.strip():
-        sim = similarity_of(unit.restated.text, question)
+    if sim is not None:
         if sim >= 0.55:
             total += 0.7 * sim
             reasons.append(f"restated text {sim:.2f}")
@@ -365,21 +407,26 @@ class _Scorer:
         self.unit_readings = unit_readings
         self.offset = offset
         # partial_ratio is most of the cost of a check; grouped answers (one slot per letter) and repeated text
-        # restate the same words, so each (restated text, question) pair is compared once.
-        self.similarities: dict[tuple[str, str], float] = {}
+        # restate the same words, so each restated text is compared with the questions once.
+        self.similarities: dict[str, list[float]] = {}
         self.wordings = _Wordings()
 
-    def similarity_of(self, restated: str, question: Question) -> float:
-        key = (restated, question.id)
-        if key not in self.similarities:
-            self.similarities[key] = text_similarity(restated, question, self.wordings)
-        return self.similarities[key]
+    def similarities_of(self, unit: Unit) -> Sequence[float | None]:
+        """How alike the unit's restated text is to each question; None for each if nothing is restated."""
+        if unit.restated is None or not unit.restated.text.strip():
+            return [None] * len(self.questions)
+        restated = unit.restated.text
+        if restated not in self.similarities:
+            self.similarities[restated] = _text_similarities(restated, self.questions, self.wordings)
+        return self.similarities[restated]
 
     def evidence(self, slots: Sequence[_Slot]) -> dict[tuple[int, int], Evidence]:
         evidence: dict[tuple[int, int], Evidence] = {}
         for si, slot in enumerate(slots):
-            scored = [score(slot.unit, q, self.questionnaire, self.heading_secs[slot.unit.index], slot.letter,
-                            self.similarity_of) for q in self.questions]
+            unit = slot.unit
+            labelled, heading_sec = _labelled_section(unit, self.questionnaire), self.heading_secs[unit.index]
+            scored = [score(unit, q, labelled, heading_sec, slot.letter, sim)
+                      for q, sim in zip(self.questions, self.similarities_of(unit), strict=True)]
             scored = _text_dominates(scored, self.questions, slot.letter, slot.unit.marker.letters)
             for qi, ev in enumerate(scored):
                 weighed = self._keyed(slot, qi, ev)
