@@ -5,10 +5,12 @@ regular expression (module-level patterns are `tipcheck.regex.lazy_compile`, com
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import subprocess
 import sys
 
+from conftest import SEED
 from package_patterns import modules as package_modules
 from package_patterns import patterns_in
 
@@ -20,8 +22,16 @@ CHECKER = ("tipcheck.api", "tipcheck.analysis", "tipcheck.reading.segment", "tip
 def _imported_by(code: str) -> set[str]:
     """The modules a fresh interpreter has imported once it has run `code`."""
     listing = "\nimport sys\nprint('\\n'.join(sys.modules))"
-    done = subprocess.run([sys.executable, "-c", code + listing], capture_output=True, text=True, check=True)
+    env = {name: value for name, value in os.environ.items() if name != "COLUMNS"}  # output to a pipe, unfitted
+    done = subprocess.run([sys.executable, "-c", code + listing], capture_output=True, text=True, check=True,
+                          env=env)
     return set(done.stdout.split())
+
+
+def _run_tipcheck(*args: str) -> str:
+    """Code that runs `tipcheck ARGS` in the interpreter, as the program does."""
+    return (f"import sys\nsys.argv = ['tipcheck', *{list(args)!r}]\nfrom tipcheck.cli.main import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass")
 
 
 def test_listing_the_rules_imports_no_part_of_the_checker() -> None:
@@ -31,10 +41,17 @@ def test_listing_the_rules_imports_no_part_of_the_checker() -> None:
 
 
 def test_the_version_imports_no_part_of_the_checker() -> None:
-    modules = _imported_by("import sys\nsys.argv = ['tipcheck', '--version']\nfrom tipcheck.cli.main import main\n"
-                           "try:\n    main()\nexcept SystemExit:\n    pass")
+    modules = _imported_by(_run_tipcheck("--version"))
     assert "tipcheck.cli.main" in modules
     assert sorted(m for m in modules if m.startswith(CHECKER)) == []
+
+
+def test_checking_a_cable_imports_no_tabulate() -> None:
+    # tabulate reads its version from the installed packages' metadata when imported; the text report's table
+    # is written by tipcheck.formatters.table (unless a cell is wrapped to fit a terminal)
+    modules = _imported_by(_run_tipcheck("check", str(SEED)))
+    assert "tipcheck.formatters.text" in modules
+    assert sorted(m for m in modules if m.startswith(("tabulate", "importlib.metadata"))) == []
 
 
 def test_importing_the_package_compiles_no_pattern() -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tabulate import tabulate
-
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason, severity_totals
+from tipcheck.formatters.table import simple_table
 from tipcheck.results import CableReport, QuestionResult
 from tipcheck.rules import partial_answer
 from tipcheck.status import QuestionStatus
@@ -61,13 +60,21 @@ _MIN_WRAP = 24  # narrower than this, the wrapped column reads worse than a line
 def _table(r: CableReport, options: FormatOptions) -> str:
     """One row per question, and what a partial answer leaves out as its partial-answer finding words it
     (sub-questions the rule does not flag, such as optional ones, are in the JSON only)."""
+    headers, rows = table_rows(r, options.explain)
+    if headers[-1] != LEFT_OUT:
+        return simple_table(headers, rows)
+    return _fitted(headers, rows, options.width)
+
+
+def table_rows(r: CableReport, explain: bool) -> tuple[list[str], list[list[str]]]:
+    """The table's headers and rows; the left-out column only when a partial answer leaves something out."""
     left_out = {f.question: "; ".join(map(str, f.data.get("missing_items", ())))
                 for f in r.findings if f.rule == partial_answer.ID and f.question}
-    headers = ["question", "status", "para", "line"] + (["confidence"] if options.explain else [])
-    rows = [_row(q, options.explain) for q in r.questions]
+    headers = ["question", "status", "para", "line"] + (["confidence"] if explain else [])
+    rows = [_row(q, explain) for q in r.questions]
     if not left_out:
-        return tabulate(rows, headers=headers, tablefmt="simple")
-    return _fitted([*headers, LEFT_OUT], [[*row, left_out.get(row[0], "")] for row in rows], options.width)
+        return headers, rows
+    return [*headers, LEFT_OUT], [[*row, left_out.get(row[0], "")] for row in rows]
 
 
 def _row(q: QuestionResult, explain: bool) -> list[str]:
@@ -84,10 +91,11 @@ def _blank_if_none(value: int | None) -> str:
 def _fitted(headers: list[str], rows: list[list[str]], width: int | None) -> str:
     """The table with its last, wide column wrapped to fit `width`; whole when it fits or there is no width
     (the output is not a terminal)."""
-    table = tabulate(rows, headers=headers, tablefmt="simple")
+    table = simple_table(headers, rows)
     widest = max(len(line) for line in table.splitlines())
     if width is None or widest <= width:
         return table
+    from tabulate import tabulate  # wrapping a cell: tabulate's own way
     fixed = widest - max(len(headers[-1]), *(len(row[-1]) for row in rows))
     room = max(width - fixed, _MIN_WRAP)
     return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None] * (len(headers) - 1) + [room])
