@@ -12,9 +12,13 @@ seeking-information
   - the thing sought to be delivered later: "Details will be sent septel", "Post will forward them once received";
   - the reporter's request still open: "Our request ... remains outstanding"; another actor has not yet answered
     it: "The MFA has not yet replied to post's note"; the reporter has not received it; it was promised;
-  - information not given by the reporting deadline;
+  - information not given by the reporting deadline; a pronoun for it that has not come ("none had reached post");
+  - another actor told the post it is being prepared ("assured us that the statistics were being compiled");
   - a note labelled with a pending state: "Still pending: the Ministry's count of raids".
-  It is not a gap when what was asked for arrived ("requested and received", "the ministry provided them"), when
+  Interjections ("have so far gone unanswered") and short asides ("have been requested, through the MFA, to
+  furnish") are read through.
+  It is not a gap when what was asked for arrived ("requested and received", "the ministry provided them", "and
+  it supplied the figures"), when
   another actor is the seeker ("the government is seeking to amend the law"), when what is sought is not
   information ("seek ways to support"), or when the sentence asks that something NOT be disclosed.
 
@@ -22,7 +26,12 @@ information-unavailable
   - information as the subject of an unavailable state: "Statistics were not available", "The number ... is
     unknown", "Figures could not be obtained" (not when it is withheld from someone other than the post:
     "personal data are not released to the media");
-  - "It is not known how many ..."; "an unknown number of";
+  - "It is not known how many ...", "It remains unclear whether any funds were disbursed" (a question is
+    information when its verb is in the past: not "whether the gang has links", "whether the law will pass");
+    "an unknown number of";
+  - a main clause after a concession, its subject a pronoun for information the concession named ("Although the
+    MOJ compiled statistics, they were not made available to the Embassy"), or the post's access to it refused
+    ("..., access to them was denied");
   - the reporter lacks it or could not obtain it: "Post has no figures", "We were unable to obtain data";
   - another actor withholds it: "The Ministry declined to share figures", "did not provide a breakdown",
     "provided no data", "were not authorized to disclose"; refuses the post's request or access ("refused
@@ -70,7 +79,11 @@ _NAME = lazy_compile(r"[\w'’/-]+")
 
 _FACTS = (*V.asked_facts, *V.court_outcomes)
 SOUGHT = _compile(V.sought)
-_ASKED = _compile(V.sought, _FACTS)
+# "whether the victims received compensation": a question about what happened, its first verb in the past (not
+# "whether the gang has links", "whether the law will pass")
+_PAST_QUESTION = (_words(V.asked_questions) + rf"(?=(?:\s+(?!{_words(V.not_past_verbs)})[\w'’-]+){{0,8}}?\s+"
+                  rf"(?:{_words(V.past_verbs)}|ha(?:s|ve)\s+(?:not\s+|yet\s+|ever\s+)*(?:been|\w+ed|\w+en)\b|\w+ed\b))")
+_ASKED = lazy_compile(f"{_words(V.sought, _FACTS)}|{_PAST_QUESTION}", _FLAGS)
 _PRIVATE = lazy_compile(_words(V.private) + r"\s+" + _words(V.sought, _FACTS), _FLAGS)
 # "the sentences handed down": a court's outcome, definite, is information after a verb of advocating too
 _DEFINITE_OUTCOME = lazy_compile(r"\b(?:the|their|its|any)\s+(?:\w+\s+)?" + _words(V.court_outcomes), _FLAGS)
@@ -107,7 +120,7 @@ _REPLY_VERB = _compile(V.reply_verbs)
 _NOT_BEING = r"(?!(?:is|are|was|were|has|have|had|will|would|be|been|being)\b)"
 _STATE_WORDS = rf"(?:(?P<pending>{_words(V.bare_pending)})|(?P<unavailable>{_words(V.bare_unavailable)}))"
 _BARE_STATE = lazy_compile(rf"^\W*(?:{_NOT_BEING}(?![\w'’/-]*ed\b)[\w'’/-]+\s+){{0,2}}?{_NOT_BEING}[\w'’/-]+"
-                           rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,4}}?,?\s+{_STATE_WORDS}", _FLAGS)
+                           rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,7}}?,?\s+{_STATE_WORDS}", _FLAGS)
 _FINITE_AFTER = lazy_compile(r"\b(?:is|are|was|were|has|have|had|will|would|shows?|showed|indicates?|indicated)\b",
                              _FLAGS)
 _LABEL = lazy_compile(r"^\W*(?P<label>[^:;]{1,80}?):\s+", _FLAGS)
@@ -115,8 +128,9 @@ _LABEL_STATE = lazy_compile(_STATE_WORDS, _FLAGS)
 _ARRIVES = lazy_compile(r"\b(?:will|should|would)\s+(?:\w+ly\s+)?(?P<verb>" + _words(V.arrival_verbs) + r")", _FLAGS)
 _PENDING_LABEL = lazy_compile(r"^\W*" + _words(V.pending_labels) + r"\s*:", _FLAGS)
 _REQUEST_NOUN = _words(V.request_nouns)
-_OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}",
-                            _FLAGS)
+# "PolOff's repeated inquiries", "our letter"; "requests by the Embassy" (the reporter as the agent)
+_OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}"
+                            rf"|{_REQUEST_NOUN}\s+(?:by|from)\s+(?:the\s+)?{_words(V.reporters)}", _FLAGS)
 _REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
                             rf"{_words(V.sought, _FACTS)}", _FLAGS)
 _REQUEST_OPEN = _compile(V.request_states)
@@ -128,8 +142,17 @@ _NOT_RECEIVED = _compile(V.not_received)
 _NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:(?P<awaited>(?:yet\s+)?from\b)"
                        r"|(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?(?:received|come|arrived|forthcoming|given))",
                        _FLAGS)
-_PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+to\\s+{_words(V.actor_delivers)}|{_words(V.promise_verbs)}",
-                      _FLAGS)
+# "undertook in March to supply the Embassy": an adverbial may stand between the undertaking and its verb (not an
+# object: "commits member states to share data")
+_PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+(?:(?:in|on|at|during|last|this)\\s+[\\w-]+\\s+|\\w+ly\\s+)?"
+                        f"to\\s+"
+                        f"(?:{_words(V.actor_delivers, V.actor_delivering)}|(?P<prepare>{_words(V.preparation_verbs)}))"
+                        f"|{_words(V.promise_verbs)}", _FLAGS)
+# "assured us that the victim statistics were being compiled": information under way, as told to the post
+_BEING_PREPARED = _compile(V.being_prepared)
+# "none had reached post", "nothing has so far arrived": a pronoun for information named before, not yet come
+_NONE_ARRIVED = lazy_compile(_words(V.none_pronouns) + r"\s+(?:has|have|had)\s+(?:yet\s+)?(?P<verb>"
+                             + _words(V.arrived) + ")", _FLAGS)
 _ASKED_TO = lazy_compile(_words(V.asked_passives) + r"\s+" + _words(V.actor_delivers), _FLAGS)
 _EXPECTS = lazy_compile(_words(V.expect_verbs) + r"\s+(?P<who>(?:[\w'’-]+\s+){1,6}?)to\s+" + _words(V.actor_delivers),
                         _FLAGS)
@@ -150,7 +173,8 @@ _UNAVAILABLE = lazy_compile(
     rf"{words_pattern(V.unavailable_states, STRICT_EDGES, adverbs=True)}|{_UNDETERMINED}", _FLAGS)
 _IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
                          + f"(?:{_words(V.unknown_words)}|{_UNDETERMINED})"
-                         + r"\s+(?:how\s+(?:many|much)|what\s+number|the\s+(?:number|amount|extent))\b", _FLAGS)
+                         + r"\s+(?:how\s+(?:many|much)\b|what\s+number\b|the\s+(?:number|amount|extent)\b|"
+                         + _PAST_QUESTION + ")", _FLAGS)
 # "for an unknown number of policemen" (a count the answer lacks), not "there are an unknown number of border
 # crossings" (a description of the country)
 _UNKNOWN_QUANTITY = lazy_compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
@@ -193,6 +217,10 @@ _NONE_AVAILABLE = lazy_compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, 
 _NO_INFORMATION = lazy_compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
 _NFI = lazy_compile(r"\(?\b" + alternation(m.upper() for m in V.no_information_marks) + r"\b")
 _CONCESSION = lazy_compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
+# the subject of a main clause that stands for information named in the concession before it
+_PRONOUN_SUBJECT = lazy_compile(r"\s*(?:they|it|these|those|this|the\s+latter)\b", _FLAGS)
+_ACCESS_REFUSED = lazy_compile(_words(V.access_nouns) + r"\s+to\s+(?P<what>[^,;]{1,80}?)\s+" + _words(V.refused_states),
+                               _FLAGS)
 _PARENTHETICAL = lazy_compile(r",\s+(?:which|who)\b[^,;]*,", _FLAGS)
 
 
@@ -377,9 +405,21 @@ def _asked_in(text: str, facts: bool = True) -> bool:
 # --- seeking-information -------------------------------------------------------------------------------------
 
 def _seeks(clause: str) -> bool:
+    if _request_refused(clause) is not None:  # "Our letters asking for the budget were rebuffed": refused, not open
+        return False
     return any(reporter_is_subject(clause, m.start()) and _seeks_information(m.group(0), object_window(clause, m.end()))
                and not _FAILED_BEFORE.search(clause[: m.start()])  # "unable to obtain": unavailable, not sought
+               and not _by_agent(clause[m.end():])  # "Requests by the Embassy ...": a noun, not a verb
                for m in _SEEK.finditer(clause))
+
+
+_AGENT_NEXT = lazy_compile(r"\s+by\s+(?:the\s+)?", _FLAGS)
+
+
+def _by_agent(rest: str) -> bool:
+    """Whether `rest` starts with "by" and an actor: the agent of a passive or of a noun ("requests by post")."""
+    by = _AGENT_NEXT.match(rest)
+    return by is not None and any(at == by.end() for at, _ in _actors(rest[: by.end() + 40]))
 
 
 def _seeks_information(verb: str, window: str) -> bool:
@@ -424,7 +464,18 @@ def _reporter_will_deliver(clause: str) -> bool:
     return False
 
 
+# "so far", "to date", or a short aside between commas ("have been requested, through the MFA, to furnish")
+_INTERJECTION = lazy_compile(rf"{_words(V.interjections)}|,\s+(?:[\w'’/-]+\s+){{0,7}}[\w'’/-]+,(?=\s)", _FLAGS)
+
+
+def _without_interjections(clause: str) -> str:
+    """`clause` with interjections blanked (offsets kept): "have so far gone unanswered", "remain, as of this
+    writing, unanswered" read as the state they interrupt."""
+    return _INTERJECTION.sub(lambda m: " " * len(m.group(0)), clause)
+
+
 def _request_open(clause: str) -> bool:
+    clause = _without_interjections(clause)
     for m in _REQUEST_OPEN.finditer(clause):
         subject = clause[: m.start()]
         if _OWN_REQUEST.search(subject) or _REQUEST_FOR.search(subject):
@@ -433,6 +484,7 @@ def _request_open(clause: str) -> bool:
 
 
 def _not_answered(clause: str) -> bool:
+    clause = _without_interjections(clause)
     for m in (*_NOT_ANSWERED.finditer(clause), *_NOT_YET_GIVEN.finditer(clause)):
         rest = clause[m.end():]
         if _OWN_REQUEST.search(rest) or _to_reporter(rest) or SOUGHT.search(rest[:80]):
@@ -458,6 +510,7 @@ def _to_reporter(text: str) -> bool:
 
 def _asked_to_deliver(clause: str) -> bool:
     """"The GOL has been asked to provide disaggregated data": another actor asked (not by someone else)."""
+    clause = _without_interjections(clause)
     return any(_promises(clause, m) and not _BY_OTHER.match(clause[m.end():]) for m in _ASKED_TO.finditer(clause))
 
 
@@ -519,8 +572,30 @@ def _fragment_ends(rest: str) -> bool:
 
 def _promises(clause: str, m: re.Match[str]) -> bool:
     rest = clause[m.end(): m.end() + 100]
-    answer = _REPLY_VERB.search(m.group(0)) is not None  # "undertook to respond": an answer, whatever follows
-    return _other_is_subject(clause, m.start()) and (answer or _asked_in(rest)) and not _recipient_elsewhere(rest)
+    if "prepare" in m.re.groupindex and m.group("prepare"):  # "agreed to compile": for the post, asked by it
+        promised = _OWN_REQUEST.search(clause, 0, m.start()) is not None
+    else:  # "undertook to respond": an answer, whatever follows
+        promised = _REPLY_VERB.search(m.group(0)) is not None or _asked_in(rest)
+    return _other_is_subject(clause, m.start()) and promised and not _recipient_elsewhere(rest)
+
+
+def _told_under_way(clause: str) -> bool:
+    """"The host government assured us that the victim statistics were being compiled": another actor tells the
+    post that information is being prepared."""
+    for m in _BEING_PREPARED.finditer(clause):
+        speech = _SPEECH.search(clause, 0, m.start())
+        if (speech is not None and _to_post(clause[speech.end():]) and _other_is_subject(clause, speech.start())
+                and _asked_in(clause[speech.end(): m.start()])):
+            return True
+    return False
+
+
+def _none_arrived(sentence: str) -> bool:
+    """"While the GOTL has committed to providing data, none had reached post": information named before a pronoun
+    that has not come ("reached" only the post)."""
+    text = _without_interjections(sentence)
+    return any(_asked_in(text[: m.start()]) and (m.group("verb").lower() != "reached" or _to_post(text[m.end():]))
+               for m in _NONE_ARRIVED.finditer(text))
 
 
 def _past_deadline(clause: str) -> bool:
@@ -534,16 +609,37 @@ def _confidential(sentence: str, present: frozenset[str]) -> bool:
 
 
 def _received(sentence: str, present: frozenset[str]) -> bool:
-    """Whether the sentence says what was asked for arrived ("requested and received", "provided them")."""
-    return bool(_RECEIPT_STEMS & present) and any(
-        not _RECEIPT_BLOCKER.search(sentence[max(0, m.start() - 30): m.start()]) for m in _RECEIPT.finditer(sentence))
+    """Whether the sentence says what was asked for arrived ("requested and received", "provided them", "asked the
+    Ministry for the budget, and it supplied the figures")."""
+    if _RECEIPT_STEMS & present and any(_unblocked(sentence, m) for m in _RECEIPT.finditer(sentence)):
+        return True
+    return bool(_DELIVERED_STEMS & present) and any(
+        _delivered_after_request(sentence[:offset], clause) for offset, clause in clauses(sentence))
+
+
+def _unblocked(text: str, m: re.Match[str]) -> bool:
+    return not _RECEIPT_BLOCKER.search(text[max(0, m.start() - 30): m.start()])
+
+
+def _delivered_after_request(before: str, clause: str) -> bool:
+    """"We asked the Ministry for the budget, and it supplied the figures": after a request (in `before`, the
+    sentence before the clause, or in the clause), another actor delivered information."""
+    for m in _DELIVERED.finditer(clause):
+        window = object_window(clause, m.end())
+        asked = _SEEK.search(before) or _SEEK.search(clause, 0, m.start())
+        if (asked and _unblocked(clause, m) and _other_is_subject(clause, m.start())
+                and (_PRONOUN_OBJECT.match(window) is not None or _asked_in(window))):
+            return True
+    return False
 
 
 # The stems of what is asked for: a frame that reads `_asked_in` needs one of them as well as one of its own.
-_ASKED_STEMS = _stems(V.sought, _FACTS)
+_ASKED_STEMS = _stems(V.sought, _FACTS, V.asked_questions)
 
 _CONFIDENTIAL_STEMS = _stems(V.confidentiality)
 _RECEIPT_STEMS = _stems(V.receipt)
+_DELIVERED = _compile(V.delivered)
+_DELIVERED_STEMS = _stems(V.delivered)
 
 # Each frame with the stem sets it needs a stem of each of (a sentence lacking one cannot match it).
 _SEEKING_FRAMES = (
@@ -553,14 +649,16 @@ _SEEKING_FRAMES = (
     (_reporter_will_deliver, (_stems(V.delivery_verbs), _stems(V.future_markers))),
     (_request_open, (_stems(V.request_states),)),
     (_not_answered, (_stems(V.not_answered, V.not_received, V.no_reply) | {"yet"},)),  # not_yet: "yet"
-    (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS)),
+    (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS | _stems(V.request_nouns))),
     (_reported_promise, (frozenset({"would", "will"}), _ASKED_STEMS)),
     (_asked_to_deliver, (_stems(V.asked_passives), _ASKED_STEMS)),
     (_expects_delivery, (_stems(V.expect_verbs), _ASKED_STEMS)),
     (_past_deadline, (_stems(V.deadline_words),)),
     (_arrives, (_stems(V.arrival_verbs), _ASKED_STEMS)),
     (_pending_fragment, (_stems(V.bare_pending), _stems(V.sought))),
+    (_told_under_way, (_stems(V.being_prepared), _stems(V.speech_verbs), _ASKED_STEMS)),
 )
+_NONE_STEMS = _stems(V.none_pronouns)
 
 _F = TypeVar("_F")
 
@@ -593,9 +691,9 @@ def _labelled(sentence: str, state: str) -> bool:
 
 def is_seeking(sentence: str) -> bool:
     """Whether a sentence (blanks folded to single spaces) says the post seeks information or that it will follow."""
-    if _pending_note(sentence):
-        return True
     present = stems_of(sentence)
+    if _pending_note(sentence) or (_NONE_STEMS & present and _none_arrived(sentence)):
+        return True
     frames = _possible(_SEEKING_FRAMES, present)
     if not frames or _confidential(sentence, present) or _received(sentence, present):
         return False
@@ -732,15 +830,59 @@ _UNAVAILABLE_FRAMES = (
 )
 
 
+def _access_refused(stated: str, sentence: str) -> int | None:
+    """"Although the Embassy asked to review the court files, access to them was denied": access to information,
+    or to what a pronoun stands for, refused, and not another actor's ("the defense's access ...", "... to
+    journalists")."""
+    for m in _ACCESS_REFUSED.finditer(stated):
+        what = m.group("what")
+        named = _asked_in(what) or (_PRONOUN_OBJECT.match(" " + what) is not None and _asked_in(sentence[: m.start()]))
+        whose = stated[max(0, m.start() - 40): m.start()].split()[-1:]  # "the defense's access"
+        others = bool(whose) and whose[0].endswith(_POSSESSIVES) and REPORTER.fullmatch(whose[0]) is None
+        if named and not others and not _recipient_elsewhere(stated[m.end():]):
+            return m.start()
+    return None
+
+
+def _conceded_then_unavailable(stated: str, sentence: str) -> int | None:
+    """"Although post asked for the arrest figures, they were not provided": a main clause whose pronoun subject
+    stands for information named in the concession before it, in an unavailable state."""
+    conceded = _CONCESSION.match(sentence)
+    if conceded is None or not _asked_in(conceded.group(0)):
+        return None
+    pronoun = _PRONOUN_SUBJECT.match(stated, conceded.end())
+    state = _UNAVAILABLE.search(stated, pronoun.end(), pronoun.end() + 40) if pronoun is not None else None
+    if (pronoun is None or state is None or len(stated[pronoun.end(): state.start()].split()) > _ADVERBS
+            or _recipient_elsewhere(stated[state.end():])):
+        return None
+    return pronoun.end() - len(pronoun.group(0).lstrip())
+
+
+_POSSESSIVES = ("'s", "’s", "s'", "s’")
+_ADVERBS = 2  # words between a subject and its state: "they have since been ..." -> "they also were not ..."
+
+
+# Frames that read the whole sentence: what they say is unavailable may be named in the concession before them.
+_REFERRING_FRAMES = (
+    (_access_refused, (_stems(V.access_nouns), _stems(V.refused_states))),
+    (_conceded_then_unavailable, (_stems(V.concessions), _stems(V.unavailable_states), _ASKED_STEMS)),
+)
+
+
 def unavailable_at(sentence: str) -> int | None:
     """Where a sentence (blanks folded to single spaces) says information is not available to the post, or None."""
     present = stems_of(sentence)
     frames = _possible(_UNAVAILABLE_FRAMES, present)
+    referring = _possible(_REFERRING_FRAMES, present)
     if _labelled(sentence, "unavailable"):
         return 0
-    if not frames or _confidential(sentence, present):
+    if not (frames or referring) or _confidential(sentence, present):
         return None
     stated = _stated(sentence)
+    for refers_back in referring:
+        at = refers_back(stated, sentence)
+        if at is not None:
+            return at
     for offset, clause in clauses(stated):
         for frame in frames:
             at = frame(clause)

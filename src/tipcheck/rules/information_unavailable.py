@@ -8,8 +8,12 @@ that information the questionnaire asks for (data, figures, statistics, numbers,
 sentences, amounts or outcome) could not be had by the post:
 - it is not available, unknown, unclear, not provided, not released or not disclosed: "Statistics on
   convictions were not available", "The number of victims referred by social services is unknown", "It is
-  not known how many of these victims were minors", "It is unclear how many ...", "an unknown number of
-  policemen", "No information was available on the sentences", "No figures were made available", "(NFI)";
+  not known how many of these victims were minors", "It is unclear how many ...", "It remains unclear whether
+  any government funds were disbursed" (a question about what happened: its verb in the past), "The
+  conviction rate ... is not known", "ESTIMATES OF NUMBER OF VICTIMS IN FISHING FLEET UNAVAILABLE" (a note
+  with its verb left out), "Although the MOJ compiled statistics, they were not made available to the
+  Embassy" (a pronoun for information named in the concession), "an unknown number of policemen", "No
+  information was available on the sentences", "No figures were made available", "(NFI)";
 - it could not be found out (a negated passive of finding out, in either voice): "The number could not be
   determined", "could not be (independently) verified", "has not been confirmed", "It could not be
   established how many ...";
@@ -27,7 +31,9 @@ sentences, amounts or outcome) could not be had by the post:
   were withheld by the Public Prosecution", "Officials said they were not authorized to disclose the results",
   "Neither the number of victims nor their nationalities were known to our contacts";
 - the post's request or access was refused: "PolOff's request for the budget was turned down by the
-  Ministry", "UNODC refused to give post access to its database", "The inspectorate denied Poloff access".
+  Ministry", "Requests by the Embassy for disaggregated victim data were rebuffed", "UNODC refused to give
+  post access to its database", "The inspectorate denied Poloff access", "Although the Embassy asked to review
+  the court files, access to them was denied".
 
 Not reported (boundary cases):
 - the country keeps no such data: "The government does not keep statistics on trafficking prosecutions",
@@ -45,7 +51,10 @@ Not reported (boundary cases):
   from migrants"; a request or access that is not the post's: "The court rejected the defense's request for a
   delay", "The Ministry refused to give NGOs access to the detention centers";
 - something unknown that is not information asked for: "The whereabouts of the suspect are unknown", "it is
-  not known if this is connected to organized prostitution";
+  not known if this is connected to organized prostitution"; a question about a standing fact or a prospect
+  (its verb not in the past): "Whether the gang has links to organized crime abroad is not known", "It is
+  unclear whether the law will pass this year"; another actor's access or request refused ("The lawyers'
+  access to the case files was denied", "The defense's requests for a postponement were rebuffed");
 - a concession that goes on to give what is known: "While exact numbers are not known, it is suspected that
   ...", or an aside ("IOM, which could not provide data for Costa Rica, estimates ...");
 - information still awaited: reported once, as seeking-information.

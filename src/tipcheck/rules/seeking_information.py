@@ -18,18 +18,26 @@ amounts asked for):
 - another actor promised it or was asked for it: "INM agreed to send the data", "The police have promised to
   provide updated figures", "The Ministry said it would provide the statistics by mid-April", "The GOL has
   been asked to provide disaggregated data", "We expect the Ministry to provide the final figures", "the
-  Ministry undertook to respond within two weeks" (an answer promised, whatever follows);
+  Ministry undertook to respond within two weeks" (an answer promised, whatever follows), "IOM has undertaken
+  to supply us with its caseload figures", "While the GOTL has committed to providing case-level data, none
+  had reached post", "The National Police have been requested, through the MFA, to furnish data"; another
+  actor prepares it at the post's request or tells the post it is being prepared: "In response to EconOff's
+  request, the Inspectorate agreed to compile its citations", "The host government assured us that the
+  victim statistics were being compiled";
 - it will follow: "Details will be sent septel", "The number will be reported in a follow-up cable", "An
-  update will follow", "Post will forward them once received", "We will report separately", "..., which we
+  update will follow", "A more complete account of the Ministry's expenditures will follow", "A reply is
+  anticipated after the Easter holiday", "Post will forward them once received", "We will report separately", "..., which we
   will transmit upon completion", a note labelled "Still pending: the Ministry's count of raids";
 - a request of the post's is still open, or another actor has not yet answered it: "Our request to the
-  Supreme Court ... remains outstanding", "The MFA has not yet replied to Post's note", "Post has not received
+  Supreme Court ... remains outstanding", "PolOff's repeated inquiries ... have so far gone unanswered", "Our
+  letter ... has received no reply", "The MFA has not yet replied to Post's note", "Post has not received
   a response", "The Ministry has yet to share its figures with post", "The GOB did not provide data by the
   March 1 deadline".
 
 Not a gap (boundary cases):
 - what was asked for arrived: "Post requested and received updated statistics", "We asked the GOE for the
-  figures, and the ministry provided them on March 2";
+  figures, and the ministry provided them on March 2", "We asked the Ministry for the shelter budget, and it
+  supplied the figures on February 27" (after a request, another actor delivered information or "them");
 - another actor seeks or awaits: "The government is seeking to amend the law", "Two suspects are awaiting
   trial", "The NGO is awaiting a response from the ministry", "Victims may seek civil damages";
 - what is sought is not information: "The Embassy continues to seek ways to support data collection", "Post
@@ -38,6 +46,11 @@ Not a gap (boundary cases):
   outcome handed down, "the sentences", not a fact wished for, "tougher sentences");
 - a pending case or request that is not for information: "The extradition request is pending", "The court's
   decision is pending";
+- another actor preparing information on its own account, or saying so to no one in particular: "The
+  Ministry agreed to compile statistics on trafficking under the new action plan", "Officials said data on
+  victims were being collected in a new database";
+- a pronoun for something that is not information that has not come: "The police seized ledgers, but none of
+  them has reached the court";
 - information delivered to someone else: "Details will be provided to hotel staff during the training";
 - information withheld on purpose: "not/not for public disclosure", "Post requests that the names not be
   disclosed";

@@ -33,6 +33,16 @@ class GapVocabulary:
     introductions: Words
     sought: Words
     asked_facts: Words
+    asked_questions: Words
+    past_verbs: Words
+    not_past_verbs: Words
+    interjections: Words
+    actor_delivering: Words
+    preparation_verbs: Words
+    being_prepared: Words
+    none_pronouns: Words
+    arrived: Words
+    delivered: Words
     private: Words
     seek_verbs: Words
     advocacy_verbs: Words
