@@ -26,8 +26,8 @@ amounts asked for):
   victim statistics were being compiled";
 - it will follow: "Details will be sent septel", "The number will be reported in a follow-up cable", "An
   update will follow", "A more complete account of the Ministry's expenditures will follow", "A reply is
-  anticipated after the Easter holiday", "Post will forward them once received", "We will report separately", "..., which we
-  will transmit upon completion", a note labelled "Still pending: the Ministry's count of raids";
+  anticipated after the Easter holiday", "Post will forward them once received", "We will report separately",
+  "..., which we will transmit upon completion", a note labelled "Still pending: the Ministry's count of raids";
 - a request of the post's is still open, or another actor has not yet answered it: "Our request to the
   Supreme Court ... remains outstanding", "PolOff's repeated inquiries ... have so far gone unanswered", "Our
   letter ... has received no reply", "The MFA has not yet replied to Post's note", "Post has not received
