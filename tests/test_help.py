@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, get_type_hints
 
+import click
 import pytest
 import typer
+import typer.main
 from typer.models import ArgumentInfo, ParameterInfo
 
 from cli_runner import run_cli
@@ -58,6 +60,22 @@ def _help(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *
 def test_every_command_is_found() -> None:
     assert {("check",), ("report",), ("questionnaire", "extract"), ("config", "show")} <= set(COMMANDS)
     assert len(COMMANDS) >= 15
+
+
+@pytest.mark.parametrize("name", sorted({path[0] for path in COMMANDS}))
+def test_only_the_command_run_is_built_and_as_the_whole_app_builds_it(name: str) -> None:
+    whole = typer.main.get_command(cli.app)
+    narrowed = typer.main.get_command(cli.invoked(cli.app, ["--debug", name, "--help"]))
+    assert isinstance(whole, click.Group) and isinstance(narrowed, click.Group)
+    assert list(narrowed.commands) == [name]
+    context = click.Context(whole)
+    assert narrowed.commands[name].to_info_dict(context) == whole.commands[name].to_info_dict(context)
+    assert {**narrowed.to_info_dict(context), "commands": {}} == {**whole.to_info_dict(context), "commands": {}}
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["--help", "check"], ["--debug"], ["chek", "x"], ["-x", "check"]])
+def test_the_whole_app_is_built_for_its_help_and_for_a_name_it_does_not_know(args: list[str]) -> None:
+    assert cli.invoked(cli.app, args) is cli.app
 
 
 def test_the_app_help_lists_every_command(capsys: pytest.CaptureFixture[str],
