@@ -7,6 +7,8 @@ the same form.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import CABLES
@@ -330,3 +332,21 @@ def test_end_anchored_patterns_searched_from_the_end_find_what_a_full_search_fin
     for text in lines:
         assert _at_end(_REFERENCE_END, text, ".\n", len("paragraphs")) == bool(_REFERENCE_END.search(text)), text
         assert _at_end(_OPEN_END, text, " \t:\n", len("would")) == bool(_OPEN_END.search(text)), text
+
+
+def test_inline_markers_cut_lines_where_the_lookbehind_definition_cuts_them() -> None:
+    # the pattern starts with the sentence's last character (a fast scan) instead of a lookbehind: on every line
+    # of every cable, and on run-on lines of the kinds it cuts, the blanks it finds are the definition's
+    from tipcheck.reading.segment import _INLINE_MARKER
+    from tipcheck.text import CLASSIFICATION
+
+    definition = re.compile(rf"(?<=[.?!\"')\]])[ \t]+(?=(?:-{{1,2}}[ \t]?)?[A-Z][.:)][ \t]*{CLASSIFICATION})")
+    lines = [ln for p in sorted(CABLES.rglob("*.txt")) for ln in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["traffickers. --A. (SBU) On January 9 the law. B. (U) None. . C. (SBU) x", "end.' \t-- D: (C) Yes",
+              "(see 5F)  A) (SBU) x", "no.\t\tB. (SBU) ... .  .  C. (U) y", "x!] E. (SBU)z"]
+    cut = 0
+    for text in lines:
+        expected = [m.span() for m in definition.finditer(text)]
+        assert [(m.start() + 1, m.end()) for m in _INLINE_MARKER.finditer(text)] == expected, text
+        cut += len(expected)
+    assert cut >= 8

@@ -155,12 +155,13 @@ def _is_heading_text(text: str) -> bool:
     return upper > 0.85
 
 
+_TITLE_WORD = lazy_compile(r"[A-Za-z'’-]+")
 _SMALL_WORDS = {"and", "of", "the", "to", "for", "in", "on", "by", "a", "an", "against"}
 
 
 def _is_title(text: str) -> bool:
     """`Partnerships`, `Protection and Assistance to Victims`: a short title-cased heading on a numbered line."""
-    words = re.findall(r"[A-Za-z'’-]+", text)
+    words = _TITLE_WORD.findall(text)
     core = text.strip().rstrip(":").strip()
     if not words or len(words) > 7 or re.search(r"[.;,?!]", core) or not core[:1].isupper():
         return False
@@ -365,7 +366,9 @@ def _letters_in_lower_case(body: list[Line]) -> bool:
 # `... traffickers. --A. (SBU) On January 9 ...`: some releases run a whole paragraph, letters and all, on one
 # line. After the end of a sentence, a letter (closed by `.`, `:` or `)`, after a dash or not) and a classification
 # marking start the next answer: the marking says a paragraph starts.
-_INLINE_MARKER = lazy_compile(rf"(?<=[.?!\"')\]])[ \t]+(?=(?:-{{1,2}}[ \t]?)?[A-Z][.:)][ \t]*{_CLASSIFICATION})")
+# (the sentence's last character is part of the match, so that the pattern starts with it: the matcher looks for
+# those characters alone instead of trying the pattern at every character; the cut is after it)
+_INLINE_MARKER = lazy_compile(rf"[.?!\"')\]][ \t]+(?=(?:-{{1,2}}[ \t]?)?[A-Z][.:)][ \t]*{_CLASSIFICATION})")
 
 
 def split_inline_markers(lines: list[Line]) -> list[Line]:
@@ -373,12 +376,12 @@ def split_inline_markers(lines: list[Line]) -> list[Line]:
     to its line and column in the original file."""
     result: list[Line] = []
     for ln in lines:
-        cuts = [m.end() for m in _INLINE_MARKER.finditer(ln.text)]
-        if not cuts:
+        found = [m.span() for m in _INLINE_MARKER.finditer(ln.text)]
+        if not found:
             result.append(ln)
             continue
-        starts = [0, *cuts]
-        ends = [m.start() for m in _INLINE_MARKER.finditer(ln.text)] + [len(ln.text)]
+        starts = [0, *(end for _, end in found)]
+        ends = [start + 1 for start, _ in found] + [len(ln.text)]  # the blanks after the sentence's end dropped
         result.extend(Line(ln.number, ln.text[a:b], ln.column + a) for a, b in zip(starts, ends, strict=True))
     return result
 
@@ -582,7 +585,7 @@ def _unlabelled(ln: Line, rest: str, prefix: _Prefix, ctx: _Context,
         return _numbered_line(ln, rest, prefix, ctx)
     banner = ln.text.strip().strip("-=_").strip()  # `---------- PREVENTION ----------`
     # `Prevention` over a rule of dashes is a heading in title case
-    titled = _is_title(banner) and ctx.block_start and ctx.next_ruled
+    titled = ctx.block_start and ctx.next_ruled and _is_title(banner)
     if not classified and banner and _stands_alone(ln.text, ctx) and (_is_heading_text(banner) or titled):
         return Heading(text=banner.rstrip(":").strip(), line=ln.number)
     return None
