@@ -46,12 +46,13 @@ def test_the_version_imports_no_part_of_the_checker() -> None:
     assert sorted(m for m in modules if m.startswith(CHECKER)) == []
 
 
-def test_checking_a_cable_imports_no_tabulate() -> None:
+def test_checking_a_cable_imports_neither_tabulate_nor_pyyaml() -> None:
     # tabulate reads its version from the installed packages' metadata when imported; the text report's table
-    # is written by tipcheck.formatters.table (unless a cell is wrapped to fit a terminal)
+    # is written by tipcheck.formatters.table (unless a cell is wrapped to fit a terminal). The model and the
+    # vocabularies are read from their JSON (tipcheck.bundled).
     modules = _imported_by(_run_tipcheck("check", str(SEED)))
-    assert "tipcheck.formatters.text" in modules
-    assert sorted(m for m in modules if m.startswith(("tabulate", "importlib.metadata"))) == []
+    assert {"tipcheck.formatters.text", "tipcheck.rules._gap_grammar", "tipcheck.bundled"} <= modules
+    assert sorted(m for m in modules if m.startswith(("tabulate", "importlib.metadata", "yaml"))) == []
 
 
 def test_importing_the_package_compiles_no_pattern() -> None:

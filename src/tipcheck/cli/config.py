@@ -16,8 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tipcheck import rules
 from tipcheck.errors import ConfigError
 from tipcheck.findings import Severity
@@ -138,6 +136,8 @@ def load(path: Path) -> ConfigFile:
             raise ConfigError(f"{path}: has no [tool.tipcheck] table")
         source = f"{path} [tool.tipcheck]"
         return ConfigFile(path, validate(table, source), "[tool.tipcheck]")
+    import yaml  # here: most runs have no configuration file, or a pyproject.toml
+
     try:
         data = yaml.safe_load(_read(path))
     except yaml.YAMLError as exc:

@@ -16,11 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from tipcheck import bundled
 from tipcheck.errors import QuestionnaireError
-
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -118,7 +115,11 @@ def load_bundled(name: str) -> Questionnaire:
     if not path.is_file():
         known = ", ".join(bundled_names()) or "none"
         raise QuestionnaireError(f"unknown questionnaire {name!r} (bundled: {known}; or give a path)")
-    return from_mapping(_parse_yaml(path.read_text(encoding="utf-8"), str(path)), str(path))
+    text = path.read_bytes()
+    data = bundled.load("questionnaire", path, text)
+    if data is None:
+        data = _parse_yaml(text.decode("utf-8"), str(path))
+    return from_mapping(data, str(path))
 
 
 _QUESTION_DEPTH = 6  # a bundled model's questions are indented this far; its header and sections less
@@ -131,9 +132,15 @@ def bundled_outline(name: str) -> Questionnaire:
     a reply, read. Only the lines indented less than the questions are parsed (a test compares each outline
     with its whole model): a fraction of the ~8 ms a whole model costs."""
     path = bundled_dir() / f"{name}.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    outline = "\n".join(line for line in lines if len(line) - len(line.lstrip(" ")) < _QUESTION_DEPTH)
-    return from_mapping(_parse_yaml(outline, str(path)), str(path))
+    text = path.read_bytes()
+    data = bundled.load("questionnaire", path, text)
+    if data is not None:
+        data = {**data, "sections": [{k: v for k, v in s.items() if k != "questions"} for s in data["sections"]]}
+    else:
+        lines = text.decode("utf-8").splitlines()
+        outline = "\n".join(line for line in lines if len(line) - len(line.lstrip(" ")) < _QUESTION_DEPTH)
+        data = _parse_yaml(outline, str(path))
+    return from_mapping(data, str(path))
 
 
 def load(name_or_path: str) -> Questionnaire:
@@ -157,9 +164,10 @@ def load(name_or_path: str) -> Questionnaire:
 
 
 def _parse_yaml(text: str, where: str) -> dict[str, Any]:
+    import yaml  # here: a bundled model is read from its JSON (tipcheck.bundled)
+
     try:
-        # The C-accelerated safe loader when libyaml is there (10x faster); the same safe subset of YAML.
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        data = bundled.parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -198,6 +206,8 @@ def _jsonable(value: Any) -> Any:
 
 def yaml_line(text: str, path: list[Any]) -> int:
     """The 1-based line of the node at `path` in YAML `text` (the nearest existing ancestor's line)."""
+    import yaml
+
     try:
         node: Any = yaml.compose(text)
     except yaml.YAMLError:

@@ -10,11 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from tipcheck import bundled
 
 Words = tuple[str, ...]
 
@@ -181,8 +180,7 @@ def read_text(name: str) -> str:
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = read_text(name)
-    data: dict[str, Any] = yaml.load(text, Loader=_SAFE_LOADER)  # libyaml's when present: ~15 ms less a start
+    data: dict[str, Any] = bundled.read("vocabulary", Path(str(resources.files(__package__).joinpath(name))))
     return data
 
 

@@ -1,0 +1,87 @@
+"""The package's own YAML files (the questionnaire models and the vocabularies) as they parse, kept as JSON in
+`tipcheck/parsed/`: the json module reads in C what PyYAML builds in Python, so a check reads its model and
+vocabularies in ~1 ms instead of ~12, and does not import PyYAML (~10 ms more).
+
+Each JSON file holds the CRC-32 of the YAML text it was made from. A YAML file changed since (being edited) is
+parsed as YAML again, so what tipcheck reads is always what the YAML says. tests/test_bundled.py compares every
+JSON file with its YAML file; this writes them all again:
+
+    python -m tipcheck.bundled
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zlib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+_PACKAGE = Path(str(resources.files("tipcheck")))
+PARSED = _PACKAGE / "parsed"
+# where the bundled YAML files are, and the name of the folder of their JSON in PARSED
+SOURCES = {"questionnaire": _PACKAGE / "questionnaire" / "data", "vocabulary": _PACKAGE / "vocabulary"}
+
+
+def yaml_files() -> list[tuple[str, Path]]:
+    """Each bundled YAML file, with the folder its JSON goes to."""
+    return [(kind, path) for kind, folder in SOURCES.items() for path in sorted(folder.glob("*.yaml"))]
+
+
+def parsed_path(kind: str, source: Path) -> Path:
+    return PARSED / kind / f"{source.stem}.json"
+
+
+def text_checksum(text: bytes) -> int:
+    return zlib.crc32(text)
+
+
+def load(kind: str, source: Path, text: bytes) -> Any | None:
+    """The parsed form of bundled YAML file `source`, whose content is `text`, when its JSON was made from that
+    text; None when it was not (the YAML changed since) or there is none."""
+    try:
+        stored = json.loads(parsed_path(kind, source).read_bytes())
+    except (OSError, ValueError):
+        return None
+    return stored["data"] if stored.get("crc32") == text_checksum(text) else None
+
+
+def read(kind: str, source: Path) -> Any:
+    """Bundled YAML file `source` as it parses: from its JSON when that was made from the file as it is."""
+    text = source.read_bytes()
+    stored = load(kind, source, text)
+    return parse_yaml(text.decode("utf-8")) if stored is None else stored
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text as Python values, by a safe loader."""
+    import yaml  # here: a check reads the bundled files' JSON
+
+    return yaml.load(text, Loader=safe_loader())
+
+
+def safe_loader() -> Any:
+    """libyaml's safe loader when it is there (10x faster), else PyYAML's: the same safe subset of YAML."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def write_all() -> list[Path]:
+    """Write the JSON of every bundled YAML file; the files written."""
+    written = []
+    for kind, source in yaml_files():
+        text = source.read_bytes()
+        target = parsed_path(kind, source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        stored = {"source": f"{kind}/{source.name}", "crc32": text_checksum(text),
+                  "data": parse_yaml(text.decode("utf-8"))}
+        target.write_text(json.dumps(stored, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_all():
+        print(path.relative_to(_PACKAGE.parent), file=sys.stderr)

@@ -1,0 +1,41 @@
+"""The bundled YAML files' JSON (tipcheck/parsed/, which a check reads instead of parsing YAML) says what the YAML
+says, and a YAML file changed since its JSON was written is read as YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tipcheck import bundled
+
+FILES = bundled.yaml_files()
+REGENERATE = "the YAML changed: write the JSON again with `python -m tipcheck.bundled`"
+
+
+def test_every_bundled_yaml_file_is_found() -> None:
+    kinds = [kind for kind, _ in FILES]
+    assert kinds.count("questionnaire") >= 6 and kinds.count("vocabulary") >= 4
+
+
+@pytest.mark.parametrize(("kind", "source"), FILES, ids=[f"{k}/{p.name}" for k, p in FILES])
+def test_the_json_is_the_yaml_as_it_parses(kind: str, source: Path) -> None:
+    text = source.read_bytes()
+    stored = bundled.load(kind, source, text)
+    assert stored is not None, REGENERATE
+    assert stored == yaml.safe_load(text.decode("utf-8")), REGENERATE
+
+
+def test_no_json_is_left_without_its_yaml() -> None:
+    expected = {bundled.parsed_path(kind, source) for kind, source in FILES}
+    assert set(bundled.PARSED.glob("*/*.json")) == expected
+
+
+def test_a_yaml_file_changed_since_its_json_is_read_as_yaml(tmp_path: Path) -> None:
+    kind, source = next((k, p) for k, p in FILES if p.name == "sentences.yaml")
+    edited = tmp_path / source.name  # same name, so the same JSON file is looked up
+    edited.write_text(source.read_text(encoding="utf-8").replace('"p.m"]', '"p.m", "Xyz"]'), encoding="utf-8")
+    assert bundled.load(kind, edited, edited.read_bytes()) is None
+    assert bundled.read(kind, edited)["abbreviations"][-1] == "Xyz"
+    assert bundled.read(kind, source) == yaml.safe_load(source.read_text(encoding="utf-8"))
