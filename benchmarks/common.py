@@ -65,7 +65,7 @@ def python() -> str:
 # (tipcheck.rules.base held it before the sentence splitter moved to tipcheck.text: versus.py runs older trees)
 TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"),
                # the gap grammar's memos of sentences and clauses, shared by its two rules
-               ("tipcheck.rules._gap_grammar", "stems_of"), ("tipcheck.rules._gap_grammar", "_actors"),
+               ("tipcheck.rules._gap_grammar", "gates_of"), ("tipcheck.rules._gap_grammar", "_actors"),
                ("tipcheck.rules._gap_grammar", "_asked_in"))
 
 

@@ -28,6 +28,14 @@ SEEKING = [
     "POST CONTINUES TO SEEK INFORMATION FROM FEVIMTRA ON FEDERAL PROSECUTIONS.",
     # 09MUSCAT253
     "The GOO has promised to provide this information, but has not done so at this time.",
+    "IOM has undertaken to supply us with its caseload figures.",
+    "While the GOTL has committed to providing case-level data, none had reached post.",
+    "The National Police have been requested, through the MFA, to furnish data.",
+    "In response to EconOff's request, the Inspectorate agreed to compile its citations.",
+    "The host government assured us that the victim statistics were being compiled.",
+    "A more complete account of the Ministry's expenditures will follow.",
+    "A reply is anticipated after the Easter holiday.",
+    "PolOff's repeated inquiries to the Prosecutor's Office have so far gone unanswered.",
 ]
 NOT_SEEKING = [
     "Post requested and received updated statistics.",
@@ -45,6 +53,10 @@ NOT_SEEKING = [
     "Statistics were not available.",
     "The information was requested by the defense.",
     "The Embassy advised victims to seek information from the hotline.",
+    "We asked the Ministry for the shelter budget, and it supplied the figures on February 27.",
+    "The Ministry agreed to compile statistics on trafficking under the new action plan.",
+    "Officials said data on victims were being collected in a new database.",
+    "The police seized ledgers, but none of them has reached the court.",
     # 06REYKJAVIK68: the sources request copies, not the post; 06SANTIAGO438: the attempts failed (unavailable)
     "Indeed, most post sources express gratitude for Embassy Reykjavik's undertaking in researching this report, "
     "with many requesting copies of the completed draft.",
@@ -66,6 +78,12 @@ UNAVAILABLE = [
     "The police would not release arrest figures.",
     "The Prosecutor's office provided no data on plea bargains.",
     "The Ministry refused Poloff's request for the shelter budget.",
+    "It remains unclear whether any government funds were disbursed.",
+    "The conviction rate for trafficking cases is not known.",
+    "ESTIMATES OF NUMBER OF VICTIMS IN FISHING FLEET UNAVAILABLE.",
+    "Although the MOJ compiled statistics, they were not made available to the Embassy.",
+    "Requests by the Embassy for disaggregated victim data were rebuffed.",
+    "Although the Embassy asked to review the court files, access to them was denied.",
     "Post's attempts to obtain further information from Colorado Legal Services on the recruitment of these "
     "individuals or other specifics of their case have been unsuccessful to date.",
 ]
@@ -79,6 +97,10 @@ NOT_UNAVAILABLE = [
     "Recruiters withhold information from migrants.",
     "The whereabouts of the suspect are unknown.",
     "It is not known if this is connected to organized prostitution.",
+    "Whether the gang has links to organized crime abroad is not known.",
+    "It is unclear whether the law will pass this year.",
+    "The lawyers' access to the case files was denied.",
+    "The defense's requests for a postponement were rebuffed.",
     "While exact numbers are not known, it is suspected that 40 women were trafficked.",
     "IOM, which could not provide data for Costa Rica, estimates that 80 percent are minors.",
     "Post has been unable to independently confirm this case.",

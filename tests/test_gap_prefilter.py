@@ -2,8 +2,8 @@
 every sentence and every line of the vendored cables, and on every sentence of the corpus, the grammar answers
 as it does with every frame tried. Its word lists, grouped by first letter, match where the plain lists do.
 
-A frame is tried on a sentence only when the sentence holds a stem of each word list its patterns need (the
-stems are a set intersection, the patterns the cost). A frame or pattern changed to read words outside the
+A frame is tried on a sentence only when the sentence holds a word of each word list its patterns need (the
+words are looked up once, as bits; the patterns are the cost). A frame or pattern changed to read words outside the
 lists it is gated on makes this test fail: add those lists to the frame's needs.
 """
 
@@ -46,7 +46,7 @@ def _readings(texts: list[str]) -> list[tuple[bool, int | None]]:
 def test_the_prefilter_changes_no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = sorted(set(_texts()))
     gated = _readings(texts)
-    monkeypatch.setattr(_gap_grammar, "stems_of", lambda sentence: _EveryStem())
+    monkeypatch.setattr(_gap_grammar, "gates_of", lambda sentence: -1)  # every bit: each frame and guard is tried
     every_frame = _readings(texts)
     differing = [t for t, a, b in zip(texts, gated, every_frame, strict=True) if a != b]
     assert not differing, differing[:5]
@@ -70,3 +70,14 @@ def test_grouped_word_lists_match_where_the_plain_lists_do() -> None:
     assert alternation(["Kab", "kabc", "Ka"]) == "(?:kabc|Kab|Ka)"  # case-only differences: plain
     # shared beginnings, the longer branch first and the phrase's end last
     assert alternation(["has not", "has not been", "have not"]) == r"(?:ha(?:s\s+not(?:\s+been)?|ve\s+not))"
+
+
+def test_a_word_cut_by_a_windows_limit_is_not_read() -> None:
+    # 07BUENOSAIRES726: the window after "to get" ended in "(report" of "(reported septel)", which read as "report":
+    # the sentence was taken as the post seeking information, with every frame tried, though it names none
+    sentence = ("The Ambassador noted the importance of showing concrete progress in the fight against trafficking in "
+                "person and the Minister said he would work to get pending legislation passed before he and First "
+                "Lady Cristina Kirchner travel to the U.S. in early May (reported septel).")
+    assert not _gap_grammar.is_seeking(sentence)
+    assert _gap_grammar.object_window("get the figures (reported)", 3) == " the figures (reported)"
+    assert _gap_grammar.object_window("x " + "a" * 99 + " data (reported septel)", 1).endswith(" data (")

@@ -45,7 +45,7 @@ information-unavailable
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
@@ -225,27 +225,36 @@ _PARENTHETICAL = lazy_compile(r",\s+(?:which|who)\b[^,;]*,", _FLAGS)
 
 
 
+_Seeking = Callable[[str], bool]  # a frame of seeking-information: whether the clause reads as the post seeking
+_Frame = Callable[[str], int | None]  # a frame of information-unavailable: where in the clause, or None
+_Referring = Callable[[str, str], int | None]  # one that reads the whole sentence (stated, as written)
+_Needs = tuple[frozenset[str], ...]  # the word sets a frame needs a word of each of
+
+
 def _stems(*lists: Iterable[str]) -> frozenset[str]:
-    """The first five letters of the most telling word of every phrase: a frame needs one of its phrases, so a
-    sentence without any of these stems cannot match it and is skipped without running its patterns."""
+    """The most telling word of every phrase (its longest but an auxiliary's): a frame needs one of its phrases,
+    so a sentence without any of these words cannot match it and is skipped without running its patterns."""
     def stem(phrase: str) -> str:
         words = [w for w in phrase.split() if w not in _AUXILIARIES] or phrase.split()
-        return max(reversed(words), key=len)[:_STEM]
+        return max(reversed(words), key=len)
 
     return frozenset(stem(p) for words in lists for p in words)
 
 
-_STEM = 5
 _AUXILIARIES = frozenset({"will", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been",
                           "being", "to", "do", "does", "did", "can", "could", "yet", "still"})
+# a sentence's words as the patterns' word edges delimit them (letters, "/" and "-"), in lower case
 _WORD = lazy_compile(r"[a-z/-]+")
 
 
 @lru_cache(maxsize=1024)  # both rules read the same sentences
-def stems_of(sentence: str) -> frozenset[str]:
-    """The sentence's words cut to five letters (what `_stems` are looked up in: a stem shorter than five
-    letters is a whole short word, "due", "no")."""
-    return frozenset(w[:_STEM] for w in _WORD.findall(sentence.lower()))
+def gates_of(sentence: str) -> int:
+    """The word sets (`_GATES`) the sentence meets, one bit each: its words looked up once. A window read by a
+    frame holds whole words only (`_window`), so a word that is not in the sentence cannot be read."""
+    bits = 0
+    for stem in _GATE_STEMS.intersection(_WORD.findall(sentence.lower())):
+        bits |= _STEM_BITS[stem]
+    return bits
 
 
 # --- who is the subject --------------------------------------------------------------------------------------
@@ -356,11 +365,31 @@ def clauses(sentence: str) -> Iterator[tuple[int, str]]:
     yield start, sentence[start:]
 
 
+def _window(text: str, start: int, length: int) -> str:
+    """Up to `length` characters of `text` from `start`, in whole words: a word the limit cuts is left out (the
+    cut "(report" of "(reported septel)" is no "report")."""
+    end = start + length
+    window = text[start:end]
+    if end >= len(text) or not _in_word(text[end]):
+        return window
+    cut = len(window)
+    while cut and _in_word(window[cut - 1]):
+        cut -= 1
+    return window[:cut]
+
+
+def _in_word(character: str) -> bool:
+    return character.isalnum() or character in _WORD_JOINERS
+
+
+_WORD_JOINERS = frozenset("_'’/-")
+
+
 def object_window(clause: str, end: int) -> str:
     """The words after a verb that can hold its object: up to an infinitive or a "that" clause, unless an actor
     is asked to deliver ("waiting for the GOY to provide figures", "requested that the police provide a
     breakdown"; not "requests that the names and details not be made public")."""
-    window = clause[end: end + 110]
+    window = _window(clause, end, 110)
     cut = len(window)
     for m in _INFINITIVE.finditer(window):
         if not (_DELIVERS.match(window, m.start("verb")) and _actors(window[: m.start()])):
@@ -405,12 +434,11 @@ def _asked_in(text: str, facts: bool = True) -> bool:
 # --- seeking-information -------------------------------------------------------------------------------------
 
 def _seeks(clause: str) -> bool:
-    if _request_refused(clause) is not None:  # "Our letters asking for the budget were rebuffed": refused, not open
-        return False
     return any(reporter_is_subject(clause, m.start()) and _seeks_information(m.group(0), object_window(clause, m.end()))
                and not _FAILED_BEFORE.search(clause[: m.start()])  # "unable to obtain": unavailable, not sought
                and not _by_agent(clause[m.end():])  # "Requests by the Embassy ...": a noun, not a verb
-               for m in _SEEK.finditer(clause))
+               for m in _SEEK.finditer(clause)) and (
+        _request_refused(clause) is None)  # "Our letters asking for the budget were rebuffed": refused, not open
 
 
 _AGENT_NEXT = lazy_compile(r"\s+by\s+(?:the\s+)?", _FLAGS)
@@ -468,9 +496,15 @@ def _reporter_will_deliver(clause: str) -> bool:
 _INTERJECTION = lazy_compile(rf"{_words(V.interjections)}|,\s+(?:[\w'’/-]+\s+){{0,7}}[\w'’/-]+,(?=\s)", _FLAGS)
 
 
+_INTERJECTION_ENDS = tuple(frozenset([",", *(p.split()[-1] for p in V.interjections)]))  # one is in any interjection
+
+
 def _without_interjections(clause: str) -> str:
     """`clause` with interjections blanked (offsets kept): "have so far gone unanswered", "remain, as of this
     writing, unanswered" read as the state they interrupt."""
+    lowered = clause.lower()
+    if not any(end in lowered for end in _INTERJECTION_ENDS):
+        return clause
     return _INTERJECTION.sub(lambda m: " " * len(m.group(0)), clause)
 
 
@@ -484,13 +518,24 @@ def _request_open(clause: str) -> bool:
 
 
 def _not_answered(clause: str) -> bool:
+    """"The MFA has not yet replied to post's note", "INM has not yet provided the breakdown"."""
     clause = _without_interjections(clause)
     for m in (*_NOT_ANSWERED.finditer(clause), *_NOT_YET_GIVEN.finditer(clause)):
         rest = clause[m.end():]
-        if _OWN_REQUEST.search(rest) or _to_reporter(rest) or SOUGHT.search(rest[:80]):
+        if _OWN_REQUEST.search(rest) or _to_reporter(rest) or SOUGHT.search(_window(rest, 0, 80)):
             return True
-    if any(reporter_is_subject(clause, m.start()) for m in _NOT_RECEIVED.finditer(clause)):
-        return True
+    return False
+
+
+def _not_received(clause: str) -> bool:
+    """"Post has not received a response"."""
+    clause = _without_interjections(clause)
+    return any(reporter_is_subject(clause, m.start()) for m in _NOT_RECEIVED.finditer(clause))
+
+
+def _no_reply(clause: str) -> bool:
+    """"No reply has been received", "No response yet from the AG's office to the Embassy's note"."""
+    clause = _without_interjections(clause)
     silent = _NO_REPLY.search(clause)
     return silent is not None and (not silent.group("awaited") or _no_reply_yet(clause, silent))
 
@@ -518,7 +563,7 @@ def _expects_delivery(clause: str) -> bool:
     """"We expect the Ministry to provide the final figures by March 15", "Post anticipates receiving them"."""
     for m in _EXPECTS.finditer(clause):
         if (reporter_is_subject(clause, m.start()) and _actors(m.group("who"))
-                and _asked_in(clause[m.end(): m.end() + 100])):
+                and _asked_in(_window(clause, m.end(), 100))):
             return True
     return any(reporter_is_subject(clause, m.start()) and _asked_in(object_window(clause, m.end()))
                for m in _EXPECTS_RECEIPT.finditer(clause))
@@ -571,7 +616,7 @@ def _fragment_ends(rest: str) -> bool:
 
 
 def _promises(clause: str, m: re.Match[str]) -> bool:
-    rest = clause[m.end(): m.end() + 100]
+    rest = _window(clause, m.end(), 100)
     if "prepare" in m.re.groupindex and m.group("prepare"):  # "agreed to compile": for the post, asked by it
         promised = _OWN_REQUEST.search(clause, 0, m.start()) is not None
     else:  # "undertook to respond": an answer, whatever follows
@@ -603,17 +648,17 @@ def _past_deadline(clause: str) -> bool:
     return _DEADLINE.search(clause) is not None and _ANSWERS.search(clause) is not None
 
 
-def _confidential(sentence: str, present: frozenset[str]) -> bool:
-    """Whether the sentence asks that something not be disclosed (`present`: its stems, a cheap first test)."""
-    return bool(_CONFIDENTIAL_STEMS & present) and _CONFIDENTIAL.search(sentence) is not None
+def _confidential(sentence: str, gates: int) -> bool:
+    """Whether the sentence asks that something not be disclosed (`gates`: its stem sets, a cheap first test)."""
+    return bool(gates & _CONFIDENTIAL_GATE) and _CONFIDENTIAL.search(sentence) is not None
 
 
-def _received(sentence: str, present: frozenset[str]) -> bool:
+def _received(sentence: str, gates: int) -> bool:
     """Whether the sentence says what was asked for arrived ("requested and received", "provided them", "asked the
     Ministry for the budget, and it supplied the figures")."""
-    if _RECEIPT_STEMS & present and any(_unblocked(sentence, m) for m in _RECEIPT.finditer(sentence)):
+    if gates & _RECEIPT_GATE and any(_unblocked(sentence, m) for m in _RECEIPT.finditer(sentence)):
         return True
-    return bool(_DELIVERED_STEMS & present) and any(
+    return bool(gates & _DELIVERED_GATE) and any(
         _delivered_after_request(sentence[:offset], clause) for offset, clause in clauses(sentence))
 
 
@@ -642,13 +687,15 @@ _DELIVERED = _compile(V.delivered)
 _DELIVERED_STEMS = _stems(V.delivered)
 
 # Each frame with the stem sets it needs a stem of each of (a sentence lacking one cannot match it).
-_SEEKING_FRAMES = (
+_SEEKING_FRAMES: tuple[tuple[_Seeking, _Needs], ...] = (
     (_seeks, (_stems(V.seek_verbs), _ASKED_STEMS)),
     (_requested_or_pending, (_stems(V.requested_states, V.pending_states), _ASKED_STEMS)),
     (_delivered_later, (_stems(V.delivery_passives), _ASKED_STEMS)),
     (_reporter_will_deliver, (_stems(V.delivery_verbs), _stems(V.future_markers))),
-    (_request_open, (_stems(V.request_states),)),
-    (_not_answered, (_stems(V.not_answered, V.not_received, V.no_reply) | {"yet"},)),  # not_yet: "yet"
+    (_request_open, (_stems(V.request_states), _stems(V.request_nouns))),
+    (_not_answered, (_stems(V.not_answered) | {"yet"},)),  # not_yet: "yet"
+    (_not_received, (_stems(V.not_received),)),
+    (_no_reply, (_stems(V.no_reply),)),
     (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS | _stems(V.request_nouns))),
     (_reported_promise, (frozenset({"would", "will"}), _ASKED_STEMS)),
     (_asked_to_deliver, (_stems(V.asked_passives), _ASKED_STEMS)),
@@ -663,16 +710,18 @@ _NONE_STEMS = _stems(V.none_pronouns)
 _F = TypeVar("_F")
 
 
-def _possible(frames: Iterable[tuple[_F, tuple[frozenset[str], ...]]], present: frozenset[str]) -> list[_F]:
-    """The frames whose every needed stem set meets the sentence's stems."""
-    return [frame for frame, needs in frames if all(stems & present for stems in needs)]
+def _possible(frames: Iterable[tuple[_F, int]], gates: int) -> list[_F]:
+    """The frames whose every needed stem set the sentence meets (`gates`: its bits, from `gates_of`)."""
+    return [frame for frame, needs in frames if gates & needs == needs]
 
 
 def _pending_note(sentence: str) -> bool:
     """"Still pending: the Interior Ministry's count of raids": a pending state as the label of what follows."""
+    if ":" not in sentence:  # both readings need a label's colon
+        return False
     label = _PENDING_LABEL.match(sentence)
     if label is not None:
-        return _asked_in(sentence[label.end(): label.end() + 100], facts=False)
+        return _asked_in(_window(sentence, label.end(), 100), facts=False)
     return _labelled(sentence, "pending")
 
 
@@ -691,13 +740,12 @@ def _labelled(sentence: str, state: str) -> bool:
 
 def is_seeking(sentence: str) -> bool:
     """Whether a sentence (blanks folded to single spaces) says the post seeks information or that it will follow."""
-    present = stems_of(sentence)
-    if _pending_note(sentence) or (_NONE_STEMS & present and _none_arrived(sentence)):
+    gates = gates_of(sentence)
+    if _pending_note(sentence) or (gates & _NONE_GATE and _none_arrived(sentence)):
         return True
-    frames = _possible(_SEEKING_FRAMES, present)
-    if not frames or _confidential(sentence, present) or _received(sentence, present):
-        return False
-    return any(frame(clause) for _, clause in clauses(sentence) for frame in frames)
+    frames = _frames_for(gates)[0]
+    return (bool(frames) and any(frame(clause) for _, clause in clauses(sentence) for frame in frames)
+            and not _confidential(sentence, gates) and not _received(sentence, gates))
 
 
 # --- information-unavailable ---------------------------------------------------------------------------------
@@ -718,13 +766,22 @@ def _unavailable_state(clause: str) -> int | None:
     return None
 
 
-def _reporter_lacks(clause: str) -> int | None:
-    for pattern in (_LACKS, _FAILS):
+def _reporter_lacking(pattern: re.Pattern[str]) -> _Frame:
+    """A frame: the reporter lacks information or failed to get it ("Post has no figures", "We were unable to
+    obtain data"), read by `pattern`."""
+    def frame(clause: str) -> int | None:
         for m in pattern.finditer(clause):
             found = subject(clause, m.start())
             if found is not None and found[1] and _lacks_information(clause, m):
                 return found[0]
-    impersonal = _IMPOSSIBLE.search(clause)  # "It has not been possible to obtain figures"
+        return None
+
+    return frame
+
+
+def _impossible(clause: str) -> int | None:
+    """"It has not been possible to obtain figures"."""
+    impersonal = _IMPOSSIBLE.search(clause)
     if impersonal is not None and (impersonal.group("verb").lower() in _CHECKING
                                    or _asked_in(object_window(clause, impersonal.end()))):
         return impersonal.start()
@@ -746,18 +803,22 @@ def _attempt_failed(clause: str) -> int | None:
     return m.start() if m is not None and _asked_in(m.group("sought")) else None
 
 
-def _withheld(clause: str) -> int | None:
-    patterns = [_WITHHOLDS, _WITHHOLD_ACT]
-    if _NEGATED_SUBJECT.match(clause):
-        patterns.append(_MODAL_WITHHOLDS)
-    for pattern in patterns:
+def _withholding(pattern: re.Pattern[str], negated_subject: bool = False) -> _Frame:
+    """A frame: another actor withholds information or the post's access, read by `pattern` ("The Ministry
+    declined to share figures"; with `negated_subject`, only after "Neither ...": "Neither the police nor the
+    prosecutor could provide figures")."""
+    def frame(clause: str) -> int | None:
+        if negated_subject and not _NEGATED_SUBJECT.match(clause):
+            return None
         for m in pattern.finditer(clause):
             window = object_window(clause, m.end())
             if not _other_is_subject(clause, m.start()):
                 continue
             if _reporters_access(window) or _withheld_object(clause[: m.start()], window):
                 return m.start()
-    return _not_made_known(clause)
+        return None
+
+    return frame
 
 
 def _withheld_object(before: str, window: str) -> bool:
@@ -808,25 +869,43 @@ def _bare_unavailable(clause: str) -> int | None:
     return m.start() if _fragment_ends(clause[m.end():]) else None
 
 
-def _none_given(clause: str) -> int | None:
-    for pattern in (_GAVE_NONE, _NONE_AVAILABLE, _IT_UNKNOWN, _UNKNOWN_QUANTITY, _NO_INFORMATION, _NFI):
+def _found(pattern: re.Pattern[str]) -> _Frame:
+    """A frame that is one pattern: where it is first found in the clause."""
+    def frame(clause: str) -> int | None:
         m = pattern.search(clause)
-        if m is not None:
-            return m.start()
-    return None
+        return m.start() if m is not None else None
+
+    return frame
 
 
-_UNAVAILABLE_FRAMES = (
+_NO = frozenset({"no"})
+_IT = frozenset({"it"})
+# "The Prosecutor's office provided no data", "No information was available", "It is not known how many", "an
+# unknown number of", "No information.", "(NFI)": one pattern each, each with the stems it needs
+_NONE_GIVEN_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
+    (_found(_GAVE_NONE), (_stems(V.gave_none), _NO, _ASKED_STEMS)),
+    (_found(_NONE_AVAILABLE), (_NO, _ASKED_STEMS, _stems(V.none_states))),
+    (_found(_IT_UNKNOWN), (_IT, _stems(V.unknown_words, V.undetermined))),
+    (_found(_UNKNOWN_QUANTITY), (_stems(V.unknown_quantity),)),
+    (_found(_NO_INFORMATION), (_NO, _stems(V.sought))),
+    (_found(_NFI), (_stems(V.no_information_marks),)),
+)
+
+
+_UNAVAILABLE_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
     (_unavailable_state, (_stems(V.unavailable_states, V.undetermined), _ASKED_STEMS)),
-    (_reporter_lacks, (_stems(V.reporter_lacks, V.reporter_denied, V.reporter_fails, V.impossible),
-                       _ASKED_STEMS | _stems(V.find_out_verbs, V.settle_verbs, V.checking_verbs))),
+    (_reporter_lacking(_LACKS), (_stems(V.reporter_lacks, V.reporter_denied), _ASKED_STEMS)),
+    (_reporter_lacking(_FAILS), (_stems(V.reporter_fails), _ASKED_STEMS | _stems(V.find_out_verbs, V.settle_verbs))),
+    (_impossible, (_stems(V.impossible), _ASKED_STEMS | _stems(V.checking_verbs))),
     (_attempt_failed, (_stems(V.failure_states), _ASKED_STEMS)),
-    (_withheld, (_stems(V.withholding, V.withhold_acts, V.negated_subjects),)),
+    (_withholding(_WITHHOLDS), (_stems(V.withholding), _stems(V.withhold_verbs))),
+    (_withholding(_WITHHOLD_ACT), (_stems(V.withhold_acts),)),
+    (_withholding(_MODAL_WITHHOLDS, negated_subject=True), (_stems(V.negated_subjects), _stems(V.withhold_verbs))),
+    (_not_made_known, (_stems(V.withholding), _stems(V.make_verbs), _stems(V.made_known))),
     (_request_refused, (_stems(V.refused_states), _stems(V.request_nouns))),
     (_neither_given, (_stems(V.negated_subjects), _stems(V.neither_states), _ASKED_STEMS)),
     (_bare_unavailable, (_stems(V.bare_unavailable), _ASKED_STEMS)),
-    (_none_given, (_stems(V.gave_none, V.none_states, V.unknown_words, V.undetermined, V.unknown_quantity,
-                          V.no_information_marks, ["no"]),)),
+    *_NONE_GIVEN_FRAMES,
 )
 
 
@@ -863,21 +942,59 @@ _ADVERBS = 2  # words between a subject and its state: "they have since been ...
 
 
 # Frames that read the whole sentence: what they say is unavailable may be named in the concession before them.
-_REFERRING_FRAMES = (
+_REFERRING_FRAMES: tuple[tuple[_Referring, _Needs], ...] = (
     (_access_refused, (_stems(V.access_nouns), _stems(V.refused_states))),
     (_conceded_then_unavailable, (_stems(V.concessions), _stems(V.unavailable_states), _ASKED_STEMS)),
 )
 
+# Every stem set a frame or guard needs, one bit each; the bits of the sets each stem is in; each frame with the
+# bits it needs.
+_GATES = tuple(dict.fromkeys([
+    *(stems for frames in (_SEEKING_FRAMES, _UNAVAILABLE_FRAMES, _REFERRING_FRAMES) for _, needs in frames
+      for stems in needs),
+    _CONFIDENTIAL_STEMS, _RECEIPT_STEMS, _DELIVERED_STEMS, _NONE_STEMS]))
+_GATE_STEMS = frozenset().union(*_GATES)
+_STEM_BITS = {stem: sum(1 << i for i, stems in enumerate(_GATES) if stem in stems) for stem in _GATE_STEMS}
+
+
+def _gate(stems: frozenset[str]) -> int:
+    return 1 << _GATES.index(stems)
+
+
+def _masked(frames: Iterable[tuple[_F, _Needs]]) -> tuple[tuple[_F, int], ...]:
+    return tuple((frame, sum(_gate(stems) for stems in set(needs))) for frame, needs in frames)
+
+
+_SEEKING_GATED = _masked(_SEEKING_FRAMES)
+_UNAVAILABLE_GATED = _masked(_UNAVAILABLE_FRAMES)
+_REFERRING_GATED = _masked(_REFERRING_FRAMES)
+
+
+@lru_cache(maxsize=4096)
+def _frames_for(gates: int) -> tuple[tuple[_Seeking, ...], tuple[_Frame, ...], tuple[_Referring, ...]]:
+    """The seeking, unavailable and referring frames a sentence with these `gates` may match (few sentences
+    differ in them: worked out once for each)."""
+    return (tuple(_possible(_SEEKING_GATED, gates)), tuple(_possible(_UNAVAILABLE_GATED, gates)),
+            tuple(_possible(_REFERRING_GATED, gates)))
+
+
+_CONFIDENTIAL_GATE, _RECEIPT_GATE, _DELIVERED_GATE, _NONE_GATE = (
+    _gate(s) for s in (_CONFIDENTIAL_STEMS, _RECEIPT_STEMS, _DELIVERED_STEMS, _NONE_STEMS))
+
 
 def unavailable_at(sentence: str) -> int | None:
     """Where a sentence (blanks folded to single spaces) says information is not available to the post, or None."""
-    present = stems_of(sentence)
-    frames = _possible(_UNAVAILABLE_FRAMES, present)
-    referring = _possible(_REFERRING_FRAMES, present)
-    if _labelled(sentence, "unavailable"):
+    if ":" in sentence and _labelled(sentence, "unavailable"):
         return 0
-    if not (frames or referring) or _confidential(sentence, present):
+    gates = gates_of(sentence)
+    _, frames, referring = _frames_for(gates)
+    if not (frames or referring):
         return None
+    at = _first_unavailable(sentence, frames, referring)
+    return None if at is None or _confidential(sentence, gates) else at
+
+
+def _first_unavailable(sentence: str, frames: tuple[_Frame, ...], referring: tuple[_Referring, ...]) -> int | None:
     stated = _stated(sentence)
     for refers_back in referring:
         at = refers_back(stated, sentence)
