@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import repeat
+from itertools import pairwise, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -91,7 +91,8 @@ _NEGATION_WINDOW = 6  # a zero statement: the negation at most this many words b
 _MISSPELLING_SCORE = 88  # fuzz.ratio at or above which a word is taken for a misspelling of a term word
 _LONG_TERM = 5  # a term word this long also matches words that open like it or misspell it
 _OPENING = operator.itemgetter(slice(0, _LONG_TERM))
-_Place = tuple[Callable[[str], str], dict[str, tuple[str, ...]]]  # a word's two letters there -> terms to compare
+_Place = tuple[Callable[[str], str], dict[str, tuple[str, ...]]]  # a word's letters there -> terms to compare
+_KEY_LETTERS = 3  # a piece is looked up by its first letters, this many at most (two letters pass a third of words)
 
 
 class _Vocabulary:
@@ -137,17 +138,17 @@ class _TermWords:
     def __init__(self, terms: Iterable[str]) -> None:
         self.terms = frozenset(t for t in terms if len(t) >= _LONG_TERM)
         self._by_opening: defaultdict[str, list[str]] = defaultdict(list)
-        # (word length, where) -> two letters -> the terms with a piece opening so that may be moved there
-        pieces: defaultdict[tuple[int, int], defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        # (word length, where, letters looked at) -> letters -> the terms with a piece so opening that may move there
+        pieces: defaultdict[tuple[int, int, int], defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for term in self.terms:
             self._by_opening[term[:_LONG_TERM]].append(term)
-            for start, places in _piece_places(len(term)):
-                letters = term[start: start + 2]
-                for place in places:
-                    pieces[place][letters].append(term)
+            for start, key, places in _piece_places(len(term)):
+                letters = term[start: start + key]
+                for length, where in places:
+                    pieces[(length, where, key)][letters].append(term)
         by_length: defaultdict[int, list[_Place]] = defaultdict(list)
-        for (length, where), by_letters in pieces.items():
-            by_length[length].append((operator.itemgetter(slice(where, where + 2)),
+        for (length, where, key), by_letters in pieces.items():
+            by_length[length].append((operator.itemgetter(slice(where, where + key)),
                                       {letters: tuple(found) for letters, found in by_letters.items()}))
         self._pieces = dict(by_length)
 
@@ -198,10 +199,11 @@ def _edits(term_length: int, word_length: int) -> tuple[int, int] | None:
 
 
 @cache  # the same for every term of that length
-def _piece_places(length: int) -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
-    """Where each piece of a term of `length` starts, and every (word length, where) a misspelling may move it
-    to. A word of the term's own length that must equal it is left out: the term's own opening finds it."""
-    places: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+def _piece_places(length: int) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
+    """Where each piece of a term of `length` starts, how many of its first letters are looked up (its length, at
+    most _KEY_LETTERS), and every (word length, where) a misspelling may move it to. A word of the term's own
+    length that must equal it is left out: the term's own opening finds it."""
+    places: defaultdict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for word_length in range(length * _MISSPELLING_SCORE // (200 - _MISSPELLING_SCORE),
                              length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE + 1):
         edits = _edits(length, word_length)
@@ -209,10 +211,12 @@ def _piece_places(length: int) -> tuple[tuple[int, tuple[tuple[int, int], ...]],
             continue
         deleted, inserted = edits
         pieces = deleted + inserted + 1
-        for start in (j * length // pieces for j in range(pieces)):
-            places[start] += ((word_length, where) for where in range(max(0, start - deleted),
-                                                                       min(start + inserted, word_length - 2) + 1))
-    return tuple((start, tuple(at)) for start, at in places.items())
+        bounds = [j * length // pieces for j in range(pieces + 1)]
+        for start, end in pairwise(bounds):
+            key = min(end - start, _KEY_LETTERS)
+            places[(start, key)] += ((word_length, where) for where in range(
+                max(0, start - deleted), min(start + inserted, word_length - key) + 1))
+    return tuple((start, key, tuple(at)) for (start, key), at in places.items())
 
 
 def _terms_of(questionnaire: Questionnaire) -> _TermWords:
