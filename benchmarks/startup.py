@@ -1,7 +1,7 @@
 """Start-up: `tipcheck check` on the seed cable, `tipcheck --version` and `tipcheck rules` against the floor of
 tipcheck's own imports, as wall-clock time of whole processes.
 
-    python benchmarks/startup.py [--runs 15]
+    python benchmarks/startup.py [--runs 15] [--before /tmp/before/src]
 
 The commands are run in turn, round after round (so a change in machine load hits all of them), and the medians
 compared. Each runs from cached bytecode, as an installed program does: with PYTHONDONTWRITEBYTECODE set (as in
@@ -9,7 +9,9 @@ some sandboxes) an editable install compiles all of tipcheck's source on every s
 start from the bytecode pip wrote. The bytecode goes to a temporary PYTHONPYCACHEPREFIX (the floor's too), not
 into the source tree; `--as-is` runs the commands in the environment as it is. Also lists which heavy modules
 (pydantic, jsonschema, rich, ...) each command imports (`python -X importtime`). Targets: check at most 1.5 x
-the floor; --version and rules at most 1.2 x.
+the floor; --version and rules at most 1.2 x. With `--before SRC`, another source tree's commands (an older
+commit checked out with `git worktree add --detach /tmp/before COMMIT`) take their turns in the same rounds, run
+with `PYTHONPATH=SRC` on the same Python and libraries.
 """
 
 from __future__ import annotations
@@ -64,33 +66,57 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--as-is", action="store_true", help="run in the environment as it is (no bytecode cache)")
+    parser.add_argument("--before", metavar="SRC", help="another source tree to measure in the same rounds")
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory(prefix="tipcheck-bytecode-") as cache:
         env = None if args.as_is else with_bytecode(cache)
         print("environment as it is" if env is None else "from cached bytecode (PYTHONPYCACHEPREFIX)")
-        measure(args.runs, env)
+        trees = {"": env}
+        if args.before:
+            trees = {"before ": {**(env or os.environ), "PYTHONPATH": args.before}, "after ": env}
+        measure(args.runs, trees)
 
 
-def measure(runs: int, env: dict[str, str] | None) -> None:
-    commands = {"floor": FLOOR, "check": tipcheck("check", str(SEED)), "--version": tipcheck("--version"),
-                "rules": tipcheck("rules")}
-    for command in commands.values():
-        timed(command, env)  # warm the file cache, write the bytecode
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, command in commands.items():
-            times[name].append(timed(command, env))
+ARGUMENTS = {"check": ["check", str(SEED)], "--version": ["--version"], "rules": ["rules"]}
+Key = tuple[str, str]  # (command, tree)
+Env = dict[str, str] | None
+
+
+def measure(runs: int, trees: dict[str, dict[str, str] | None]) -> None:
+    """Each tree's commands and the floor in turn, round after round; medians against the floor's."""
+    commands: dict[Key, tuple[list[str], Env]] = {("floor", ""): (FLOOR, list(trees.values())[-1])}
+    for tree, env in trees.items():
+        commands |= {(name, tree): (tipcheck(*argv), env) for name, argv in ARGUMENTS.items()}
+    times = rounds(runs, commands)
     # wall-clock as the user waits; CPU time, which other work on a shared machine disturbs less
-    wall = {name: statistics.median(w for w, _ in t) for name, t in times.items()}
-    cpu = {name: statistics.median(c for _, c in t) for name, t in times.items()}
-    print(f"floor      {' '.join(FLOOR[1:])!r}: medians of {runs}: {wall['floor'] * 1000:.0f} ms wall-clock, "
-          f"{cpu['floor'] * 1000:.0f} ms CPU")
+    wall = {key: statistics.median(w for w, _ in t) for key, t in times.items()}
+    cpu = {key: statistics.median(c for _, c in t) for key, t in times.items()}
+    print(f"floor      {' '.join(FLOOR[1:])!r}: medians of {runs}: {wall['floor', ''] * 1000:.0f} ms wall-clock, "
+          f"{cpu['floor', ''] * 1000:.0f} ms CPU")
+    for tree, env in trees.items():
+        report(tree, env, wall, cpu)
+
+
+def rounds(runs: int, commands: dict[Key, tuple[list[str], Env]]) -> dict[Key, list[tuple[float, float]]]:
+    """The wall-clock and CPU times of each command, run in turn `runs` times (after one run each that warms the
+    file cache and writes the bytecode)."""
+    for command, env in commands.values():
+        timed(command, env)
+    times: dict[Key, list[tuple[float, float]]] = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, (command, env) in commands.items():
+            times[key].append(timed(command, env))
+    return times
+
+
+def report(tree: str, env: dict[str, str] | None, wall: dict[Key, float], cpu: dict[Key, float]) -> None:
     for name, target in TARGETS.items():
-        print(f"{name:<10} {wall[name] * 1000:.0f} ms = {wall[name] / wall['floor']:.2f} x the floor; CPU "
-              f"{cpu[name] * 1000:.0f} ms = {cpu[name] / cpu['floor']:.2f} x (target <= {target})")
-    for name, argv in (("check", ["check", str(SEED)]), ("--version", ["--version"]), ("rules", ["rules"])):
-        print(f"{name:<10} imports: {', '.join(imported(argv, env)) or 'none of ' + ', '.join(HEAVY)}")
+        key = (name, tree)
+        print(f"{tree}{name:<10} {wall[key] * 1000:.0f} ms = {wall[key] / wall['floor', '']:.2f} x the floor; CPU "
+              f"{cpu[key] * 1000:.0f} ms = {cpu[key] / cpu['floor', '']:.2f} x (target <= {target})")
+    for name, argv in ARGUMENTS.items():
+        print(f"{tree}{name:<10} imports: {', '.join(imported(argv, env)) or 'none of ' + ', '.join(HEAVY)}")
 
 
 if __name__ == "__main__":
