@@ -43,11 +43,16 @@ def with_bytecode(cache: str) -> dict[str, str]:
     return {**env, "PYTHONPYCACHEPREFIX": cache}
 
 
+# Where the commands run: a folder with no configuration, as a desk officer's folder of replies (from this
+# repository, tipcheck would read its own pyproject.toml, which names tipcheck, looking for [tool.tipcheck])
+NEUTRAL = tempfile.gettempdir()
+
+
 def timed(command: list[str], env: dict[str, str] | None) -> tuple[float, float]:
     """Wall-clock and CPU (user + system) seconds of the command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env, cwd=NEUTRAL)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return elapsed, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
@@ -57,7 +62,7 @@ def imported(args: list[str], env: dict[str, str] | None) -> list[str]:
     """The heavy top-level packages the command imports."""
     code = f"import sys; sys.argv = ['tipcheck', *{args!r}]; from tipcheck.cli.main import main; main()"
     done = subprocess.run([python(), "-X", "importtime", "-c", code], capture_output=True, text=True, check=False,
-                          env=env)
+                          env=env, cwd=NEUTRAL)
     names = {line.split("|")[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
     return sorted(n for n in HEAVY if n in names)
 
