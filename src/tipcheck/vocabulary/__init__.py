@@ -130,17 +130,18 @@ def alternation(phrases: Iterable[str], adverbs: bool = False) -> str:
     the first match is the longest, as with the phrases listed longest first. When two phrases differ only in
     case the order between them could matter under re.I: those are listed flat, longest first.
     """
-    atoms = sorted({tuple(_atoms(p.split(), adverbs)) for p in phrases if p.split()}, key=lambda a: (-len(a), a))
-    if len({"".join(a).casefold() for a in atoms}) < len(atoms) or any(
-            "".join(a) not in ("".join(a).lower(), "".join(a).upper()) for a in atoms):
-        return "(?:" + "|".join("".join(a) for a in atoms) + ")"
-    trie: dict[str, Any] = {}
-    for sequence in atoms:
-        node = trie
-        for atom in sequence:
-            node = node.setdefault(atom, {})
-        node[""] = {}  # a phrase ends here
-    return "(?:" + _branches(trie)[0] + ")"
+    return _alternation(tuple(phrases), adverbs)
+
+
+@cache  # the gap grammar asks for some word lists more than once
+def _alternation(phrases: tuple[str, ...], adverbs: bool) -> str:
+    joined = {tuple(_atoms(words, adverbs)): "" for words in map(str.split, phrases) if words}
+    sequences = sorted(joined, key=lambda a: (-len(a), a))
+    texts = ["".join(sequence) for sequence in sequences]
+    if len({text.casefold() for text in texts}) < len(texts) or any(
+            text not in (text.lower(), text.upper()) for text in texts):
+        return "(?:" + "|".join(texts) + ")"
+    return "(?:" + _branches(sequences, 0)[0] + ")"
 
 
 def _atoms(words: list[str], adverbs: bool) -> list[str]:
@@ -148,29 +149,33 @@ def _atoms(words: list[str], adverbs: bool) -> list[str]:
     for i, word in enumerate(words):
         if i:
             atoms.append(_AFTER_NOT if adverbs and words[i - 1] == "not" else _BLANKS)
-        atoms.extend(c if c.isalnum() else re.escape(c) for c in word)
+        atoms.extend(word if word.isalnum() else [c if c.isalnum() else re.escape(c) for c in word])
     return atoms
 
 
-def _branches(node: dict[str, Any]) -> tuple[str, int]:
-    """The node's branches as alternatives, the deepest first, and the node's depth (its longest branch, in
-    atoms). One walk writes each branch and measures it."""
-    written = sorted((_branch(atom, child) for atom, child in node.items() if atom),
-                     key=lambda branch: -branch[1])  # stable: branches of equal depth keep the phrases' order
+def _branches(sequences: list[tuple[str, ...]], start: int) -> tuple[str, int]:
+    """The branches that follow the `start` atoms the sequences share, as alternatives, the deepest first, and
+    their depth (the longest, in atoms). A branch's place among those of equal depth is where its first atom
+    first comes in the sequences (longest first): the order a trie of them keeps."""
+    following: dict[str, list[tuple[str, ...]]] = {}
+    for sequence in sequences:
+        if len(sequence) > start:
+            following.setdefault(sequence[start], []).append(sequence)
+    written = sorted((_branch(group, start) for group in following.values()),
+                     key=lambda branch: -branch[1])  # stable: branches of equal depth keep their order
     return "|".join(text for text, _ in written), max((depth for _, depth in written), default=0)
 
 
-def _branch(atom: str, node: dict[str, Any]) -> tuple[str, int]:
-    """The branch that starts with `atom` and goes on into `node`, and its depth."""
-    atoms = [atom]
-    while len(node) == 1 and "" not in node:  # one way on: no group needed
-        ((atom, node),) = node.items()
-        atoms.append(atom)
-    ends = "" in node
-    if len(node) == ends:  # nothing follows
-        return "".join(atoms), len(atoms)
-    inner, depth = _branches(node)
-    return "".join(atoms) + (f"(?:{inner})?" if ends else f"(?:{inner})"), len(atoms) + depth
+def _branch(sequences: list[tuple[str, ...]], start: int) -> tuple[str, int]:
+    """The branch of the sequences that share their first `start` + 1 atoms, from atom `start`, and its depth."""
+    if len(sequences) == 1:  # one way on to the end: no group needed
+        return "".join(sequences[0][start:]), len(sequences[0]) - start
+    end = start + 1
+    while all(len(s) > end and s[end] == sequences[0][end] for s in sequences):  # one way on
+        end += 1
+    inner, depth = _branches(sequences, end)
+    ends = any(len(s) == end for s in sequences)
+    return "".join(sequences[0][start:end]) + (f"(?:{inner})?" if ends else f"(?:{inner})"), end - start + depth
 
 
 _HERE = Path(__file__).parent  # not importlib.resources.files, which imports zipfile (~5 ms)
