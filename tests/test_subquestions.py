@@ -237,3 +237,32 @@ def test_a_term_the_model_lacks_is_matched_on_its_own() -> None:
     vocabulary = subquestions._Vocabulary({"trafficking", "traficking", "trafficked", "traffic", "trade"},
                                           subquestions._TermWords(("victims",)))
     assert vocabulary.matches("trafficking") == {"trafficking", "traficking", "trafficked", "traffic"}
+
+
+def _common_opening(a: str, b: str) -> int:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return length
+
+
+def test_word_matches_compares_openings_as_the_letter_by_letter_definition() -> None:
+    # an opening of max(5, shorter - 3) letters in common, compared as slices; the definition counted the letters
+    terms = sorted(set().union(*(subquestions._terms_of(qmod.load_bundled(name)).terms
+                                 for name in qmod.bundled_names())))
+    words = sorted({w for path in CABLES.glob("*.txt")
+                    for w in subquestions._words(path.read_text(encoding="utf-8", errors="replace"))})
+    by_opening: dict[str, list[str]] = {}
+    for w in words:
+        by_opening.setdefault(w[:5], []).append(w)
+    pairs = [(t, w) for t in terms for w in by_opening.get(t[:5], [])]
+    pairs += [("traffic", "trafficking"), ("abcde", "abcdx"), ("abcdefgh", "abcdexyz"), ("abcdefgh", "abcdefgx")]
+    for term, word in pairs:
+        definition = (term == word or term + "s" == word or word + "s" == term or (
+            len(term) >= 5 and len(word) >= 5 and (
+                _common_opening(term, word) >= max(5, min(len(term), len(word)) - 3)
+                or fuzz.ratio(term, word) >= 88)))
+        assert subquestions.word_matches(term, word) == definition, (term, word)
+    assert len(pairs) > 1000

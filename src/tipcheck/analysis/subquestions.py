@@ -312,15 +312,25 @@ class _Index:
     def _find(self, term_words: tuple[str, ...]) -> array[int]:
         if not term_words:
             return array("I", range(len(self.sentences)))
-        found = self._holding_word(term_words[0])
+        if len(term_words) == 1:
+            return self._holding_word(term_words[0])
+        found = set(self._holding_word(term_words[0]))
         for t in term_words[1:]:
             if not found:
                 break
-            found &= self._holding_word(t)
+            found.intersection_update(self._holding_word(t))
         return array("I", sorted(found))
 
-    def _holding_word(self, term: str) -> set[int]:
-        return {n for w in self.vocabulary.matches(term) for n in self._holders[w]}
+    def _holding_word(self, term: str) -> array[int]:
+        """The numbers, in order, of the sentences holding a word that matches `term`: a word's own list when
+        only one does (most terms), read as is."""
+        found = self._holding.get((term,))
+        if found is None:
+            matched = self.vocabulary.matches(term)
+            found = (self._holders[next(iter(matched))] if len(matched) == 1
+                     else array("I", sorted({n for w in matched for n in self._holders[w]})))
+            self._holding[(term,)] = found
+        return found
 
     def holds(self, term_words: tuple[str, ...], sentence: _Sentence) -> bool:
         numbers = self.holding(term_words)
@@ -366,12 +376,8 @@ def word_matches(term: str, word: str) -> bool:
         return True
     if len(term) < 5 or len(word) < 5:
         return False
-    prefix = 0
-    for a, b in zip(term, word, strict=False):
-        if a != b:
-            break
-        prefix += 1
-    if prefix >= max(5, min(len(term), len(word)) - 3):
+    shared = max(5, min(len(term), len(word)) - 3)  # an opening this long in common: an inflection
+    if term[:shared] == word[:shared]:
         return True
     return fuzz.ratio(term, word) >= 88
 
