@@ -66,7 +66,6 @@ def _compile(*lists: Iterable[str]) -> re.Pattern[str]:
 
 
 REPORTER = lazy_compile(_words(V.reporters) + r"(?:'s|’s)?", _FLAGS)
-_REPORTER_POSSESSIVE = _words(V.reporters) + r"(?:'s|’s)"
 _OTHER = _compile(V.other_actors)
 _ABBREVIATION = lazy_compile(rf"\b{V.government_abbreviation}s?\b")
 _ACRONYM = lazy_compile(rf"(?<![\w/]){V.acronym}(?![\w/])")
@@ -81,10 +80,13 @@ _FACTS = (*V.asked_facts, *V.court_outcomes)
 SOUGHT = _compile(V.sought)
 # "whether the victims received compensation": a question about what happened, its first verb in the past (not
 # "whether the gang has links", "whether the law will pass")
-_PAST_QUESTION = (_words(V.asked_questions) + rf"(?=(?:\s+(?!{_words(V.not_past_verbs)})[\w'’-]+){{0,8}}?\s+"
-                  rf"(?:{_words(V.past_verbs)}|ha(?:s|ve)\s+(?:not\s+|yet\s+|ever\s+)*(?:been|\w+ed|\w+en)\b|\w+ed\b))")
-_ASKED = lazy_compile(f"{_words(V.sought, _FACTS)}|{_PAST_QUESTION}", _FLAGS)
-_PRIVATE = lazy_compile(_words(V.private) + r"\s+" + _words(V.sought, _FACTS), _FLAGS)
+_QUESTION = _compile(V.asked_questions)
+_PAST_CLAUSE = lazy_compile(rf"(?:\s+(?!{_words(V.not_past_verbs)})[\w'’-]+){{0,8}}?\s+"
+                            rf"(?:{_words(V.past_verbs)}|ha(?:s|ve)\s+(?:not\s+|yet\s+|ever\s+)*(?:been|\w+ed|\w+en)\b"
+                            r"|\w+ed\b)", _FLAGS)
+# what is asked for, as words (each pattern that needs them reads them through this one, compiled once)
+_INFO = _compile(V.sought, _FACTS)
+_PRIVATE = _compile(V.private)
 # "the sentences handed down": a court's outcome, definite, is information after a verb of advocating too
 _DEFINITE_OUTCOME = lazy_compile(r"\b(?:the|their|its|any)\s+(?:\w+\s+)?" + _words(V.court_outcomes), _FLAGS)
 
@@ -128,9 +130,10 @@ _LABEL_STATE = lazy_compile(_STATE_WORDS, _FLAGS)
 _ARRIVES = lazy_compile(r"\b(?:will|should|would)\s+(?:\w+ly\s+)?(?P<verb>" + _words(V.arrival_verbs) + r")", _FLAGS)
 _PENDING_LABEL = lazy_compile(r"^\W*" + _words(V.pending_labels) + r"\s*:", _FLAGS)
 _REQUEST_NOUN = _words(V.request_nouns)
-# "PolOff's repeated inquiries", "our letter"; "requests by the Embassy" (the reporter as the agent)
-_OWN_REQUEST = lazy_compile(rf"(?:{_REPORTER_POSSESSIVE}|\bour\b)\s+(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}"
-                            rf"|{_REQUEST_NOUN}\s+(?:by|from)\s+(?:the\s+)?{_words(V.reporters)}", _FLAGS)
+# after a reporter's possessive or "our": "PolOff's repeated inquiries", "our letter"
+_OWNED_REQUEST = lazy_compile(rf"(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}", _FLAGS)
+# before the reporter: "requests by the Embassy"
+_REQUEST_BY = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:by|from)\s+(?:the\s+)?", _FLAGS)
 _REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
                             rf"{_words(V.sought, _FACTS)}", _FLAGS)
 _REQUEST_OPEN = _compile(V.request_states)
@@ -162,7 +165,7 @@ _WOULD_DELIVER = lazy_compile(r"\b(?:would|will)\s+(?:be\s+)?" + _words(V.actor_
 _SPEECH = _compile(V.speech_verbs)
 _DEADLINE = lazy_compile(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?"
                        r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), _FLAGS)
-_ANSWERS = lazy_compile(rf"{_words(V.sought)}|\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)
+_ANSWER_WORDS = lazy_compile(r"\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)  # or a word of `sought`
 _RECEIPT = _compile(V.receipt)
 _RECEIPT_BLOCKER = lazy_compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
 _CONFIDENTIAL = _compile(V.confidentiality)
@@ -174,7 +177,7 @@ _UNAVAILABLE = lazy_compile(
 _IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
                          + f"(?:{_words(V.unknown_words)}|{_UNDETERMINED})"
                          + r"\s+(?:how\s+(?:many|much)\b|what\s+number\b|the\s+(?:number|amount|extent)\b|"
-                         + _PAST_QUESTION + ")", _FLAGS)
+                         + f"(?P<question>{_words(V.asked_questions)}))", _FLAGS)
 # "for an unknown number of policemen" (a count the answer lacks), not "there are an unknown number of border
 # crossings" (a description of the country)
 _UNKNOWN_QUANTITY = lazy_compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
@@ -193,10 +196,11 @@ _FAILS = lazy_compile(f"(?P<fails>{_words(V.reporter_fails)})\\s+(?:\\w+ly\\s+)?
                       f"(?:(?P<finding>{_words(V.find_out_verbs, V.settle_verbs)})|{_words(V.obtain_verbs)})", _FLAGS)
 _TRIED = frozenset(V.reporter_tried)
 _SETTLE = frozenset(V.settle_verbs)
-# whose attempts: the post's, or nobody's named ("Repeated attempts to obtain the data were unsuccessful")
-_ATTEMPT_FAILED = lazy_compile(rf"(?:(?:{_REPORTER_POSSESSIVE}|\bour\b)\s+|^\W*)(?:[A-Za-z-]+\s+){{0,2}}?"
-                               + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)" + _words(V.failure_states),
-                               _FLAGS)
+# after whose attempts (the post's, or nobody's named: "Repeated attempts to obtain the data were unsuccessful")
+_ATTEMPT_FAILED = lazy_compile(r"(?:[A-Za-z-]+\s+){0,2}?" + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)"
+                               + _words(V.failure_states), _FLAGS)
+_LEADING = lazy_compile(r"\W*")
+_BLANK = lazy_compile(r"\s+")
 _WITHHOLDS = lazy_compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs), _FLAGS)
 _NEGATED_SUBJECT = lazy_compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
 _MODAL_WITHHOLDS = lazy_compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
@@ -208,13 +212,15 @@ _NEITHER_GIVEN = lazy_compile(r"^\W*neither\b(?P<what>[^;]{0,120}?)\bnor\b[^;]{0
                               + _words(V.neither_states), _FLAGS)
 _NOT_MADE_KNOWN = lazy_compile(_words(V.withholding) + r"\s+" + _words(V.make_verbs)
                                + r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+" + _words(V.made_known), _FLAGS)
-_GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+(?:[\w-]+\s+){0,2}?" + _words(V.sought, _FACTS), _FLAGS)
+_GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+", _FLAGS)  # then information within two words
 # the state right after the information or after a verb of being: not "No records are kept of how many victims
 # received ..."
-_NONE_AVAILABLE = lazy_compile(r"\bno\s+(?:[\w-]+\s+){0,3}?" + _words(V.sought, _FACTS)
-                               + r"(?:[^.;:]{0,60}?\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|yet\s+)?|\s+)"
-                               + _words(V.none_states), _FLAGS)
-_NO_INFORMATION = lazy_compile(r"^\W*no\s+(?:further\s+)?" + _words(V.sought) + r"(?:\s+available)?\W*$", _FLAGS)
+_NO = lazy_compile(r"\bno\s+", _FLAGS)  # then information within three words, and one of none_states:
+_NONE_STATE_AFTER = lazy_compile(r"(?:[^.;:]{0,60}?\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|yet\s+)?|\s+)"
+                                 + _words(V.none_states), _FLAGS)
+_NO_FURTHER = lazy_compile(r"\W*no\s+(?:further\s+)?", _FLAGS)  # then information, and only this to the end:
+_AVAILABLE_END = lazy_compile(r"(?:\s+available)?\W*", _FLAGS)
+_SKIPPED_WORD = lazy_compile(r"[\w-]+\s+")
 _NFI = lazy_compile(r"\(?\b" + alternation(m.upper() for m in V.no_information_marks) + r"\b")
 _CONCESSION = lazy_compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
 # the subject of a main clause that stands for information named in the concession before it
@@ -427,8 +433,42 @@ def _recipient_elsewhere(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _asked_in(text: str, facts: bool = True) -> bool:
     """Whether `text` names information (or, with `facts`, an asked-for fact) that is not private."""
-    return any(not _PRIVATE.search(text[max(0, m.start() - 12): m.end()])
-               for m in (_ASKED if facts else SOUGHT).finditer(text))
+    found = (*_INFO.finditer(text), *_past_questions(text)) if facts else SOUGHT.finditer(text)
+    return any(not _private(text[max(0, m.start() - 12): m.end()]) for m in found)
+
+
+def _past_questions(text: str) -> Iterator[re.Match[str]]:
+    """Each "whether" of `text` that asks what happened: "whether the victims received compensation" (its first
+    verb in the past), not "whether the gang has links", "whether the law will pass"."""
+    return (m for m in _QUESTION.finditer(text) if _PAST_CLAUSE.match(text, m.end()))
+
+
+def _first_asked(text: str) -> int | None:
+    """Where `text` first names information or an asked-for fact (see `_asked_in`), or None."""
+    found = [m.start() for m in (_INFO.search(text), next(_past_questions(text), None)) if m is not None]
+    return min(found, default=None)
+
+
+def _private(text: str) -> bool:
+    """Whether `text` holds information marked private ("victims' personal data")."""
+    for m in _PRIVATE.finditer(text):
+        blanks = _BLANK.match(text, m.end())
+        if blanks is not None and _INFO.match(text, blanks.end()):
+            return True
+    return False
+
+
+def _infos_within(text: str, start: int, words: int) -> Iterator[re.Match[str]]:
+    """Information named at `start` or after up to `words` words."""
+    at = start
+    for _ in range(words + 1):
+        info = _INFO.match(text, at)
+        if info is not None:
+            yield info
+        skipped = _SKIPPED_WORD.match(text, at)
+        if skipped is None:
+            return
+        at = skipped.end()
 
 
 # --- seeking-information -------------------------------------------------------------------------------------
@@ -512,7 +552,7 @@ def _request_open(clause: str) -> bool:
     clause = _without_interjections(clause)
     for m in _REQUEST_OPEN.finditer(clause):
         subject = clause[: m.start()]
-        if _OWN_REQUEST.search(subject) or _REQUEST_FOR.search(subject):
+        if _own_request(subject) or _REQUEST_FOR.search(subject):
             return True
     return False
 
@@ -522,7 +562,7 @@ def _not_answered(clause: str) -> bool:
     clause = _without_interjections(clause)
     for m in (*_NOT_ANSWERED.finditer(clause), *_NOT_YET_GIVEN.finditer(clause)):
         rest = clause[m.end():]
-        if _OWN_REQUEST.search(rest) or _to_reporter(rest) or SOUGHT.search(_window(rest, 0, 80)):
+        if _own_request(rest) or _to_reporter(rest) or SOUGHT.search(_window(rest, 0, 80)):
             return True
     return False
 
@@ -545,7 +585,23 @@ def _no_reply_yet(clause: str, silent: re.Match[str]) -> bool:
     post's request."""
     rest = clause[silent.end():]
     return (_NAME.search(clause, 0, silent.start()) is None
-            and (_asked_in(rest) or _OWN_REQUEST.search(rest) is not None or _to_reporter(rest)))
+            and (_asked_in(rest) or _own_request(rest) or _to_reporter(rest)))
+
+
+def _owners(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end of the blanks after it) of each reporter's possessive or "our" in `text`."""
+    for m in REPORTER.finditer(text):
+        owner = m.group(0)
+        blanks = _BLANK.match(text, m.end())
+        if blanks is not None and (owner.endswith(("'s", "’s")) or owner.lower() == "our"):
+            yield m.start(), blanks.end()
+
+
+def _own_request(text: str) -> bool:
+    """Whether `text` names a request of the reporter's: "PolOff's repeated inquiries", "our letter", "requests
+    by the Embassy"."""
+    return (any(_OWNED_REQUEST.match(text, end) for _, end in _owners(text))
+            or any(REPORTER.match(text, m.end()) for m in _REQUEST_BY.finditer(text)))
 
 
 def _to_reporter(text: str) -> bool:
@@ -618,7 +674,7 @@ def _fragment_ends(rest: str) -> bool:
 def _promises(clause: str, m: re.Match[str]) -> bool:
     rest = _window(clause, m.end(), 100)
     if "prepare" in m.re.groupindex and m.group("prepare"):  # "agreed to compile": for the post, asked by it
-        promised = _OWN_REQUEST.search(clause, 0, m.start()) is not None
+        promised = _own_request(clause[: m.start()])
     else:  # "undertook to respond": an answer, whatever follows
         promised = _REPLY_VERB.search(m.group(0)) is not None or _asked_in(rest)
     return _other_is_subject(clause, m.start()) and promised and not _recipient_elsewhere(rest)
@@ -645,7 +701,8 @@ def _none_arrived(sentence: str) -> bool:
 
 def _past_deadline(clause: str) -> bool:
     """"The GOB did not provide data by the March 1 deadline": not given in time, so still awaited."""
-    return _DEADLINE.search(clause) is not None and _ANSWERS.search(clause) is not None
+    return _DEADLINE.search(clause) is not None and (
+        SOUGHT.search(clause) is not None or _ANSWER_WORDS.search(clause) is not None)
 
 
 def _confidential(sentence: str, gates: int) -> bool:
@@ -761,8 +818,8 @@ def _unavailable_state(clause: str) -> int | None:
     for m in _UNAVAILABLE.finditer(clause):
         subject = clause[: m.start()]
         if _asked_in(subject) and not _recipient_elsewhere(clause[m.end():]):
-            info = _ASKED.search(subject)
-            return info.start() if info else m.start()
+            info = _first_asked(subject)
+            return info if info is not None else m.start()
     return None
 
 
@@ -798,9 +855,16 @@ def _lacks_information(clause: str, m: re.Match[str]) -> bool:
 
 
 def _attempt_failed(clause: str) -> int | None:
-    """"Post's attempts to obtain further information ... have been unsuccessful to date"."""
-    m = _ATTEMPT_FAILED.search(clause)
-    return m.start() if m is not None and _asked_in(m.group("sought")) else None
+    """"Post's attempts to obtain further information ... have been unsuccessful to date": the first attempts
+    named, at the clause's start or after a reporter's possessive, and whether they sought information."""
+    owners = list(_owners(clause))
+    lead = _LEADING.match(clause)  # \W* matches anywhere
+    leading = (0, lead.end() if lead is not None else 0)
+    for start, after in sorted([*owners, leading], key=lambda o: (o[0], o is leading)):  # an owner first, as before
+        m = _ATTEMPT_FAILED.match(clause, after)
+        if m is not None:
+            return start if _asked_in(m.group("sought")) else None
+    return None
 
 
 def _withholding(pattern: re.Pattern[str], negated_subject: bool = False) -> _Frame:
@@ -826,7 +890,7 @@ def _withheld_object(before: str, window: str) -> bool:
     information named before it ("When PolOff asked about the budget, the official ... to disclose it")."""
     if _kept_from_others(window):
         return False
-    return (_asked_in(window) or _OWN_REQUEST.search(window) is not None
+    return (_asked_in(window) or _own_request(window)
             or (_PRONOUN_OBJECT.match(window) is not None and _asked_in(before)))
 
 
@@ -841,7 +905,7 @@ def _reporters_access(window: str) -> bool:
 def _request_refused(clause: str) -> int | None:
     """"PolOff's request for the shelter budget was turned down by the Ministry": the post's request refused."""
     for m in _REFUSED.finditer(clause):
-        if _OWN_REQUEST.search(clause, 0, m.start()):
+        if _own_request(clause[: m.start()]):
             return m.start()
     return None
 
@@ -878,16 +942,42 @@ def _found(pattern: re.Pattern[str]) -> _Frame:
     return frame
 
 
-_NO = frozenset({"no"})
+def _gave_none(clause: str) -> int | None:
+    """"The Prosecutor's office provided no data"."""
+    return next((m.start() for m in _GAVE_NONE.finditer(clause) if any(_infos_within(clause, m.end(), 2))), None)
+
+
+def _none_available(clause: str) -> int | None:
+    """"No information was available", "No figures on X were provided" (the state right after the information
+    or after a verb of being: not "No records are kept of how many victims received ...")."""
+    return next((m.start() for m in _NO.finditer(clause)
+                 if any(_NONE_STATE_AFTER.match(clause, info.end()) for info in _infos_within(clause, m.end(), 3))),
+                None)
+
+
+def _it_unknown(clause: str) -> int | None:
+    """"It is not known how many ...", "It remains unclear whether any funds were disbursed"."""
+    return next((m.start() for m in _IT_UNKNOWN.finditer(clause)
+                 if m.group("question") is None or _PAST_CLAUSE.match(clause, m.end())), None)
+
+
+def _no_information(clause: str) -> int | None:
+    """"No information.", "No further details available": the whole clause."""
+    lead = _NO_FURTHER.match(clause)
+    info = SOUGHT.match(clause, lead.end()) if lead is not None else None
+    return 0 if info is not None and _AVAILABLE_END.fullmatch(clause, info.end()) else None
+
+
+_NO_WORD = frozenset({"no"})
 _IT = frozenset({"it"})
 # "The Prosecutor's office provided no data", "No information was available", "It is not known how many", "an
 # unknown number of", "No information.", "(NFI)": one pattern each, each with the stems it needs
 _NONE_GIVEN_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
-    (_found(_GAVE_NONE), (_stems(V.gave_none), _NO, _ASKED_STEMS)),
-    (_found(_NONE_AVAILABLE), (_NO, _ASKED_STEMS, _stems(V.none_states))),
-    (_found(_IT_UNKNOWN), (_IT, _stems(V.unknown_words, V.undetermined))),
+    (_gave_none, (_stems(V.gave_none), _NO_WORD, _ASKED_STEMS)),
+    (_none_available, (_NO_WORD, _ASKED_STEMS, _stems(V.none_states))),
+    (_it_unknown, (_IT, _stems(V.unknown_words, V.undetermined))),
     (_found(_UNKNOWN_QUANTITY), (_stems(V.unknown_quantity),)),
-    (_found(_NO_INFORMATION), (_NO, _stems(V.sought))),
+    (_no_information, (_NO_WORD, _stems(V.sought))),
     (_found(_NFI), (_stems(V.no_information_marks),)),
 )
 
