@@ -40,6 +40,12 @@ def test_listing_the_rules_imports_no_part_of_the_checker() -> None:
     assert sorted(m for m in modules if m.startswith(CHECKER)) == []
 
 
+def test_the_rules_command_imports_no_part_of_the_checker_and_no_tabulate() -> None:
+    modules = _imported_by(_run_tipcheck("rules"))
+    assert "tipcheck.rules.information_unavailable" in modules
+    assert sorted(m for m in modules if m.startswith((*CHECKER, "tabulate"))) == []
+
+
 def test_the_version_imports_no_part_of_the_checker() -> None:
     modules = _imported_by(_run_tipcheck("--version"))
     assert "tipcheck.cli.main" in modules
@@ -48,7 +54,7 @@ def test_the_version_imports_no_part_of_the_checker() -> None:
 
 def test_checking_a_cable_imports_neither_tabulate_nor_pyyaml() -> None:
     # tabulate reads its version from the installed packages' metadata when imported; the text report's table
-    # is written by tipcheck.formatters.table (unless a cell is wrapped to fit a terminal). The model and the
+    # is written by tipcheck.table (unless a cell is wrapped to fit a terminal). The model and the
     # vocabularies are read from their JSON (tipcheck.bundled).
     modules = _imported_by(_run_tipcheck("check", str(SEED)))
     assert {"tipcheck.formatters.text", "tipcheck.rules._gap_grammar", "tipcheck.bundled"} <= modules

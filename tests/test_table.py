@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from tabulate import tabulate
 
 import golden
+from tipcheck import table
 from tipcheck.api import check_bytes, read_file
-from tipcheck.formatters import table, text
+from tipcheck.formatters import text
 from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 

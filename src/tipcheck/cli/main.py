@@ -441,12 +441,11 @@ def config_show(
 @app.command("rules")
 def list_rules() -> None:
     """List every rule with its id, default severity and summary."""
-    from tabulate import tabulate
-
     from tipcheck import rules
+    from tipcheck.table import simple_table  # tabulate's table, without importing it (~20 ms)
 
     rows = [[r.id, str(r.default_severity), r.summary] for r in rules.registry().values()]
-    typer.echo(tabulate(rows, headers=["rule", "severity", "summary"], tablefmt="simple"))
+    typer.echo(simple_table(["rule", "severity", "summary"], rows))
 
 
 @app.command()

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason, severity_totals
-from tipcheck.formatters.table import simple_table
 from tipcheck.results import CableReport, QuestionResult
 from tipcheck.rules import partial_answer
 from tipcheck.status import QuestionStatus
+from tipcheck.table import simple_table
 
 SYMBOLS = {QuestionStatus.ANSWERED: "answered", QuestionStatus.PARTIAL: "PARTIAL", QuestionStatus.SEEKING: "SEEKING",
            QuestionStatus.MISSING: "MISSING"}

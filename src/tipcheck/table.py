@@ -1,9 +1,9 @@
 """Plain-text tables as tabulate's "simple" format writes them, without importing tabulate for the tables the
-text report writes.
+text report and `tipcheck rules` write.
 
 tabulate reads its own version from the installed packages' metadata when it is imported (importlib.metadata,
-which imports the e-mail package): ~20 ms of CPU, a tenth of checking one cable from the command line. The text
-report's table is headers over words and whole or decimal numbers, which this module writes itself, byte for byte
+which imports the e-mail package): ~20 ms of CPU, a tenth of checking one cable from the command line. These
+tables are headers over words and whole or decimal numbers, which this module writes itself, byte for byte
 as tabulate does (tests/test_table.py compares the two on generated tables); any other table (a cell that could
 be read as a number of another shape, a line break, a control or non-ASCII character) is left to tabulate.
 """
