@@ -268,8 +268,13 @@ def _labelled_section(unit: Unit, questionnaire: Questionnaire) -> Section | Non
     return found
 
 
-def score(unit: Unit, question: Question, labelled: Section | None, heading_sec: Section | None,
-          letter: str | None, sim: float | None) -> Evidence:
+# An Evidence's fields (score, text similarity, reasons) while a slot is weighed against every question: made an
+# Evidence only for the pairs kept (a few of every slot's dozens), since building one costs twenty tuples.
+_Scored = tuple[float, float | None, tuple[str, ...]]
+
+
+def _score(unit: Unit, question: Question, labelled: Section | None, heading_sec: Section | None,
+           letter: str | None, sim: float | None) -> _Scored:
     """The evidence that `unit` (in the slot of `letter`) answers `question`: `labelled` is the section its label
     names (`_labelled_section`), `sim` how alike its restated text is to the question (None: nothing restated)."""
     total = 0.0
@@ -298,7 +303,7 @@ def score(unit: Unit, question: Question, labelled: Section | None, heading_sec:
             reasons.append("heading")
         else:
             total -= 0.1
-    return Evidence(total, sim, tuple(reasons))
+    return total, sim, tuple(reasons)
 
 
 def _keyed_offset(slots: Sequence[_Slot], unit_readings: dict[int, Reading],
@@ -326,18 +331,18 @@ def _unrelated_text(sim: float, question: Question) -> bool:
     return sim < 0.4 and question.completeness in ("full", "first-sentence")
 
 
-def _text_dominates(scored: list[Evidence], questions: Sequence[Question], letter: str | None,
-                    group: tuple[str, ...] = ()) -> list[Evidence]:
+def _text_dominates(scored: list[_Scored], questions: Sequence[Question], letter: str | None,
+                    group: tuple[str, ...] = ()) -> list[_Scored]:
     """A restated question that clearly is one question outweighs a label that says another.
 
     `-- C.` over the full wording of question B answers B (question-label-mismatch reports the label), and
     `-- 24A.` over the wording of 24.A does not answer 24.D merely because both start "Does the government".
     A grouped label (`-- C and D.`) restates one of its questions at most: the others it names keep their label.
     """
-    best = max((ev.text_similarity or 0.0 for ev in scored), default=0.0)
+    best = max((sim or 0.0 for _, sim, _ in scored), default=0.0)
     if best < STRONG_TEXT:
         return scored
-    named = next(q for ev, q in zip(scored, questions, strict=True) if (ev.text_similarity or 0) == best)
+    named = next(q for (_, sim, _), q in zip(scored, questions, strict=True) if (sim or 0) == best)
     return [_weighed_against_text(ev, q, best, letter) if not _group_mate(q, named, letter, group)
             else _without_text(ev, q) for ev, q in zip(scored, questions, strict=True)]
 
@@ -348,20 +353,20 @@ def _group_mate(question: Question, named: Question, letter: str | None, group: 
             and named.section_id == question.section_id)
 
 
-def _without_text(ev: Evidence, question: Question) -> Evidence:
+def _without_text(ev: _Scored, question: Question) -> _Scored:
     """The text restates the group's other question: it neither counts for nor against this one."""
-    sim = ev.text_similarity or 0.0
+    total, sim, reasons = ev[0], ev[1] or 0.0, ev[2]
     restored = UNRELATED_TEXT_PENALTY if _unrelated_text(sim, question) else 0.0
-    return Evidence(ev.score + restored, sim, ev.reasons)
+    return total + restored, sim, reasons
 
 
-def _weighed_against_text(ev: Evidence, question: Question, best: float, letter: str | None) -> Evidence:
-    sim = ev.text_similarity or 0.0
+def _weighed_against_text(ev: _Scored, question: Question, best: float, letter: str | None) -> _Scored:
+    total, sim, reasons = ev[0], ev[1] or 0.0, ev[2]
     if sim >= best - 0.05:
         forgiven = LETTER_MISMATCH_FORGIVEN if letter is not None and letter != question.letter else 0.0
-        return Evidence(ev.score + forgiven, sim, ev.reasons)
+        return total + forgiven, sim, reasons
     if sim < best - 0.25:
-        return Evidence(ev.score - OTHER_TEXT_PENALTY, sim, (*ev.reasons, "text is another question"))
+        return total - OTHER_TEXT_PENALTY, sim, (*reasons, "text is another question")
     return ev
 
 
@@ -425,24 +430,24 @@ class _Scorer:
         for si, slot in enumerate(slots):
             unit = slot.unit
             labelled, heading_sec = _labelled_section(unit, self.questionnaire), self.heading_secs[unit.index]
-            scored = [score(unit, q, labelled, heading_sec, slot.letter, sim)
+            scored = [_score(unit, q, labelled, heading_sec, slot.letter, sim)
                       for q, sim in zip(self.questions, self.similarities_of(unit), strict=True)]
             scored = _text_dominates(scored, self.questions, slot.letter, slot.unit.marker.letters)
             for qi, ev in enumerate(scored):
                 weighed = self._keyed(slot, qi, ev)
-                if weighed.score > MATCH_THRESHOLD:
-                    evidence[(si, qi)] = weighed
+                if weighed[0] > MATCH_THRESHOLD:
+                    evidence[(si, qi)] = Evidence(*weighed)
         return evidence
 
-    def _keyed(self, slot: _Slot, qi: int, ev: Evidence) -> Evidence:
+    def _keyed(self, slot: _Slot, qi: int, ev: _Scored) -> _Scored:
         """The evidence raised for the question the paragraph's number names, once the post's numbering is
         known; a number alone, with nothing else pointing at that question, places no answer."""
         reading = self.unit_readings.get(slot.unit.index)
-        if self.offset is None or reading is None or ev.score <= 0:
+        if self.offset is None or reading is None or ev[0] <= 0:
             return ev
         if reading.number - self.offset != self.questions[qi].position:
             return ev
-        return Evidence(ev.score + KEYED_NUMBER, ev.text_similarity, (*ev.reasons, "paragraph number"))
+        return ev[0] + KEYED_NUMBER, ev[1], (*ev[2], "paragraph number")
 
 
 def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment:
