@@ -66,6 +66,7 @@ def python() -> str:
 TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"),
                # the gap grammar's memos of sentences and clauses, shared by its two rules
                ("tipcheck.rules._gap_grammar", "gates_of"), ("tipcheck.rules._gap_grammar", "_actors"),
+               ("tipcheck.rules._gap_grammar", "flat_sentences"), ("tipcheck.rules._gap_grammar", "_frames_for"),
                ("tipcheck.rules._gap_grammar", "_asked_in"))
 
 

@@ -67,7 +67,6 @@ from collections.abc import Iterator
 from tipcheck.findings import Finding, Severity
 from tipcheck.regex import lazy_compile
 from tipcheck.rules.base import Context, Examples, one_line
-from tipcheck.text import sentences
 
 ID = "information-unavailable"
 DEFAULT_SEVERITY = Severity.INFO
@@ -90,13 +89,12 @@ POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides a
 
 def check(ctx: Context) -> Iterator[Finding]:
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
-    from tipcheck.rules._gap_grammar import is_seeking, unavailable_at
+    from tipcheck.rules._gap_grammar import flat_sentences, is_seeking, unavailable_at
 
     for unit, passage, question in ctx.answer_passages():
         text = passage.text
-        for start, end in sentences(text):
+        for start, end, flat in flat_sentences(text):
             sentence = text[start:end]
-            flat = " ".join(sentence.split())
             at = unavailable_at(flat)
             if at is None or is_seeking(flat):
                 continue  # information still awaited is a seeking-information gap, reported once, as that

@@ -69,7 +69,6 @@ from collections.abc import Iterator
 
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules.base import Context, Examples, one_line
-from tipcheck.text import sentences
 
 ID = "seeking-information"
 DEFAULT_SEVERITY = Severity.WARNING
@@ -96,13 +95,11 @@ deceived. The names of the suspects are not/not for public disclosure.
 def gap_sentences(text: str, extra_phrases: tuple[str, ...] = ()) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in `text` where the reporting side says information is still to come."""
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
-    from tipcheck.rules._gap_grammar import is_seeking
+    from tipcheck.rules._gap_grammar import flat_sentences, is_seeking
 
     extras = [re.compile(re.escape(p), re.I) for p in extra_phrases]
-    for start, end in sentences(text):
-        # one space for every run of blanks: a sentence wrapped at 69 columns reads "WORKING TO\nOBTAIN"
-        sentence = " ".join(text[start:end].split())
-        if any(e.search(sentence) for e in extras) or is_seeking(sentence):
+    for start, end, sentence in flat_sentences(text):
+        if (extras and any(e.search(sentence) for e in extras)) or is_seeking(sentence):
             yield start, end
 
 
