@@ -482,11 +482,12 @@ def _infos_within(text: str, start: int, words: int) -> Iterator[re.Match[str]]:
 # --- seeking-information -------------------------------------------------------------------------------------
 
 def _seeks(clause: str) -> bool:
-    return any(reporter_is_subject(clause, m.start()) and _seeks_information(m.group(0), object_window(clause, m.end()))
-               and not _FAILED_BEFORE.search(clause[: m.start()])  # "unable to obtain": unavailable, not sought
-               and not _by_agent(clause[m.end():])  # "Requests by the Embassy ...": a noun, not a verb
-               for m in _SEEK.finditer(clause)) and (
-        _request_refused(clause) is None)  # "Our letters asking for the budget were rebuffed": refused, not open
+    sought = any(reporter_is_subject(clause, m.start())
+                 and _seeks_information(m.group(0), object_window(clause, m.end()))
+                 and not _FAILED_BEFORE.search(clause[: m.start()])  # "unable to obtain": unavailable, not sought
+                 and not _by_agent(clause[m.end():])  # "Requests by the Embassy ...": a noun, not a verb
+                 for m in _SEEK.finditer(clause))
+    return sought and _request_refused(clause) is None  # "Our letters asking for the budget were rebuffed"
 
 
 _AGENT_NEXT = lazy_compile(r"\s+by\s+(?:the\s+)?", _FLAGS)
@@ -1068,10 +1069,9 @@ _UNAVAILABLE_GATED = _masked(_UNAVAILABLE_FRAMES)
 _REFERRING_GATED = _masked(_REFERRING_FRAMES)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # both rules read the same sentences, and sentences share their bits
 def _frames_for(gates: int) -> tuple[tuple[_Seeking, ...], tuple[_Frame, ...], tuple[_Referring, ...]]:
-    """The seeking, unavailable and referring frames a sentence with these `gates` may match (few sentences
-    differ in them: worked out once for each)."""
+    """The seeking, unavailable and referring frames a sentence with these `gates` may match."""
     return (tuple(_possible(_SEEKING_GATED, gates)), tuple(_possible(_UNAVAILABLE_GATED, gates)),
             tuple(_possible(_REFERRING_GATED, gates)))
 
