@@ -6,7 +6,9 @@ response to 26.F", "The answer to 23.A covers", a bare "(27.A)", "(see 5F)", "de
 Question 26.H", "in section 22A", "see para 26(c)"), lists and ranges of them ("paras 29 and 30", "paragraphs
 29-31", "25.B and C", "16.E, 26.G", "(see 23.A; 25.B)"; a range of letters, "25.E-F", is taken at its first letter,
 as the labels take it) or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A
-and E above", "(see paragraph I below)"). Not references: a count ("reported in 12 states", "mentioned in 45 press
+and E above", "(see paragraph I below)", "covered under PROTECTION D."; a letter the section lacks, "PROSECUTION
+Q", is a broken reference). A bracketed aside does not end a list ("26.B (shelters) and 26.D"); "Ref:" refers
+as "(" does ("(Ref: 25.C.)"). Not references: a count ("reported in 12 states", "mentioned in 45 press
 articles": a bare number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of
 reftel", "Article 5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation
 ("Under 18 U.S.C. 1591": a letter that opens an abbreviation is no question letter), a chain of numbers
@@ -38,7 +40,11 @@ _TRIGGER_SOURCE = (
     rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
     r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
     rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?|items?|points?)\s+)?"
-    r"|(?:\b(?P<weak>in|under|per|at|items?|points?)\s+(?:(?:sections?|questions?|items?|points?)\s+)?|\()(?=\s*\d)"
+    r"|(?:\b(?P<weak>in|under|per|at|items?|points?|ref(?:\.|\s*:))\s+(?:(?:sections?|questions?|items?|points?)\s+)?"
+    r"|\()(?:(?=\s*\d)"
+    # ... or a section's name and a letter that ends the clause ("covered under PROTECTION D."): checked against
+    # the questionnaire's section headings, as after "see"; not a title ("in Persons: A Global View")
+    r"|(?P<place>(?=[a-z]{4,}\s+[a-z](?:[.;,)]|\s*$|\s+(?:above|below)\b))))"
     r"|\((?!\s*(?:see|cf|more)\b)(?=[a-z][a-z' ]{2,60}?[\s,:]+[a-m]\))")  # no capital: it runs on lowered text
 _TRIGGER = lazy_compile(_TRIGGER_SOURCE, re.I)
 # "¶" is no word character (no \b before it); at the start of a line it labels a paragraph ("¶5. (SBU) PREVENTION")
@@ -85,6 +91,7 @@ _ITEM = lazy_compile(r"(?P<number>(?!0)\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<sm
 _MORE = r"\s*(?:,\s*(?:(?i:and)\s+)?|\s(?i:and|&|or)\s+)"  # "SEE 24.D AND 24.G"
 _MORE_LETTER = lazy_compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
 _MORE_ITEM = lazy_compile(_MORE + r"(?=\d)")
+_ASIDE = lazy_compile(r"[ \t]*\([^()\n]{1,40}\)(?=\s*(?:,|(?i:and|&|or)\s))")  # "26.B (shelters) and ..."
 _MORE_QUESTION = lazy_compile(r"\s*;\s*(?=\d)")  # "(see 23.A; 25.B)": after a semicolon, numbered questions only
 # After a bare number, what may follow a paragraph number; "in 12 states", "in 45 press articles" are counts
 _FOLLOWS_A_NUMBER = lazy_compile(r"\s*(?:$|[.,;:)\]]|\(|(?:above|below|for|and|or|refers?)\b|&|[-–])", re.I)
@@ -107,8 +114,10 @@ _IN_ANOTHER_TEXT = lazy_compile(rf"(?:\breftel(?:\s+[A-Z])?|\bref\s+[A-Z]|\btask
 _LABEL_LINE = lazy_compile(r"(?:^|\n)[ \t]*(?:¶?\d{1,3}\.?[ \t]*)?(?:\([A-Z/]+\)[ \t]*)?$")
 _LABEL_END = lazy_compile(r"\s*[.:-]\s+[A-Z]")
 _LETTER_HERE = lazy_compile(r"para(?:graph)?\.?\s+(?P<letter>[A-O])\s+(?:above|below)\b")
+# a section's name and letters; any capital letter, so that one the section lacks ("PROSECUTION Q") is a broken
+# reference, as "25.Q" is
 _SECTION_LETTERS = lazy_compile(
-    r"(?P<word>[A-Za-z][A-Za-z' ]{2,60}?)[\s,:]+(?P<letters>[A-M](?:\s*(?:,|and|&)\s*[A-M])*)\b(?![a-z'])")
+    r"(?P<word>[A-Za-z][A-Za-z' ]{2,60}?)[\s,:]+(?P<letters>[A-Z](?:\s*(?:,|and|&)\s*[A-Z])*)\b(?![a-z'])")
 _ALIASES = {"overview": 0, "situation": 0}
 _STOP = {"the", "of", "and", "to", "for", "tip", "s", "government", "government's", "anti", "efforts", "country's"}
 
@@ -195,11 +204,11 @@ def _named_by_words(passage: Passage, triggers: list[re.Match[str]], section_id:
             # a letter of the section it stands in
             found.append((pos, _resolve_question(passage, pos, m.group(0).strip(), section_id, m.group("letter"),
                                                  alignment, kind)))
-        elif (m := _SECTION_LETTERS.match(rest)) and not trigger.group("weak"):
+        elif (m := _SECTION_LETTERS.match(rest)) and (not trigger.group("weak") or trigger.group("place") is not None):
             section = _section_for_word(m.group("word"), alignment.questionnaire)
             if section is not None:
                 found += [(pos, _resolve_question(passage, pos, m.group(0), section.id, letter, alignment, kind))
-                          for letter in re.findall(r"[A-M]", m.group("letters"))]
+                          for letter in re.findall(r"[A-Z]", m.group("letters"))]
     return found
 
 
@@ -255,7 +264,10 @@ def _lettered(m: re.Match[str]) -> bool:
 
 
 def _next_in_list(text: str, last: _Item, end: int, named_paragraph: bool) -> tuple[list[_Item], int] | None:
-    """The items of the list that come after `end` ("and C", ", 17", "and 30.C."), and where they end."""
+    """The items of the list that come after `end` ("and C", ", 17", "and 30.C."), and where they end; a
+    bracketed aside after an item does not end the list ("25.F (convictions) and 25.H (sentences)")."""
+    if (aside := _ASIDE.match(text, end)) is not None:
+        end = aside.end()
     if last.letter is not None and (letter := _MORE_LETTER.match(text, end)):
         named = letter.group("letter")
         return [_Item(letter.start("letter"), named, last.number, named)], letter.end()
