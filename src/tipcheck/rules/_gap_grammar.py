@@ -517,15 +517,26 @@ def _requested_or_pending(clause: str) -> bool:
         by_another = agent is not None and any(not reporter for _, reporter in _actors(agent.group("agent")))
         if _asked_in(clause[: m.start()]) and not by_another:  # "requested by the defense" is not the post's
             return True
-    return any(SOUGHT.search(clause[: m.start()]) and not _recipient_elsewhere(clause[m.end():])
+    return any(_to_come(clause[: m.start()]) and not _recipient_elsewhere(clause[m.end():])
                for m in _PENDING.finditer(clause))
+
+
+def _to_come(subject: str) -> bool:
+    """Whether `subject` names information that is to come: a word of `sought`, or another name of a report ("A
+    more complete account ... will follow")."""
+    return SOUGHT.search(subject) is not None or _REPORT_NAME.search(subject) is not None
+
+
+_REPORT_NAME = _compile(V.report_names)
 
 
 def _delivered_later(clause: str) -> bool:
     """"Details will be sent septel": the thing asked for, delivered later (not to someone else)."""
     for m in _DELIVERY_PASSIVE.finditer(clause):
         rest = clause[m.end():]
-        if _asked_in(clause[: m.start()]) and (_LATER.search(rest) or not _recipient_elsewhere(rest)):
+        subject = clause[: m.start()]
+        if (_asked_in(subject) or _REPORT_NAME.search(subject)) and (
+                _LATER.search(rest) or not _recipient_elsewhere(rest)):
             return True
     return False
 
@@ -755,8 +766,8 @@ _DELIVERED_STEMS = _stems(V.delivered)
 # Each frame with the stem sets it needs a stem of each of (a sentence lacking one cannot match it).
 _SEEKING_FRAMES: tuple[tuple[_Seeking, _Needs], ...] = (
     (_seeks, (_stems(V.seek_verbs), _ASKED_STEMS)),
-    (_requested_or_pending, (_stems(V.requested_states, V.pending_states), _ASKED_STEMS)),
-    (_delivered_later, (_stems(V.delivery_passives), _ASKED_STEMS)),
+    (_requested_or_pending, (_stems(V.requested_states, V.pending_states), _ASKED_STEMS | _stems(V.report_names))),
+    (_delivered_later, (_stems(V.delivery_passives), _ASKED_STEMS | _stems(V.report_names))),
     (_reporter_will_deliver, (_stems(V.delivery_verbs), _stems(V.future_markers))),
     (_request_open, (_stems(V.request_states), _stems(V.request_nouns))),
     (_not_answered, (_stems(V.not_answered) | {"yet"},)),  # not_yet: "yet"

@@ -41,6 +41,7 @@ class GapVocabulary:
     none_pronouns: Words
     arrived: Words
     delivered: Words
+    report_names: Words
     private: Words
     seek_verbs: Words
     advocacy_verbs: Words
