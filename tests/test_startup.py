@@ -54,11 +54,11 @@ def test_the_version_imports_no_part_of_the_checker() -> None:
 
 def test_checking_a_cable_imports_neither_tabulate_nor_pyyaml() -> None:
     # tabulate reads its version from the installed packages' metadata when imported; the text report's table
-    # is written by tipcheck.table (unless a cell is wrapped to fit a terminal). The model and the
-    # vocabularies are read from their JSON (tipcheck.bundled).
-    modules = _imported_by(_run_tipcheck("check", str(SEED)))
-    assert {"tipcheck.formatters.text", "tipcheck.rules._gap_grammar", "tipcheck.bundled"} <= modules
-    assert sorted(m for m in modules if m.startswith(("tabulate", "importlib.metadata", "yaml"))) == []
+    # is written by tipcheck.table. The model and the vocabularies are read from their JSON (tipcheck.bundled).
+    for terminal in ("", "import os\nos.environ['COLUMNS'] = '60'\n"):  # the table whole, or wrapped to fit
+        modules = _imported_by(terminal + _run_tipcheck("check", str(SEED)))
+        assert {"tipcheck.formatters.text", "tipcheck.rules._gap_grammar", "tipcheck.bundled"} <= modules
+        assert sorted(m for m in modules if m.startswith(("tabulate", "importlib.metadata", "yaml"))) == []
 
 
 def test_importing_the_package_compiles_no_pattern() -> None:

@@ -18,8 +18,9 @@ from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 
-def tabulated(headers: list[str], rows: list[list[str]]) -> str:
-    return str(tabulate(rows, headers=headers, tablefmt="simple"))
+def tabulated(headers: list[str], rows: list[list[str]], last_width: int | None = None) -> str:
+    wrap = None if last_width is None else [None] * (len(headers) - 1) + [last_width]
+    return str(tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=wrap))
 
 
 @cache
@@ -34,6 +35,19 @@ def test_every_labelled_report_s_table_is_tabulate_s_without_tabulate(explain: b
         headers, rows = text.table_rows(report, explain)
         assert table._kinds(headers, rows) is not None, report.path  # written here, tabulate not imported
         assert table.simple_table(headers, rows) == tabulated(headers, rows), report.path
+
+
+@pytest.mark.parametrize("width", [1, 12, 24, 40, 80])
+def test_every_labelled_report_s_table_wrapped_to_a_terminal_is_tabulate_s(width: int) -> None:
+    wrapped = 0
+    for report in labelled_reports():
+        headers, rows = text.table_rows(report, explain=False)
+        if headers[-1] == text.LEFT_OUT:
+            assert table._kinds(headers, rows) is not None, report.path
+            written = table.simple_table(headers, rows, last_width=width)
+            assert written == tabulated(headers, rows, last_width=width), report.path
+            wrapped += len(written.splitlines()) > len(rows) + 2
+    assert wrapped > 0  # some left-out text was wrapped
 
 
 @pytest.mark.parametrize(("headers", "rows"), [
@@ -65,3 +79,16 @@ _CELLS = st.one_of(
 def test_any_table_reads_as_tabulate_reads_it(table_: tuple[list[str], list[list[str]]]) -> None:
     headers, rows = table_
     assert table.simple_table(headers, rows) == tabulated(headers, rows)
+
+
+_WORDS = st.one_of(_CELLS, st.text(alphabet="ab -", max_size=30),
+                   st.sampled_from(["E.2: convictions, sentences", "a very-long-hyphenated-word here", " lead"]))
+
+
+@settings(max_examples=settings.default.max_examples * 25)
+@given(st.integers(1, 3).flatmap(lambda n: st.tuples(
+    st.lists(st.text(alphabet="abc XY12", min_size=1, max_size=12), min_size=n, max_size=n),
+    st.lists(st.lists(_WORDS, min_size=n, max_size=n), max_size=5), st.integers(1, 20))))
+def test_any_table_wrapped_reads_as_tabulate_wraps_it(table_: tuple[list[str], list[list[str]], int]) -> None:
+    headers, rows, width = table_
+    assert table.simple_table(headers, rows, last_width=width) == tabulated(headers, rows, last_width=width)

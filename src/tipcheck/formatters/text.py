@@ -95,10 +95,8 @@ def _fitted(headers: list[str], rows: list[list[str]], width: int | None) -> str
     widest = max(len(line) for line in table.splitlines())
     if width is None or widest <= width:
         return table
-    from tabulate import tabulate  # wrapping a cell: tabulate's own way
     fixed = widest - max(len(headers[-1]), *(len(row[-1]) for row in rows))
-    room = max(width - fixed, _MIN_WRAP)
-    return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None] * (len(headers) - 1) + [room])
+    return simple_table(headers, rows, last_width=max(width - fixed, _MIN_WRAP))
 
 
 LEFT_OUT = "left out (sub-question: what)"
