@@ -1042,12 +1042,18 @@ def _conceded_then_unavailable(stated: str, sentence: str) -> int | None:
     pronoun = _PRONOUN_SUBJECT.match(stated, conceded.end())
     state = _UNAVAILABLE.search(stated, pronoun.end(), pronoun.end() + 40) if pronoun is not None else None
     if (pronoun is None or state is None or len(stated[pronoun.end(): state.start()].split()) > _ADVERBS
-            or _recipient_elsewhere(stated[state.end():])):
+            or _recipient_elsewhere(stated[state.end():]) or _extraposed(pronoun.group(0), stated, state.end())):
         return None
     return pronoun.end() - len(pronoun.group(0).lstrip())
 
 
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
+# "it is unclear whether ...": the "it" stands for the clause that follows, not for what the concession named
+_EXTRAPOSED = lazy_compile(r"\s+(?:how|whether|what|if|that|why|when|where|who)\b", _FLAGS)
+
+
+def _extraposed(pronoun: str, text: str, end: int) -> bool:
+    return pronoun.strip().lower() == "it" and _EXTRAPOSED.match(text, end) is not None
 _ADVERBS = 2  # words between a subject and its state: "they have since been ..." -> "they also were not ..."
 
 
