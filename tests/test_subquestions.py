@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 import yaml
 from rapidfuzz import fuzz
 
-from conftest import CABLES, SEED, load_label
+from conftest import CABLES, NEGATIVES, SEED, load_label
 from tipcheck.analysis import subquestions
 from tipcheck.api import check_file, check_text
 from tipcheck.errors import QuestionnaireError
@@ -16,6 +17,7 @@ from tipcheck.questionnaire import model as qmod
 from tipcheck.results import CableReport
 from tipcheck.rules import partial_answer
 from tipcheck.settings import Settings
+from tipcheck.text import sentences
 
 MODEL = qmod.load_bundled("tip-2009")
 SETTINGS = Settings(questionnaire="tip-2009")
@@ -266,3 +268,40 @@ def test_word_matches_compares_openings_as_the_letter_by_letter_definition() -> 
                 or fuzz.ratio(term, word) >= 88)))
         assert subquestions.word_matches(term, word) == definition, (term, word)
     assert len(pairs) > 1000
+
+
+# The content tests' patterns as they were written first: one alternation each, tried at every character
+_ONE_NUMBER = re.compile(
+    r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])(?!\.[A-Za-z]\b)|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
+    r"thousand|thousands|dozen|dozens|single)\b", re.I)
+_ONE_CURRENCY = re.compile(
+    r"(?:US\$|\$|€|£|\bUSD|\bEUR|\bGBP|\bISK)\s*\\?\$?\s*\d|"
+    r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*(?:million|billion|thousand)?\s*"
+    r"(?:U\.?S\.?\s*)?(?:dollars?|usd|pesos?|euros?|eur|kronur|kronas?|kroner|krona|rials?|riyals?|dinars?|"
+    r"dirhams?|pounds?|rupees?|shillings?|francs?|yen|yuan|baht|rand)\b", re.I)
+_ONE_NAMED = re.compile(r"\b[A-Z]{2,}s?\b|(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def test_content_tests_find_what_the_single_alternations_find() -> None:
+    # every sentence of every vendored cable and negative, and sentences holding the characters case-blind
+    # matching reads as ASCII letters ("ſix", "İSK") or written with currency codes and number words
+    texts = [path.read_text(encoding="utf-8", errors="replace")
+             for path in sorted((*CABLES.rglob("*.txt"), *NEGATIVES.rglob("*.txt")))]
+    found = [" ".join(text[a:b].split()) for text in texts for a, b in sentences(text)]
+    found += ["It spent USD 5 on it.", "It spent uſd5.", "\u0130SK 20 was paid.", "None were ſix.", "Only \u212aRONUR",
+              "Paid US$ 12,000 and 3 million pesos.", "Seventeen arrests.", "It did not allocate funds.",
+              "No new budget.", "The ministry did not spend anything.", "twelve,000", "Article one.", "3.5 euros",
+              "A US Embassy NGOs Ministry of Labor"]
+    counts = money = 0
+    for text in found:
+        sentence = subquestions._Sentence(0, 1, 0, text, 0, len(text))
+        had_count = any(subquestions._is_a_count(text, m) for m in _ONE_NUMBER.finditer(text))
+        assert sentence.has_count == had_count, text
+        had_money = bool(_ONE_CURRENCY.search(text) or subquestions._NO_MONEY.search(text))
+        assert sentence.mentions_money == had_money, text
+        assert subquestions._NAMED.findall(text) == _ONE_NAMED.findall(text), text
+        counts += had_count
+        money += had_money
+    assert counts > 1000 and money > 30

@@ -53,24 +53,36 @@ _STOPWORDS = frozenset({
     "which", "that", "were", "was", "is", "are", "be", "been", "into", "its", "their", "any", "all", "these",
     "those", "this"})
 _WORD = lazy_compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_NUMBER = lazy_compile(
-    r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])(?!\.[A-Za-z]\b)|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
-    r"thousand|thousands|dozen|dozens|single)\b", re.I)
+# A number in figures (its first digit taken first and the boundary before it tested after it, so the matcher scans
+# for digits instead of trying the pattern at every character) or in words. The two never overlap: a count is
+# looked for among the figures first, and among the words only where one of them is written at all.
+_FIGURES = lazy_compile(r"\d(?<![\w.]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?)(?![\w])(?!\.[A-Za-z]\b)", re.I)
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+                 "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
+                 "thousands", "dozen", "dozens", "single")
+_IN_WORDS = lazy_compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
+# the characters outside ASCII that case-blind matching reads as ASCII letters: "İ", "ı", "ſ" and the Kelvin sign
+_READ_AS_ASCII_LETTERS = lazy_compile("[\u0130\u0131\u017f\u212a]")
 _NOT_A_COUNT_BEFORE = lazy_compile(
     rf"(?:\b{MONTH}\.?|\b(?:article|art|section|paragraph|para|chapter|no|number|law|item|"
     r"question|page|of)\.?)\s*$", re.I)
 _YEAR = lazy_compile(r"^(?:19|20)\d\d$")
-_CURRENCY = lazy_compile(
-    # a number starts only where a run of digits does, and is taken whole: `1111...` stays linear
-    r"(?:US\$|\$|€|£|\bUSD|\bEUR|\bGBP|\bISK)\s*\\?\$?\s*\d|"
-    r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*(?:million|billion|thousand)?\s*"
+# Money: a currency sign or code before a number, or a number before a unit ("5 million pesos"); each part tried
+# where it can start (a sign, a digit: the matcher scans for those), a code only where the text holds one
+_CURRENCY_SIGN = lazy_compile(r"[$€£]\s*\\?\$?\s*\d")  # "US$" is found at its "$"
+_CURRENCY_CODES = ("usd", "eur", "gbp", "isk")
+_CURRENCY_CODE = lazy_compile(rf"\b(?:{'|'.join(_CURRENCY_CODES)})\s*\\?\$?\s*\d", re.I)
+_AMOUNT = lazy_compile(
+    # a number starts only where a run of digits does (tested after its first digit), and is taken whole: `1111...`
+    # stays linear
+    r"\d(?<!\d\d)(?<!\d[,.]\d)[\d,.]*+\s*(?:million|billion|thousand)?\s*"
     r"(?:U\.?S\.?\s*)?(?:dollars?|usd|pesos?|euros?|eur|kronur|kronas?|kroner|krona|rials?|riyals?|dinars?|"
     r"dirhams?|pounds?|rupees?|shillings?|francs?|yen|yuan|baht|rand)\b", re.I)
 _NO_MONEY = lazy_compile(
     r"\b(?:no|without)\s+(?:\w+\s+){0,2}(?:funds?|funding|budget|money|expenditure|allocation)\b|"
     r"\b(?:did|does|has|have) not\s+(?:\w+\s+)?(?:fund|allocate|spend|spent|budget|finance)\w*", re.I)
+_MONEY_WORDS = ("fund", "budget", "money", "expenditure", "allocat", "spen", "financ")  # one is in every _NO_MONEY
 _LAW = lazy_compile(
     r"\b(?:article|art\.|section|chapter|paragraph)\s+\d+|"
     # `Trafficking in Persons Act`: only the word before the name is needed to say there is one (the pattern is
@@ -79,7 +91,9 @@ _LAW = lazy_compile(
     r"\b(?:law|act|code|decree|statute)\s+(?:no\.?|number)\s*\d+|"
     r"\b(?:new|federal|national|criminal|penal|anti-trafficking|trafficking|state|existing|specific)\s+"
     r"(?:[\w-]+\s+){0,2}(?:laws?|acts?|codes?|legislation|statutes?)\b", re.I)
-_NAMED = lazy_compile(r"\b[A-Z]{2,}s?\b|(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# an acronym ("NGOs") or a run of capitalised words after a blank; the boundary before tested after the first
+# capital, so that the matcher scans for capitals
+_NAMED = lazy_compile(r"[A-Z](?:(?<!\w[A-Z])[A-Z]+s?\b|(?<=\s[A-Z])[a-z]+(?:\s+[A-Z][a-z]+)*)")
 _NOT_NAMES = frozenset({"SBU", "TIP", "USD", "POST", "RESPONSE", "QUESTION", "NOTE", "END", "I", "A"})
 _NOT_APPLICABLE = lazy_compile(
     r"^\W*(?:none|no|nil|zero|n/?a|not applicable|none reported|no information|not available|no cases?|"
@@ -266,7 +280,10 @@ class _Sentence:
 
     @cached_property
     def mentions_money(self) -> bool:
-        return bool(_CURRENCY.search(self.text) or _NO_MONEY.search(self.text))
+        text = self.text
+        return bool(_CURRENCY_SIGN.search(text) or _AMOUNT.search(text)
+                    or (_may_hold(text, _CURRENCY_CODES) and _CURRENCY_CODE.search(text))
+                    or (_may_hold(text, _MONEY_WORDS) and _NO_MONEY.search(text)))
 
     @cached_property
     def names_law(self) -> bool:
@@ -393,17 +410,28 @@ def _alternatives(thing: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _has_count(text: str) -> bool:
-    for m in _NUMBER.finditer(text):
-        token = m.group(0)
-        if _YEAR.match(token):
-            continue
-        if _NOT_A_COUNT_BEFORE.search(text[max(0, m.start() - 14): m.start()]):
-            continue
-        if re.match(r"\s*(?:(?:st|nd|rd|th)\s*)?(?:,\s*)?(?:19|20)\d\d\b", text[m.end(): m.end() + 8]) and (
-                re.search(rf"\b{MONTH}\.?\s*$", text[max(0, m.start() - 12): m.start()], re.I)):
-            continue
+    return (any(_is_a_count(text, m) for m in _FIGURES.finditer(text))
+            or (_may_hold(text, _NUMBER_WORDS) and any(_is_a_count(text, m) for m in _IN_WORDS.finditer(text))))
+
+
+def _may_hold(text: str, words: Iterable[str]) -> bool:
+    """Whether a case-blind pattern needing one of `words` (lower-case ASCII) may match in `text`: the lowered text
+    holds one, or a character that case-blind matching reads as an ASCII letter ("ſ" as "s") is there. A pattern
+    tried at every character is run only on the texts that pass."""
+    if _READ_AS_ASCII_LETTERS.search(text):
         return True
-    return False
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+def _is_a_count(text: str, m: re.Match[str]) -> bool:
+    """The number is no year, article number or date."""
+    if _YEAR.match(m.group(0)):
+        return False
+    if _NOT_A_COUNT_BEFORE.search(text[max(0, m.start() - 14): m.start()]):
+        return False
+    return not (re.match(r"\s*(?:(?:st|nd|rd|th)\s*)?(?:,\s*)?(?:19|20)\d\d\b", text[m.end(): m.end() + 8]) and (
+        re.search(rf"\b{MONTH}\.?\s*$", text[max(0, m.start() - 12): m.start()], re.I)))
 
 
 _NEGATIONS = frozenset({"no", "none", "zero", "nil", "not", "never", "neither", "nor", "nobody", "without"})
