@@ -154,6 +154,7 @@ _PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+(?:(?:in|on|at|during
                         f"|{_words(V.promise_verbs)}", _FLAGS)
 # "assured us that the victim statistics were being compiled": information under way, as told to the post
 _BEING_PREPARED = _compile(V.being_prepared)
+_NEGATED_BEFORE = lazy_compile(r"\b(?:not|no\s+longer|never)\s+$", _FLAGS)
 # "none had reached post", "nothing has so far arrived": a pronoun for information named before, not yet come
 _NONE_ARRIVED = lazy_compile(_words(V.none_pronouns) + r"\s+(?:has|have|had)\s+(?:yet\s+)?(?P<verb>"
                              + _words(V.arrived) + ")", _FLAGS)
@@ -704,6 +705,8 @@ def _told_under_way(clause: str) -> bool:
     """"The host government assured us that the victim statistics were being compiled": another actor tells the
     post that information is being prepared."""
     for m in _BEING_PREPARED.finditer(clause):
+        if _NEGATED_BEFORE.search(clause, max(0, m.start() - 12), m.start()):  # "are not being collected"
+            continue
         speech = _SPEECH.search(clause, 0, m.start())
         if (speech is not None and _to_post(clause[speech.end():]) and _other_is_subject(clause, speech.start())
                 and _asked_in(clause[speech.end(): m.start()])):
