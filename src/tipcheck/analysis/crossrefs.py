@@ -55,12 +55,14 @@ _PARA_WORD = lazy_compile(r"(?:\bpara(?:graph)?s?\.?|¶(?:(?<=\S¶)|(?<=\S[ \t]�
 # character outside printable ASCII replaced by one the patterns read alike (`_stand_in`), same length, so the
 # matches' spans are those in the passage. There the patterns run case-sensitively and as ASCII, which costs half
 # (case-blind matching folds every character it compares); "paragraph" tests its boundary after the word, so that
-# the pattern starts with the literal "para" or the paragraph sign, which the matcher looks for without trying
-# the pattern at every character.
+# the pattern starts with the literal "para" (and the sign's with the sign), which the matcher looks for without
+# trying the pattern at every character.
 _TRIGGER_LOWERED = lazy_compile(_TRIGGER_SOURCE, re.A)
 _PARAGRAPH_SIGN = "\x01"  # the paragraph sign's stand-in ("\x01" itself stands in as any other symbol)
-_PARA_WORD_LOWERED = lazy_compile(rf"(?:para(?<!\wpara)(?:graph)?s?\.?|{_PARAGRAPH_SIGN}(?:(?<=\S{_PARAGRAPH_SIGN})"
-                                  rf"|(?<=\S[ \t]{_PARAGRAPH_SIGN})))\s*(?=\d)", re.A)
+# (the word and the sign as two patterns, each starting with its literal; their matches never overlap)
+_PARA_WORD_LOWERED = lazy_compile(r"para(?<!\wpara)(?:graph)?s?\.?\s*(?=\d)", re.A)
+_PARAGRAPH_SIGN_LOWERED = lazy_compile(
+    rf"{_PARAGRAPH_SIGN}(?:(?<=\S{_PARAGRAPH_SIGN})|(?<=\S[ \t]{_PARAGRAPH_SIGN}))\s*(?=\d)", re.A)
 # outside printable ASCII: what the two readings may read differently ("\x1c"-"\x1f" are blanks to Unicode only)
 _NEEDS_STAND_IN = lazy_compile(r"[^\x02-\x1b\x20-\x7e]")
 _FOLDS_TO_A_LETTER = lazy_compile(r"[a-z]", re.I)  # beyond ASCII: "İ", "ı", "ſ", "K" (the Kelvin sign)
@@ -189,7 +191,9 @@ def _triggers_and_paragraph_words(text: str) -> tuple[list[re.Match[str]], list[
     """The words of referring and the words "paragraph" in `text`, found in its stand-in: the matches' spans are
     those in `text`; their groups hold the stand-in's characters."""
     stand_in = _stand_in_text(text)
-    return list(_TRIGGER_LOWERED.finditer(stand_in)), list(_PARA_WORD_LOWERED.finditer(stand_in))
+    paragraph_words = sorted((*_PARA_WORD_LOWERED.finditer(stand_in), *_PARAGRAPH_SIGN_LOWERED.finditer(stand_in)),
+                             key=lambda m: m.start())
+    return list(_TRIGGER_LOWERED.finditer(stand_in)), paragraph_words
 
 
 def _named_by_words(passage: Passage, triggers: list[re.Match[str]], section_id: str | None, alignment: Alignment,
