@@ -718,8 +718,17 @@ def _none_arrived(sentence: str) -> bool:
     """"While the GOTL has committed to providing data, none had reached post": information named before a pronoun
     that has not come ("reached" only the post)."""
     text = _without_interjections(sentence)
-    return any(_asked_in(text[: m.start()]) and (m.group("verb").lower() != "reached" or _to_post(text[m.end():]))
+    return any(_asked_in(text[: m.start()]) and _arrived_at_post(m.group("verb"), text[m.end():])
                for m in _NONE_ARRIVED.finditer(text))
+
+
+def _arrived_at_post(verb: str, rest: str) -> bool:
+    """Whether what "none has <verb>" says did not come was for the post: "reached" only with the post as its
+    object; not received by someone else ("none has been received by a shelter")."""
+    if verb.lower() == "reached":
+        return _to_post(rest)
+    by = _AGENT_NEXT.match(rest)
+    return (by is None or REPORTER.match(rest, by.end()) is not None) and not _recipient_elsewhere(rest)
 
 
 def _past_deadline(clause: str) -> bool:
@@ -1029,11 +1038,19 @@ def _access_refused(stated: str, sentence: str) -> int | None:
     for m in _ACCESS_REFUSED.finditer(stated):
         what = m.group("what")
         named = _asked_in(what) or (_PRONOUN_OBJECT.match(" " + what) is not None and _asked_in(sentence[: m.start()]))
-        whose = stated[max(0, m.start() - 40): m.start()].split()[-1:]  # "the defense's access"
-        others = bool(whose) and whose[0].endswith(_POSSESSIVES) and REPORTER.fullmatch(whose[0]) is None
+        whose = stated[max(0, m.start() - 40): m.start()].split()[-1:]  # "the defense's access", "NGO access"
+        others = bool(whose) and _anothers(whose[0])
         if named and not others and not _recipient_elsewhere(stated[m.end():]):
             return m.start()
     return None
+
+
+def _anothers(word: str) -> bool:
+    """Whether `word`, before a noun, makes it another actor's: "the defense's", "NGO", "IOM" (not "post's")."""
+    if REPORTER.fullmatch(word) is not None:
+        return False
+    named = _actors(word)
+    return word.endswith(_POSSESSIVES) or (bool(named) and named[0][0] == 0)
 
 
 def _conceded_then_unavailable(stated: str, sentence: str) -> int | None:
