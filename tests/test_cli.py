@@ -89,6 +89,13 @@ def test_a_usage_error_is_one_line_and_exit_2(tipcheck, args: tuple[str, ...], s
     assert f"(see 'tipcheck {'check ' if args[0] == 'check' else ''}--help')" in result.err
 
 
+def test_a_mistyped_command_is_answered_with_the_near_names_once(tipcheck) -> None:  # type: ignore[no-untyped-def]
+    # click 8.4 and later suggest the near names themselves, and typer added them again
+    for args in (("chek", "x"), ("questionnaire", "lst")):
+        result = tipcheck(*args)
+        assert result.code == EXIT_USAGE and result.err.count("Did you mean") == 1, result.err
+
+
 def test_a_command_given_nothing_shows_its_help(tipcheck) -> None:  # type: ignore[no-untyped-def]
     for args in ((), ("questionnaire",)):
         result = tipcheck(*args)

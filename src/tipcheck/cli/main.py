@@ -44,6 +44,15 @@ class _StdoutClosedError(Exception):
 
 
 class _Group(typer.core.TyperGroup):
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                           list[str]]:
+        try:
+            return click.Group.resolve_command(self, ctx, args)
+        except click.UsageError as exc:
+            if getattr(exc, "possibilities", None):  # click 8.4 and later name the near commands themselves
+                raise
+        return super().resolve_command(ctx, args)  # before, typer does
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -57,7 +66,7 @@ PLAIN_HELP: dict[str, Any] = {"rich_markup_mode": None, "no_args_is_help": True}
 app = typer.Typer(
     name="tipcheck", cls=_Group, add_completion=False, pretty_exceptions_enable=False, **PLAIN_HELP,
     help="Check a reply cable against the annual Trafficking in Persons (TIP) report questionnaire.")
-questionnaire_app = typer.Typer(help="Show, validate and work with questionnaire models.", **PLAIN_HELP)
+questionnaire_app = typer.Typer(help="Show, validate and work with questionnaire models.", cls=_Group, **PLAIN_HELP)
 app.add_typer(questionnaire_app, name="questionnaire")
 
 _state = {"debug": False}
