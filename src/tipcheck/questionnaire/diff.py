@@ -107,26 +107,33 @@ def _similarity(a: _Wording, b: _Wording) -> float:
 def diff(old: Questionnaire, new: Questionnaire) -> QuestionnaireDiff:
     known_old = [q for q in old.questions if q.text]
     known_new = [q for q in new.questions if q.text]
+    paired = _pairs(known_old, known_new)
+    taken_old = {id(p.old) for p in paired.values()}
+    return QuestionnaireDiff(
+        old=old, new=new,
+        pairs=tuple(paired[j] for j in sorted(paired)),
+        removed=tuple(q for q in known_old if id(q) not in taken_old),
+        added=tuple(q for j, q in enumerate(known_new) if j not in paired),
+        unknown_old=tuple(q for q in old.questions if not q.text),
+        unknown_new=tuple(q for q in new.questions if not q.text))
+
+
+def _pairs(known_old: list[Question], known_new: list[Question]) -> dict[int, Pair]:
+    """Each new question's pair (by its index), the most similar pairs taken first, none below MATCH_THRESHOLD."""
     old_wordings = [_Wording.of(q) for q in known_old]
     new_wordings = [_Wording.of(q) for q in known_new]
     scored = sorted(((_similarity(a, b), i, j) for i, a in enumerate(old_wordings) for j, b in enumerate(new_wordings)),
                     key=lambda t: (-t[0], t[1], t[2]))
     taken_old: set[int] = set()
-    taken_new: dict[int, Pair] = {}
+    paired: dict[int, Pair] = {}
     for score, i, j in scored:
         if score < MATCH_THRESHOLD:
             break
-        if i in taken_old or j in taken_new:
+        if i in taken_old or j in paired:
             continue
         taken_old.add(i)
-        taken_new[j] = Pair(known_old[i], known_new[j], round(score, 1))
-    return QuestionnaireDiff(
-        old=old, new=new,
-        pairs=tuple(taken_new[j] for j in sorted(taken_new)),
-        removed=tuple(q for i, q in enumerate(known_old) if i not in taken_old),
-        added=tuple(q for j, q in enumerate(known_new) if j not in taken_new),
-        unknown_old=tuple(q for q in old.questions if not q.text),
-        unknown_new=tuple(q for q in new.questions if not q.text))
+        paired[j] = Pair(known_old[i], known_new[j], round(score, 1))
+    return paired
 
 
 def _where(q: Question) -> str:
