@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from tipcheck.frozen import frozen
 
 
 class Severity(enum.IntEnum):
@@ -27,7 +29,7 @@ class Severity(enum.IntEnum):
         return threshold is not None and self >= threshold
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     """Where a line stands in a document that has no lines of its own (a Word draft): the paragraph's place
     among the document's paragraphs with text (1-based) and its first words, to find it with the editor's
@@ -40,7 +42,7 @@ class Place:
         return f"paragraph {self.paragraph}" if redact else f'paragraph {self.paragraph} ("{self.first_words}…")'
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """One defect, at the line and column of the original file where its text stands.
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 
 from tipcheck import api
 from tipcheck.findings import Finding
+from tipcheck.frozen import frozen
 from tipcheck.regex import lazy_compile
 from tipcheck.rules import misnumbered_paragraph, stray_paragraph_mark
 from tipcheck.settings import Settings
@@ -26,7 +26,7 @@ _MAX_PASSES = 4  # a renumbering can change how the next pass reads its neighbou
 _LINE_END = lazy_compile(r"(\r\n|\r|\n)")
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     line: int
     rule: str
@@ -34,7 +34,7 @@ class Change:
     after: str
 
 
-@dataclass(frozen=True)
+@frozen
 class FixResult:
     text: str
     changes: tuple[Change, ...]

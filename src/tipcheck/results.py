@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from tipcheck.analysis.cable_analysis import Analysis
 from tipcheck.analysis.crossrefs import CrossReference
 from tipcheck.findings import Finding, Severity
+from tipcheck.frozen import frozen
 from tipcheck.reading.kinds import ReplyKind
 from tipcheck.status import QuestionStatus, SubQuestionResult
 
 
-@dataclass(frozen=True)
+@frozen
 class QuestionResult:
     id: str
     section: str
@@ -24,7 +25,7 @@ class QuestionResult:
     subquestions: tuple[SubQuestionResult, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class CableReport:
     path: str
     questionnaire: str

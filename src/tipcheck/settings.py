@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from tipcheck.findings import Finding, Severity
+from tipcheck.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Ignore:
     """A suppression: findings of `rule` and/or on `question` in files matching `files` (glob)."""
 
@@ -32,7 +33,7 @@ class Ignore:
                 or (os.path.isabs(self.files) and fnmatch.fnmatch(os.path.abspath(path), self.files)))
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     questionnaire: str | None = None  # name or path; None chooses by the cable's REF, subject and date
     severities: dict[str, Severity | None] = field(default_factory=dict)  # rule id -> severity, None = off

@@ -3,8 +3,9 @@ their values (`answered`), so the JSON output and the text tables show the same 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from tipcheck.frozen import frozen
 
 
 class QuestionStatus(StrEnum):
@@ -25,7 +26,7 @@ class SubQuestionStatus(StrEnum):
     MISSING = "missing"
 
 
-@dataclass(frozen=True)
+@frozen
 class SubQuestionResult:
     id: str
     status: SubQuestionStatus

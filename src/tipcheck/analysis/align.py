@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from tipcheck.analysis.numbering import Reading, Scheme, decode, infer_scheme
+from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Question, Questionnaire, Section
 from tipcheck.reading.segment import Heading, Segmentation, Unit
 from tipcheck.regex import lazy_compile
@@ -37,14 +37,14 @@ UNRELATED_TEXT_PENALTY = 0.1  # a restated question that is not this one, when t
 KEYED_NUMBER = 0.3  # for the question a paragraph's number names, once the post's numbering is known
 
 
-@dataclass(frozen=True)
+@frozen
 class Evidence:
     score: float
     text_similarity: float | None  # restated question vs the model, 0..1; None if nothing restated
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Match:
     question_id: str
     unit_index: int
@@ -53,7 +53,7 @@ class Match:
     out_of_order: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Alignment:
     questionnaire: Questionnaire
     segmentation: Segmentation
@@ -104,7 +104,7 @@ def _words(processed: str) -> frozenset[str]:
     return frozenset(_WORD.findall(processed)) - _COMMON
 
 
-@dataclass(frozen=True)
+@frozen
 class _Wording:
     """A wording as compared: normalised, cut to its opening, and its distinctive words."""
 
@@ -370,7 +370,7 @@ def _weighed_against_text(ev: _Scored, question: Question, best: float, letter: 
     return ev
 
 
-@dataclass(frozen=True)
+@frozen
 class _Slot:
     unit: Unit
     letter: str | None  # one of the unit's letters (grouped answers make one slot per letter)

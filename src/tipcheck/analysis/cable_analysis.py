@@ -9,7 +9,6 @@ duplicate-answer is reported, and so on. Pure: data in, data out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -17,6 +16,7 @@ from rapidfuzz.utils import default_process
 from tipcheck.analysis import crossrefs, subquestions
 from tipcheck.analysis.align import Alignment
 from tipcheck.analysis.subquestions import SubQuestionCheck
+from tipcheck.frozen import frozen
 from tipcheck.reading.cable import Cable, Passage
 from tipcheck.reading.kinds import ReplyKind
 from tipcheck.reading.placeholders import is_placeholder_answer
@@ -34,14 +34,14 @@ PROMISE_WORDS = 25  # an answer with fewer words than this besides its gap sente
 _WORD = lazy_compile(r"[A-Za-z]{2,}")
 
 
-@dataclass(frozen=True)
+@frozen
 class DuplicateAnswer:
     question: str  # the question whose answer is a copy
     original: str  # the question whose answer it repeats
     original_unit: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Analysis:
     cable: Cable
     alignment: Alignment

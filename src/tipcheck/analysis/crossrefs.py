@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 
 from tipcheck.analysis.align import Alignment, heading_section
+from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Questionnaire, Section
 from tipcheck.reading.cable import Passage
 from tipcheck.reading.kinds import ReplyKind
@@ -124,7 +124,7 @@ _ALIASES = {"overview": 0, "situation": 0}
 _STOP = {"the", "of", "and", "to", "for", "tip", "s", "government", "government's", "anti", "efforts", "country's"}
 
 
-@dataclass(frozen=True)
+@frozen
 class CrossReference:
     line: int
     column: int
@@ -156,7 +156,7 @@ def _section_for_word(word: str, questionnaire: Questionnaire) -> Section | None
     return None
 
 
-@dataclass(frozen=True)
+@frozen
 class _Item:
     """One paragraph or question a reference names: `pos` is its offset in the passage."""
 

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, cached_property
 
+from tipcheck.frozen import frozen
 from tipcheck.questionnaire.choose import KNOWN_TASKING_CABLES, cited_state_cables, state_cable_number
 from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.reading.cable import Cable, Header
@@ -53,7 +53,7 @@ _MIN_TOPICS = 6  # distinct question words a header-less draft must use to be ta
 _MIN_KEYED = 2  # answers keyed to a tasking cable's paragraph (`27A.`, `28.B.`): two make a pattern
 
 
-@dataclass(frozen=True)
+@frozen
 class Detection:
     """The verdict on one cable: a reply or not, how sure, why (one line, quoting no cable text), the cable's
     own words that decided it (None if none did), and what kind of reply it says it is."""
@@ -65,7 +65,7 @@ class Detection:
     kind: ReplyKind
 
 
-@dataclass(frozen=True)
+@frozen
 class _Purpose:
     """A purpose other than answering the questionnaire, and the subject words that name it."""
 
@@ -74,7 +74,7 @@ class _Purpose:
     answered: bool  # what a reply itself answers (questions, a request): not the purpose after a word of answering
 
 
-@dataclass(frozen=True)
+@frozen
 class _Vocabulary:
     subject_reply: re.Pattern[str]
     opening_reply: re.Pattern[str]
@@ -180,7 +180,7 @@ def _naming(names: str, nouns: str) -> re.Pattern[str]:
     return lazy_compile(rf"{names}(?:{word}){{0,4}}?{gap}{nouns}|{nouns}(?:{word}){{0,6}}?{gap}{names}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Known:
     """What the bundled models tell about tasking cables and questionnaires."""
 

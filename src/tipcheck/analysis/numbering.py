@@ -10,11 +10,12 @@ position in the questionnaire (the post keeps its main reply's numbers), or one 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 
+from tipcheck.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Reading:
     """A printed paragraph number and the number it most likely stands for."""
 
@@ -83,7 +84,7 @@ def _reading_cost(value: int, mangled: bool, has_other_reading: bool) -> int:
     return 2 if has_other_reading and value >= 100 else 0
 
 
-@dataclass(frozen=True)
+@frozen
 class Scheme:
     """How a post numbers its answer paragraphs."""
 

@@ -30,13 +30,14 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, cached_property, lru_cache
 from itertools import pairwise, repeat
 
 from rapidfuzz import fuzz, process
 
 from tipcheck.analysis.align import Alignment
+from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Expectation, Question, Questionnaire, SubQuestion
 from tipcheck.reading.segment import Unit
 from tipcheck.regex import lazy_compile
@@ -252,7 +253,7 @@ def _term_words_of(sub: SubQuestion) -> Iterator[str]:
         yield from _content(phrase)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Sentence:
     """One sentence of an answer; what the content tests ask of it is worked out on first use only."""
 
@@ -361,7 +362,7 @@ class _Index:
                 for matched in map(self.vocabulary.matches, term_words)]
 
 
-@dataclass(frozen=True)
+@frozen
 class SubQuestionCheck:
     """The outcome for one sub-question, with what was not found (for the finding's message)."""
 
@@ -478,7 +479,7 @@ def _sides(axis: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<!\s)\s+(?:vs\.?|versus)\s+", axis) if s.strip()]
 
 
-@dataclass(frozen=True)
+@frozen
 class _Scope:
     """Where a sub-question is looked for: one answer's sentences, or (`outside`) every other answer's."""
 

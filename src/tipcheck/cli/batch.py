@@ -10,18 +10,18 @@ import os
 import traceback
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from tipcheck import api
 from tipcheck.errors import InputError, TipcheckError, about_file, internal_error
+from tipcheck.frozen import frozen
 from tipcheck.results import CableReport
 from tipcheck.settings import Settings
 
 STDIN = "-"
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     """The result of checking one file: a report, or the one-line reason it could not be checked."""
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from tipcheck import rules
 from tipcheck.errors import ConfigError
 from tipcheck.findings import Severity
+from tipcheck.frozen import frozen
 from tipcheck.settings import Ignore, Settings
 
 YAML_NAMES = (".tipcheck.yaml", ".tipcheck.yml")
@@ -29,7 +30,7 @@ DEFAULTS: dict[str, Any] = {"questionnaire": None, "fail-on": "error", "min-seve
                             "seeking-phrases": [], "rules": {}, "ignore": []}
 
 
-@dataclass(frozen=True)
+@frozen
 class ConfigFile:
     """A validated configuration file: its values, and where it is."""
 
@@ -42,7 +43,7 @@ class ConfigFile:
         return f"{self.path} {self.table}" if self.table else str(self.path)
 
 
-@dataclass(frozen=True)
+@frozen
 class Effective:
     """The configuration a run uses, with the source of each value."""
 

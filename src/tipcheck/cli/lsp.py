@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from tipcheck import __version__, api
 from tipcheck.errors import TipcheckError
 from tipcheck.findings import Finding, Severity
 from tipcheck.fix import FIXABLE, fix_text
+from tipcheck.frozen import frozen
 from tipcheck.results import CableReport, QuestionResult
 from tipcheck.settings import Settings
 from tipcheck.status import QuestionStatus, SubQuestionStatus
@@ -37,7 +37,7 @@ FIX_TITLE = "Repair paragraph numbering (tipcheck fix)"
 INPUT_CODE = "unreadable"  # the code of the one diagnostic shown for a draft that cannot be checked yet
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """A range in the document in code points: 0-based line and columns, as tipcheck counts them."""
 
@@ -105,7 +105,7 @@ def _subquestion_text(question: Question | None, sid: str) -> str:
     return " ".join(sub.text.split()) if sub is not None else sid
 
 
-@dataclass(frozen=True)
+@frozen
 class LineEdit:
     """Replace the whole of 0-based `line` (its text, not its line ending) with `text`."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import PurePath
 
+from tipcheck.frozen import frozen
 from tipcheck.questionnaire import diff as qdiff
 from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.results import CableReport
@@ -31,7 +31,7 @@ def short(wording: str, width: int = SHORT_TEXT) -> str:
     return first if len(first) <= width else first[: width - 1].rstrip() + "…"
 
 
-@dataclass(frozen=True)
+@frozen
 class Row:
     question: str  # the question's id in `questionnaire`
     section: str
@@ -61,7 +61,7 @@ class Row:
         return short(self.text) if self.text else "(wording not known)"
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     label: str  # short and unique among the columns: the cable id, else the file name
     path: str
@@ -74,7 +74,7 @@ class Column:
         return 100.0 * self.answered / self.asked if self.asked else 0.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Matrix:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
@@ -112,7 +112,7 @@ def labels(reports: Sequence[CableReport]) -> list[str]:
     return chosen
 
 
-@dataclass(frozen=True)
+@frozen
 class QuestionMap:
     """Every compared model's questions mapped onto the newest model's (`questionnaire diff`'s pairing by
     wording); a question with no counterpart there keeps its own key."""
@@ -211,7 +211,7 @@ def compare(reports: Sequence[CableReport], only_differences: bool = False,
     return Matrix(columns, tuple(rows), only_differences, by_model.reference if by_model else "")
 
 
-@dataclass(frozen=True)
+@frozen
 class DeskView:
     """What a desk officer's report shows beyond each reply: the comparison of all replies, each post's replies
     across years, and the wording of every question."""

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from tipcheck.findings import Finding
+from tipcheck.frozen import frozen
 from tipcheck.results import CableReport
 from tipcheck.status import QuestionStatus
 
 
-@dataclass(frozen=True)
+@frozen
 class StatusChange:
     question: str
     old: QuestionStatus | None  # None: the old draft's questionnaire does not ask it
     new: QuestionStatus | None
 
 
-@dataclass(frozen=True)
+@frozen
 class CableDiff:
     old_path: str
     new_path: str

@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from tipcheck.errors import InputError
 from tipcheck.findings import Finding, Severity
+from tipcheck.frozen import frozen
 from tipcheck.reading.kinds import ReplyKind, Role
 from tipcheck.results import CableReport, QuestionResult
 from tipcheck.rules import partial_answer, unanswered_question
@@ -29,7 +29,7 @@ _SUB_RANK = {status: rank for rank, status in enumerate(SubQuestionStatus)}
 _RANK = {status: rank for rank, status in enumerate(QuestionStatus)}
 
 
-@dataclass(frozen=True)
+@frozen
 class ReplySet:
     parts: tuple[CableReport, ...]  # in reading order: parts by number, or the main reply then supplements
     merged: CableReport  # the set as one reply; `extra["answered_in"]` maps question id -> path of its answer

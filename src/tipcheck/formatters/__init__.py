@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from tipcheck.findings import Severity
+from tipcheck.frozen import frozen
 from tipcheck.results import CableReport
 
 
-@dataclass(frozen=True)
+@frozen
 class FormatOptions:
     redact: bool = False  # no cable text at all: only ids, rules, lines, counts
     show_table: bool = True
@@ -47,7 +47,7 @@ def get(name: str) -> Formatter:
     return render
 
 
-@dataclass(frozen=True)
+@frozen
 class Stream:
     """A format written one cable at a time, so that a batch of any size is never held in memory.
 

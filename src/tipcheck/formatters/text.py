@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tipcheck.findings import Finding
 from tipcheck.formatters import FormatOptions, Stream, finding_message, questionnaire_reason, severity_totals
+from tipcheck.frozen import frozen
 from tipcheck.results import CableReport, QuestionResult
 from tipcheck.rules import partial_answer
 from tipcheck.status import QuestionStatus
@@ -102,7 +101,7 @@ def _fitted(headers: list[str], rows: list[list[str]], width: int | None) -> str
 LEFT_OUT = "left out (sub-question: what)"
 
 
-@dataclass(frozen=True)
+@frozen
 class Totals:
     """What a batch came to: cables checked, read but skipped (not replies: no questions to check), unreadable,
     and the findings of all of them by severity."""

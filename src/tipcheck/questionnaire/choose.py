@@ -19,11 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from tipcheck.errors import QuestionnaireError
+from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.regex import lazy_compile
@@ -38,13 +38,13 @@ _CABLE_ID = lazy_compile(r"^(?P<year>\d{2})[A-Z]{3,}\d{1,6}$")
 _OPENING_LINES = 40
 
 
-@dataclass(frozen=True)
+@frozen
 class Choice:
     questionnaire: str
     reason: str
 
 
-@dataclass(frozen=True)
+@frozen
 class _Cited:
     text: str  # as the post wrote it, e.g. "08 SECSTATE 132759"
     year: int | None  # two-digit year prefix, if written
@@ -98,7 +98,7 @@ def report_year_of_date(sent: dt.date) -> int:
     return sent.year if sent.month <= 6 else sent.year + 1
 
 
-@dataclass(frozen=True)
+@frozen
 class _Evidence:
     """What a reply's header (and, failing that, its opening and file name) says about the report it answers."""
 

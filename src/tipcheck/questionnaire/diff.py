@@ -9,10 +9,10 @@ known cannot be matched and is listed apart. Pure: models in, a QuestionnaireDif
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Question, Questionnaire
 
 MATCH_THRESHOLD = 60.0  # below this two questions share topic words at most
@@ -20,7 +20,7 @@ SAME_THRESHOLD = 97.0  # at or above this the wording is the same but for a word
 STEM_WEIGHT = 0.9  # a kept stem is strong evidence, but not "the same wording"
 
 
-@dataclass(frozen=True)
+@frozen
 class Pair:
     old: Question
     new: Question
@@ -35,7 +35,7 @@ class Pair:
         return self.score < SAME_THRESHOLD
 
 
-@dataclass(frozen=True)
+@frozen
 class QuestionnaireDiff:
     old: Questionnaire
     new: Questionnaire
@@ -74,7 +74,7 @@ def stem(question: Question) -> str:
     return _normal(text[: asks + 1] if asks >= 0 else text)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Wording:
     """What the pairing compares of a question, worked out once per question rather than once per pair."""
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from tipcheck.frozen import frozen
 from tipcheck.questionnaire.choose import report_year_in, report_year_of_date
 from tipcheck.reading.cable import Cable, Header, Line
 from tipcheck.reading.segment import Heading, Unit, segment
@@ -37,7 +38,7 @@ _PERIOD = lazy_compile(
 _NUMBERING = lazy_compile(r"\b(?:ANSWER|RESPOND|RESPONSE|NUMBER|LETTER)(?:S|ED|ING)?\b", re.I)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Asking:
     """The grammar of sub-question splitting (docs/questionnaire-format.md, "Sub-questions") over its words
     (tipcheck/vocabulary/questions.yaml)."""
@@ -57,7 +58,7 @@ def _asking() -> _Asking:
                                     r"(?P<label>[A-Z][^:?.;,]{2,60}):\s+(?=[A-Z\"(])"))
 
 
-@dataclass(frozen=True)
+@frozen
 class Extraction:
     model: dict[str, Any]
     warnings: tuple[str, ...] = field(default=())
@@ -277,7 +278,7 @@ def _date(m: re.Match[str]) -> dt.date:
     return dt.date(int(m.group("year")), month_number(m.group("month")) or 0, int(m.group("day")))
 
 
-@dataclass(frozen=True)
+@frozen
 class _Intro:
     """What the opening paragraphs of a tasking cable state."""
 

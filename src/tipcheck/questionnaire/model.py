@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from tipcheck import bundled
 from tipcheck.errors import QuestionnaireError
+from tipcheck.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Expectation:
     """What an answer to a sub-question must contain (see docs/questionnaire-format.md)."""
 
@@ -30,7 +31,7 @@ class Expectation:
     optional: bool = False  # asked only under a condition the reply may not meet: reported, never flagged
 
 
-@dataclass(frozen=True)
+@frozen
 class SubQuestion:
     id: str
     text: str
@@ -38,7 +39,7 @@ class SubQuestion:
     keywords: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Question:
     id: str
     section_id: str
@@ -52,7 +53,7 @@ class Question:
     position: int  # 1-based position in the whole questionnaire
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     id: str
     paragraph: int
@@ -60,7 +61,7 @@ class Section:
     questions: tuple[Question, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Questionnaire:
     id: str
     year: int

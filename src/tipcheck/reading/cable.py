@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from tipcheck.errors import InputError
 from tipcheck.findings import Place
+from tipcheck.frozen import frozen
 from tipcheck.regex import lazy_compile
 from tipcheck.text import CAPTION_CLASSIFICATION, month_number
 
@@ -35,7 +36,7 @@ _FIELD = lazy_compile(r"^\s*(?P<name>SUBJECT|SUBJ|REFS?|REFERENCE|TAGS|E\.\s*O\.
 _TERMINAL = lazy_compile(r"""[.?!:;"')\]]\s*$""")
 
 
-@dataclass(frozen=True)
+@frozen
 class Header:
     """What the cable's routing and caption lines say about it."""
 
@@ -60,7 +61,7 @@ class Header:
         return f"{self.date.year % 100:02d}{self.post.replace(' ', '')}{self.number}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Line:
     number: int
     text: str
@@ -71,7 +72,7 @@ class Line:
         return not self.text.strip()
 
 
-@dataclass(frozen=True)
+@frozen
 class Cable:
     """A decoded reply: all original lines, the header, and which lines the reader set aside."""
 
@@ -97,7 +98,7 @@ class Cable:
         return [ln for ln in self.lines[self.body_start - 1:] if ln.number not in skip]
 
 
-@dataclass(frozen=True)
+@frozen
 class Passage:
     """Text joined from several original lines, which maps each character back to its line and column."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from tipcheck.frozen import frozen
 from tipcheck.reading.cable import Header
 from tipcheck.regex import lazy_compile
 from tipcheck.vocabulary import reply_vocabulary, words_pattern
@@ -25,7 +25,7 @@ class Role(StrEnum):
     SUPPLEMENT = "supplement"  # more information for an earlier reply
 
 
-@dataclass(frozen=True)
+@frozen
 class ReplyKind:
     kind: Role
     part: int | None = None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from tipcheck.frozen import frozen
 from tipcheck.reading.cable import Cable, Line, Passage
 from tipcheck.regex import lazy_compile
 from tipcheck.text import CLASSIFICATION as _CLASSIFICATION
@@ -76,7 +77,7 @@ def _at_end(pattern: re.Pattern[str], text: str, tail: str, longest: int) -> boo
 _LAST_QUESTION_LETTER = "O"  # no questionnaire letters past O: a bare `P.`, `S.` is an initial
 
 
-@dataclass(frozen=True)
+@frozen
 class Marker:
     """What the start of a unit's first line says about it."""
 
@@ -90,7 +91,7 @@ class Marker:
     roman: int | None = None  # roman section numeral (`II.`)
 
 
-@dataclass(frozen=True)
+@frozen
 class Heading:
     """A heading line between units: its text and any paragraph number or banner number on it."""
 
@@ -101,7 +102,7 @@ class Heading:
     roman: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Unit:
     """One answer-sized piece of the reply: from a marker to the next marker."""
 
@@ -125,7 +126,7 @@ class Unit:
         return Passage.from_lines(self.lines, self.first_column)
 
 
-@dataclass(frozen=True)
+@frozen
 class Segmentation:
     units: tuple[Unit, ...]
     headings: tuple[Heading, ...]
@@ -186,7 +187,7 @@ def _label_awaits_paragraph(current: _Open, marker: Marker) -> bool:
             and all(ln.is_blank for ln in current.lines[1:]))
 
 
-@dataclass(frozen=True)
+@frozen
 class _Context:
     """What the lines around a line say about whether it can open a unit."""
 
@@ -411,7 +412,7 @@ def _continues_label(previous: Marker, marker: Marker) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class _Prefix:
     """A paragraph number or roman section numeral opening the line, and where the text after it starts."""
 
@@ -451,7 +452,7 @@ def _letter_after(numeral: str, ctx: _Context) -> bool:
     return len(numeral) == 1 and ctx.last_letter is not None and ord(numeral) == ord(ctx.last_letter.upper()) + 1
 
 
-@dataclass(frozen=True)
+@frozen
 class _Shape:
     """Which parts of the marker grammar a label uses."""
 

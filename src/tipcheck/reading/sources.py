@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import enum
 import io
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from tipcheck.errors import InputError
 from tipcheck.findings import Place
+from tipcheck.frozen import frozen
 
 SAVE_AS_TEXT = "save it as plain text (.txt) and check that"
 
@@ -23,7 +23,7 @@ class Kind(enum.StrEnum):
     EMAIL = "e-mail"
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """A draft's text, what it was read as, and (for a Word draft) the paragraph each line came from."""
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from tipcheck.frozen import frozen
 from tipcheck.regex import lazy_compile
 
 _PLACEHOLDER = lazy_compile(r"%([1-9])")
@@ -22,7 +23,7 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
 
 
-@dataclass(frozen=True)
+@frozen
 class Level:
     """One level of a list definition (`w:lvl`)."""
 
@@ -34,7 +35,7 @@ class Level:
     legal: bool = False  # w:isLgl: the numbers of higher levels in this level's text are shown as decimals
 
 
-@dataclass(frozen=True)
+@frozen
 class ListInstance:
     """A `w:num`: the abstract definition it uses and the levels it starts anew (`w:startOverride`)."""
 
@@ -42,7 +43,7 @@ class ListInstance:
     start_overrides: Mapping[int, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@frozen
 class Numbering:
     """The numbering part of a document: abstract definitions by id, list instances by `numId`."""
 

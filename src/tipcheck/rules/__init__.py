@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import ModuleType
 
 from tipcheck.findings import Finding, Severity
+from tipcheck.frozen import frozen
 from tipcheck.rules import (
     broken_cross_reference,
     duplicate_answer,
@@ -39,7 +39,7 @@ MODULES: tuple[ModuleType, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleInfo:
     id: str
     default_severity: Severity

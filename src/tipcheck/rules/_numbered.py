@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from tipcheck.frozen import frozen
 
 if TYPE_CHECKING:
     from tipcheck.analysis.numbering import Reading
@@ -11,7 +12,7 @@ if TYPE_CHECKING:
     from tipcheck.rules.base import Context
 
 
-@dataclass(frozen=True)
+@frozen
 class Numbered:
     line: int
     column: int

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tipcheck.findings import Finding, Severity
+from tipcheck.frozen import frozen
 
 if TYPE_CHECKING:  # a rule's metadata is listed (`tipcheck rules`) without importing the checker
     from tipcheck.analysis.align import Alignment
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # a rule's metadata is listed (`tipcheck rules`) without impo
     from tipcheck.reading.segment import Unit
 
 
-@dataclass(frozen=True)
+@frozen
 class Examples:
     """A cable excerpt the rule must flag, and one it must pass. `questionnaire` names the model to use
     (None: the one tipcheck chooses, after deciding the excerpt is a reply)."""
@@ -34,7 +34,7 @@ class Examples:
     questionnaire: str | None = "tip-2009"
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """What a rule checks: the reply's analysis, computed once per check (the report reads it too)."""
 

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from tipcheck import bundled
+from tipcheck.frozen import frozen
 
 Words = tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class GapVocabulary:
     """The words of the gap rules (gaps.yaml: each field is described there)."""
 
@@ -213,7 +214,7 @@ def reply_vocabulary() -> dict[str, Any]:
     return _load("replies.yaml")
 
 
-@dataclass(frozen=True)
+@frozen
 class QuestionVocabulary:
     """The words of a tasking cable's questions the extractor reads (questions.yaml: each field is described there)."""
 

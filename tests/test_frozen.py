@@ -1,0 +1,132 @@
+"""`@frozen` makes the class `@dataclass(frozen=True)` makes: the same fields, equality, hashes, text and refusals.
+
+Each case defines one class body twice, once with each decorator, and compares what the two do on the same values;
+the field options are those the package uses (defaults, factories, `compare=False`, `repr=False`, `hash=False`),
+with inheritance, a recursive value and a value unequal to itself (NaN, equal only to the same object in a tuple).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tipcheck.findings import Finding, Severity
+from tipcheck.frozen import frozen
+from tipcheck.results import CableReport
+
+Decorator = Callable[[type], type]
+STANDARD: Decorator = dataclasses.dataclass(frozen=True)
+
+
+def plain(decorate: Decorator) -> type:
+    class Plain:
+        name: str
+        count: int = 0
+        tags: tuple[str, ...] = ()
+    return decorate(Plain)
+
+
+def options(decorate: Decorator) -> type:
+    class Options:
+        kept: str
+        memo: dict[str, int] = dataclasses.field(default_factory=dict, compare=False)
+        hidden: list[int] = dataclasses.field(default_factory=list, compare=False, repr=False)
+        quiet: str = dataclasses.field(default="", repr=False)
+        unhashed: float = dataclasses.field(default=0.0, hash=False)
+    return decorate(Options)
+
+
+def single(decorate: Decorator) -> type:
+    class Single:
+        value: Any
+    return decorate(Single)
+
+
+def empty(decorate: Decorator) -> type:
+    class Empty:
+        pass
+    return decorate(Empty)
+
+
+def inherited(decorate: Decorator) -> type:
+    base = decorate(type("Base", (), {"__annotations__": {"first": "int"}}))
+    return decorate(type("Derived", (base,), {"__annotations__": {"second": "str"}, "second": "b"}))
+
+
+def own_methods(decorate: Decorator) -> type:
+    class Own:
+        code: str
+
+        def __repr__(self) -> str:
+            return f"<{self.code}>"
+    return decorate(Own)
+
+
+CASES: list[tuple[Callable[[Decorator], type], list[tuple[Any, ...]]]] = [
+    (plain, [("a",), ("a", 1), ("a", 1, ("x", "y")), ("b", 1)]),
+    (options, [("k",), ("k", {"m": 1}, [1], "q", 1.5), ("k", {}, [], "other", 2.5), ("j",)]),
+    (single, [(1,), (1.0,), ("1",), (float("nan"),), ((1,),), (None,)]),
+    (empty, [()]),
+    (inherited, [(1,), (1, "b"), (2, "c")]),
+    (own_methods, [("x",), ("y",)]),
+]
+
+
+def _pairs() -> list[Any]:
+    return [pytest.param(make, values, id=make.__name__) for make, values in CASES]
+
+
+@pytest.mark.parametrize(("make", "values"), _pairs())
+def test_frozen_behaves_as_the_frozen_dataclass(make: Callable[[Decorator], type],
+                                                values: list[tuple[Any, ...]]) -> None:
+    ours, theirs = make(frozen), make(STANDARD)
+    assert [(f.name, f.compare, f.repr, f.hash) for f in dataclasses.fields(ours)] == \
+        [(f.name, f.compare, f.repr, f.hash) for f in dataclasses.fields(theirs)]
+    assert ours.__match_args__ == theirs.__match_args__  # type: ignore[attr-defined]
+    made = [(ours(*args), theirs(*args)) for args in values]
+    for mine, standard in made:
+        assert repr(mine) == repr(standard).replace(theirs.__qualname__, ours.__qualname__)
+        assert hash(mine) == hash(standard)
+        assert dataclasses.astuple(mine) == dataclasses.astuple(standard)
+        assert (mine == standard) is False and mine.__eq__(standard) is NotImplemented
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            mine.extra = 1
+    for (mine_a, standard_a) in made:
+        for (mine_b, standard_b) in made:
+            assert (mine_a == mine_b) == (standard_a == standard_b)
+            assert (mine_a != mine_b) == (standard_a != standard_b)
+            assert (mine_a == mine_b) == (mine_a == dataclasses.replace(mine_b))
+
+
+def test_a_recursive_value_is_shown_as_the_dataclass_shows_it() -> None:
+    ours, theirs = single(frozen), single(STANDARD)
+    mine, standard = ours([]), theirs([])
+    mine.value.append(mine)
+    standard.value.append(standard)
+    assert repr(mine) == repr(standard).replace(theirs.__qualname__, ours.__qualname__)
+
+
+def test_a_subclass_is_not_equal_to_its_base() -> None:
+    base = plain(frozen)
+    derived = frozen(type("Sub", (base,), {}))
+    assert base("a") != derived("a")
+    assert base("a") == base("a")
+
+
+def test_the_generated_methods_are_named_as_the_class_s() -> None:
+    assert Finding.__eq__.__qualname__ == "Finding.__eq__"
+    assert Finding.__repr__.__qualname__ == "Finding.__repr__"
+    assert dataclasses.is_dataclass(CableReport)
+    assert CableReport.__dataclass_params__.frozen  # type: ignore[attr-defined]
+
+
+def test_a_package_value_is_pickled_and_copied_whole() -> None:  # batches send reports between processes
+    finding = Finding(rule="seeking-information", severity=Severity.WARNING, message="m", path="a.txt", line=3,
+                      column=1)
+    assert pickle.loads(pickle.dumps(finding)) == finding
+    assert hash(copy.deepcopy(finding)) == hash(finding)
