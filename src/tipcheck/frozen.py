@@ -14,10 +14,7 @@ import dataclasses
 import reprlib
 from collections.abc import Callable, Sequence
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar, cast, dataclass_transform
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
+from typing import Any, TypeVar, dataclass_transform
 
 _Instance = TypeVar("_Instance")
 
@@ -30,8 +27,8 @@ def frozen(cls: type[_Instance]) -> type[_Instance]:
     """`@dataclass(frozen=True)`, defined in about two thirds of the time."""
     if any(name in cls.__dict__ for name in _OWN_METHODS):
         return dataclasses.dataclass(frozen=True)(cls)
-    made: type[_Instance] = dataclasses.dataclass(frozen=True, eq=False, repr=False)(cls)
-    fields = dataclasses.fields(cast("type[DataclassInstance]", made))
+    made: Any = dataclasses.dataclass(frozen=True, eq=False, repr=False)(cls)
+    fields = dataclasses.fields(made)
     compared = _values([f.name for f in fields if f.compare])
     hashed = _values([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
     shown = [f.name for f in fields if f.repr]
@@ -51,7 +48,7 @@ def frozen(cls: type[_Instance]) -> type[_Instance]:
     for method in (__eq__, __hash__, __repr__):
         method.__qualname__ = f"{made.__qualname__}.{method.__name__}"
         setattr(made, method.__name__, method)
-    return made
+    return cls
 
 
 def _values(names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
