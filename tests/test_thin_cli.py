@@ -10,7 +10,7 @@ from conftest import ROOT
 CLI = ROOT / "src" / "tipcheck" / "cli"
 # What the check command may use: the library's API and plain data types, and the command line's own helpers.
 ALLOWED = ("tipcheck.api", "tipcheck.cli", "tipcheck.formatters", "tipcheck.errors", "tipcheck.settings",
-           "tipcheck.findings", "tipcheck.results", "tipcheck.__version__")
+           "tipcheck.findings", "tipcheck.results", "tipcheck.frozen", "tipcheck.__version__")
 CHECK_FUNCTIONS = {"check", "_effective", "_format_options", "_write_reports", "_exit_code", "_outcomes",
                    "_write_streamed", "_Tally"}
 
