@@ -140,7 +140,7 @@ _REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|
 _REQUEST_OPEN = _compile(V.request_states)
 _NOT_ANSWERED = _compile(V.not_answered)
 _NOT_YET_GIVEN = lazy_compile(_words(V.not_yet) + r"\s+" + _words(V.withhold_verbs, V.actor_delivers), _FLAGS)
-_TO = lazy_compile(r"\bto\s+$", _FLAGS)
+_TO = lazy_compile(r"\b(?:to|with)\s+(?:the\s+)?$", _FLAGS)  # "to post", "share with the Embassy"
 _NOT_RECEIVED = _compile(V.not_received)
 # "No reply has been received"; opening a note, "No response yet from X ..." (the group "awaited")
 _NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:(?P<awaited>(?:yet\s+)?from\b)"
@@ -185,8 +185,9 @@ _IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+
 _UNKNOWN_QUANTITY = lazy_compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
                                  + _words(V.unknown_quantity), _FLAGS)
 _LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  # not "the lack of"
-                      + r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+)?(?:yet\s+)?"
-                      + _words(V.reporter_denied) + r")(?!\s+of\b)", _FLAGS)
+                      + r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:not|never)\s+(?:yet\s+)?"
+                      + rf"(?P<not_given>{_words(V.reporter_not_given)})|(?:not\s+)?(?:yet\s+)?"
+                      + rf"(?P<denied>{_words(V.reporter_denied)})))(?!\s+of\b)", _FLAGS)
 _FAILED_BEFORE = lazy_compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
 _IMPOSSIBLE = lazy_compile(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+(?:\w+ly\s+)?(?P<verb>"
                            + _words(V.obtain_verbs) + ")", _FLAGS)
@@ -208,13 +209,16 @@ _NEGATED_SUBJECT = lazy_compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
 _MODAL_WITHHOLDS = lazy_compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
 _WITHHOLD_ACT = _compile(V.withhold_acts)
 _ACCESS = frozenset(V.access_nouns)
+_ACCESS_WORD = [[noun] for noun in V.access_nouns]  # a window's first word, as `str.split()[:1]` gives it
 _REFUSED = _compile(V.refused_states)
 _NEITHER_GIVEN = lazy_compile(r"^\W*neither\b(?P<what>[^;]{0,120}?)\bnor\b[^;]{0,120}?"
                               r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:yet\s+)?"
                               + _words(V.neither_states), _FLAGS)
 _NOT_MADE_KNOWN = lazy_compile(_words(V.withholding) + r"\s+" + _words(V.make_verbs)
                                + r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+" + _words(V.made_known), _FLAGS)
-_GAVE_NONE = lazy_compile(_words(V.gave_none) + r"\s+", _FLAGS)  # then information within two words
+# then information within two words; the post may stand between as the recipient ("gave Post no information")
+_GAVE_NONE = lazy_compile(_words(p.removesuffix(" no") for p in V.gave_none)
+                          + r"\s+(?:(?:the\s+)?" + _words(V.reporters) + r"\s+(?:with\s+)?)?no\s+", _FLAGS)
 # the state right after the information or after a verb of being: not "No records are kept of how many victims
 # received ..."
 _NO = lazy_compile(r"\bno\s+", _FLAGS)  # then information within three words, and one of none_states:
@@ -300,8 +304,13 @@ def _reporter_heads(clause: str, m: re.Match[str]) -> bool:
     return not m.group(0).endswith(("'s", "’s")) and not _OTHER.match(clause, m.end() + 1)
 
 
-def _subject_start(clause: str) -> int:
-    """Where the subject may start: after an introductory phrase ("According to the MOI, ...")."""
+def _subject_start(clause: str, at: int) -> int:
+    """Where the subject of the verb at `at` may start: after an introductory phrase ("According to the MOI, ..."),
+    or after a concession when the verb follows it ("While the Ministry has shared preliminary totals, we are
+    still awaiting ...": the main clause's own subject)."""
+    conceded = _CONCESSION.match(clause)
+    if conceded is not None and at >= conceded.end():
+        return conceded.end()
     intro = _INTRODUCTION.match(clause.lstrip())
     comma = clause.find(",")
     return comma + 1 if intro is not None and comma >= 0 else 0
@@ -315,7 +324,7 @@ def subject(clause: str, at: int) -> tuple[int, bool] | None:
     the post's own telegraphic note. A verb inside an introductory phrase ("As requested reftel, ...") has no
     subject.
     """
-    start = _subject_start(clause)
+    start = _subject_start(clause, at)
     if at < start:
         return None
     before = [(pos, reporter) for pos, reporter in _actors(clause) if start <= pos < at]
@@ -449,7 +458,18 @@ def _asked_in(text: str, facts: bool = True) -> bool:
 def _past_questions(text: str) -> Iterator[re.Match[str]]:
     """Each "whether" of `text` that asks what happened: "whether the victims received compensation" (its first
     verb in the past), not "whether the gang has links", "whether the law will pass"."""
-    return (m for m in _QUESTION.finditer(text) if _PAST_CLAUSE.match(text, m.end()))
+    return (m for m in _QUESTION.finditer(text) if _asks_what_happened(text, m.end()))
+
+
+def _asks_what_happened(text: str, end: int) -> bool:
+    """Whether the question opened just before `end` asks what happened: its first verb in the past, and not
+    what the case was ("whether the two women were trafficked")."""
+    return _PAST_CLAUSE.match(text, end) is not None and _CASE_NATURE.match(text, end) is None
+
+
+# "whether the two women were trafficked": what the case was, not what happened in it
+_CASE_NATURE = lazy_compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+|not\s+)?"
+                            + _words(V.case_natures), _FLAGS)
 
 
 def _first_asked(text: str) -> int | None:
@@ -519,7 +539,19 @@ def _requested_or_pending(clause: str) -> bool:
         if _asked_in(clause[: m.start()]) and not by_another:  # "requested by the defense" is not the post's
             return True
     return any(_to_come(clause[: m.start()]) and not _recipient_elsewhere(clause[m.end():])
-               for m in _PENDING.finditer(clause))
+               and not _own_answer(clause[: m.start()]) for m in _PENDING.finditer(clause))
+
+
+_OWN_ANSWER = _compile(V.own_answers)
+
+
+def _own_answer(subject: str) -> bool:
+    """Whether `subject` names the post's own answers, whose deadline is no information awaited: "the
+    questionnaire responses are due by March 1", "Post's replies are expected by the deadline"."""
+    lead = _LEADING.match(subject)  # the post's as the subject's head: not "A response ... to our questions"
+    return (_OWN_ANSWER.search(subject) is not None
+            or any(start == lead.end() and _ANSWER_WORDS.match(subject, end)
+                   for start, end in _owners(subject) if lead is not None))
 
 
 def _to_come(subject: str) -> bool:
@@ -583,7 +615,7 @@ def _not_answered(clause: str) -> bool:
     clause = _without_interjections(clause)
     for m in (*_NOT_ANSWERED.finditer(clause), *_NOT_YET_GIVEN.finditer(clause)):
         rest = clause[m.end():]
-        if _own_request(rest) or _to_reporter(rest) or SOUGHT.search(_window(rest, 0, 80)):
+        if _own_request(rest) or _to_reporter(rest) or _to_post(rest) or SOUGHT.search(_window(rest, 0, 80)):
             return True
     return False
 
@@ -626,8 +658,9 @@ def _own_request(text: str) -> bool:
 
 
 def _to_reporter(text: str) -> bool:
-    """"... has not replied to post": a reporter after "to"."""
-    return any(_TO.search(text, max(0, m.start() - 8), m.start()) for m in REPORTER.finditer(text))
+    """"... has not replied to post", "have yet to share with Post the nationalities": a reporter after "to" or
+    "with"."""
+    return any(_TO.search(text, max(0, m.start() - 12), m.start()) for m in REPORTER.finditer(text))
 
 
 def _asked_to_deliver(clause: str) -> bool:
@@ -698,7 +731,21 @@ def _promises(clause: str, m: re.Match[str]) -> bool:
         promised = _own_request(clause[: m.start()])
     else:  # "undertook to respond": an answer, whatever follows
         promised = _REPLY_VERB.search(m.group(0)) is not None or _asked_in(rest)
-    return _other_is_subject(clause, m.start()) and promised and not _recipient_elsewhere(rest)
+    return _other_is_subject(clause, m.start()) and promised and not _delivered_elsewhere(rest)
+
+
+# "to the regional database" after the object: a recipient, not after a participle ("victims referred to shelters")
+_TO_RECIPIENT = lazy_compile(r"(?<!ed)\s+(?P<to>to|with)\s+"
+                             r"(?P<whom>(?:the|a|an|its|their)\s+[\w/'-]+(?:\s+[\w/'-]+)?)", _FLAGS)
+
+
+def _delivered_elsewhere(rest: str) -> bool:
+    """Whether what is promised goes to someone other than the post, named before the object ("to the media") or
+    after it ("committed to providing data on victims to the regional database", "to share its statistics with
+    the IOM"; after "with" only an actor: not "with a breakdown by age")."""
+    return _recipient_elsewhere(rest) or any(
+        not _recipient(whom) and (m.group("to").lower() == "to" or bool(_actors(whom)))
+        for m in _TO_RECIPIENT.finditer(rest) for whom in [m.group("whom").split(None, 1)[1]])
 
 
 def _told_under_way(clause: str) -> bool:
@@ -824,6 +871,9 @@ def _labelled(sentence: str, state: str) -> bool:
     if m is None or m.group(state) is None:
         return False
     rest = sentence[m.end():]
+    to_post = _TO_WHOM.match(rest)  # "...: not available to post"
+    if to_post is not None and _recipient(to_post.group("whom")):
+        rest = rest[to_post.end():]
     return _fragment_ends(rest) and (state == "pending" or not _NAME.search(_SENTENCE_END.split(rest, maxsplit=1)[0]))
 
 
@@ -833,8 +883,23 @@ def is_seeking(sentence: str) -> bool:
     if _pending_note(sentence) or (gates & _NONE_GATE and _none_arrived(sentence)):
         return True
     frames = _frames_for(gates)[0]
-    return (bool(frames) and any(frame(clause) for _, clause in clauses(sentence) for frame in frames)
-            and not _confidential(sentence, gates) and not _received(sentence, gates))
+    return (_sought(sentence, frames) and not _confidential(sentence, gates)
+            and not _received(_answering(sentence, frames), gates))
+
+
+def _sought(sentence: str, frames: tuple[_Seeking, ...]) -> bool:
+    return any(frame(clause) for _, clause in clauses(sentence) for frame in frames)
+
+
+def _answering(sentence: str, frames: tuple[_Seeking, ...]) -> str:
+    """The part of `sentence` whose receipt can answer its wait: all of it, but a concession before a main clause
+    that seeks on its own (what the concession received answers no other part awaited: "While the Ministry has
+    shared preliminary totals, we are still awaiting the final data")."""
+    conceded = _CONCESSION.match(sentence)
+    if conceded is None:
+        return sentence
+    main = " " * conceded.end() + sentence[conceded.end():]
+    return main if _sought(main, frames) else sentence
 
 
 # --- information-unavailable ---------------------------------------------------------------------------------
@@ -882,7 +947,10 @@ def _lacks_information(clause: str, m: re.Match[str]) -> bool:
     out failed ("unable to learn"; "unable to determine" after an attempt only, not "cannot establish")."""
     verb = m.group("finding") if "finding" in m.re.groupindex else None
     if verb is None:
-        return _asked_in(object_window(clause, m.end()))
+        window = object_window(clause, m.end())
+        # the post refused access, to whatever ("post was not given access to the court registry")
+        denied = "denied" in m.re.groupindex and (m.group("denied") or m.group("not_given")) is not None
+        return _asked_in(window) or (denied and window.split()[:1] in _ACCESS_WORD)
     return verb.lower() not in _SETTLE or " ".join(m.group("fails").lower().split()) in _TRIED
 
 
@@ -990,7 +1058,7 @@ def _none_available(clause: str) -> int | None:
 def _it_unknown(clause: str) -> int | None:
     """"It is not known how many ...", "It remains unclear whether any funds were disbursed"."""
     return next((m.start() for m in _IT_UNKNOWN.finditer(clause)
-                 if m.group("question") is None or _PAST_CLAUSE.match(clause, m.end())), None)
+                 if m.group("question") is None or _asks_what_happened(clause, m.end())), None)
 
 
 def _no_information(clause: str) -> int | None:
@@ -1016,7 +1084,8 @@ _NONE_GIVEN_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
 
 _UNAVAILABLE_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
     (_unavailable_state, (_stems(V.unavailable_states, V.undetermined), _ASKED_STEMS)),
-    (_reporter_lacking(_LACKS), (_stems(V.reporter_lacks, V.reporter_denied), _ASKED_STEMS)),
+    (_reporter_lacking(_LACKS), (_stems(V.reporter_lacks, V.reporter_denied, V.reporter_not_given),
+                                 _ASKED_STEMS | _stems(V.access_nouns))),
     (_reporter_lacking(_FAILS), (_stems(V.reporter_fails), _ASKED_STEMS | _stems(V.find_out_verbs, V.settle_verbs))),
     (_impossible, (_stems(V.impossible), _ASKED_STEMS | _stems(V.checking_verbs))),
     (_attempt_failed, (_stems(V.failure_states), _ASKED_STEMS)),

@@ -89,6 +89,9 @@ class GapVocabulary:
     make_verbs: Words
     made_known: Words
     gave_none: Words
+    case_natures: Words
+    reporter_not_given: Words
+    own_answers: Words
     none_states: Words
     no_information_marks: Words
     concessions: Words
