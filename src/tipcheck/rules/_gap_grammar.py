@@ -735,7 +735,7 @@ def _promises(clause: str, m: re.Match[str]) -> bool:
 
 
 # "to the regional database" after the object: a recipient, not after a participle ("victims referred to shelters")
-_TO_RECIPIENT = lazy_compile(r"(?<!ed)\s+(?P<to>to|with)\s+"
+_TO_RECIPIENT = lazy_compile(r"(?<!ed\s)\b(?P<to>to|with)\s+"
                              r"(?P<whom>(?:the|a|an|its|their)\s+[\w/'-]+(?:\s+[\w/'-]+)?)", _FLAGS)
 
 
