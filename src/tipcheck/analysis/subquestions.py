@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import field
 from functools import cache, cached_property, lru_cache
-from itertools import pairwise, repeat
+from itertools import chain, combinations, pairwise, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -95,10 +95,13 @@ _LAW = lazy_compile(
 # an acronym ("NGOs") or a run of capitalised words after a blank; the boundary before tested after the first
 # capital, so that the matcher scans for capitals
 _NAMED = lazy_compile(r"[A-Z](?:(?<!\w[A-Z])[A-Z]+s?\b|(?<=\s[A-Z])[a-z]+(?:\s+[A-Z][a-z]+)*)")
+_VERSUS = lazy_compile(r"(?<!\s)\s+(?:vs\.?|versus)\s+")  # between the sides of a breakdown's axis
 _NOT_NAMES = frozenset({"SBU", "TIP", "USD", "POST", "RESPONSE", "QUESTION", "NOTE", "END", "I", "A"})
 _NOT_APPLICABLE = lazy_compile(
     r"^\W*(?:none|no|nil|zero|n/?a|not applicable|none reported|no information|not available|no cases?|"
     r"no such cases?|nothing to report)\b", re.I)
+# what _NOT_APPLICABLE needs first: folding blanks changes no character before its first word
+_MAY_SAY_NONE = lazy_compile(r"\W*[nz]", re.I)
 _SHORT_ANSWER_WORDS = 12  # an answer this short that opens with "None"/"No"/"N/A" answers every sub-question
 _NEGATION_WINDOW = 6  # a zero statement: the negation at most this many words before the thing's head
 
@@ -350,6 +353,17 @@ class _Index:
             self._holding[(term,)] = found
         return found
 
+    def on_line(self, line: int) -> list[int]:
+        """The numbers of the sentences that start on `line`."""
+        return self._lines.get(line, [])
+
+    @cached_property
+    def _lines(self) -> dict[int, list[int]]:
+        lines: defaultdict[int, list[int]] = defaultdict(list)
+        for sentence in self.sentences:
+            lines[sentence.line].append(sentence.number)
+        return lines
+
     def holds(self, term_words: tuple[str, ...], sentence: _Sentence) -> bool:
         numbers = self.holding(term_words)
         at = bisect_left(numbers, sentence.number)
@@ -461,10 +475,6 @@ def _none_of(index: _Index, sentence: _Sentence, thing: str) -> bool:
                for alt in _alternatives(thing))
 
 
-def _count_terms(index: _Index, sentence: _Sentence, terms: Iterable[str]) -> int:
-    return sum(1 for t in terms if (c := _content(t)) and index.holds(c, sentence))
-
-
 def _named_items(text: str) -> list[str]:
     items = []
     for m in _NAMED.finditer(text):
@@ -475,8 +485,9 @@ def _named_items(text: str) -> list[str]:
     return items
 
 
-def _sides(axis: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<!\s)\s+(?:vs\.?|versus)\s+", axis) if s.strip()]
+@cache
+def _sides(axis: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _VERSUS.split(axis) if s.strip())
 
 
 @frozen
@@ -488,12 +499,14 @@ class _Scope:
     outside: bool
 
     def numbers(self, candidates: Iterable[int] | None) -> Iterable[int]:
-        """The sentence numbers in scope, in reading order; only those among `candidates` if given."""
+        """The sentence numbers in scope, in reading order; only those among `candidates` if given. An answer's
+        sentences are numbered in a row, so the scope is that run of numbers, or all but it."""
         own = self.index.spans[self.unit_index]
         if candidates is None:
-            every = range(len(self.index.sentences))
-            return (n for n in every if (n in own) != self.outside) if self.outside else own
-        return sorted(n for n in candidates if (n in own) != self.outside)
+            return chain(range(own.start), range(own.stop, len(self.index.sentences))) if self.outside else own
+        ordered = sorted(candidates)
+        first, after = bisect_left(ordered, own.start), bisect_left(ordered, own.stop)
+        return ordered[:first] + ordered[after:] if self.outside else ordered[first:after]
 
     def first(self, candidates: Iterable[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
         return next((s for s in map(self.index.sentences.__getitem__, self.numbers(candidates)) if test(s)), None)
@@ -530,10 +543,14 @@ class _Finder:
         return self.sub.keywords or (self.things or (" ".join(_content(self.sub.text)[:3]),))
 
     def _holding_any(self, phrases: Iterable[str]) -> set[int]:
-        return {n for p in phrases if (c := _content(p)) for n in self.scope.index.holding(c)}
+        return set().union(*self._holdings(phrases))
+
+    def _holdings(self, phrases: Iterable[str]) -> Iterator[Collection[int]]:
+        """For each phrase with content words, the sentences holding them all."""
+        return (self.scope.index.holding(c) for p in phrases if (c := _content(p)))
 
     def _holding_thing(self, thing: str) -> set[int]:
-        return {n for alt in _alternatives(thing) for n in self.scope.index.holding(alt)}
+        return set().union(*map(self.scope.index.holding, _alternatives(thing)))
 
     def _first(self, candidates: set[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
         if self.required is not None:
@@ -553,7 +570,9 @@ class _Finder:
 
     def _amount(self) -> Outcome:
         index = self.scope.index
-        hit = self._first(None, lambda s: s.mentions_money or any(_none_of(index, s, t) for t in self.things))
+        naming = set().union(*map(self._holding_thing, self.things))  # the sentences that may say there is none
+        hit = self._first(None, lambda s: s.mentions_money or (
+            s.number in naming and any(_none_of(index, s, t) for t in self.things)))
         if hit:
             return hit.line, ()
         currency = f" (in {self.expects.currency})" if self.expects and self.expects.currency else ""
@@ -585,9 +604,14 @@ class _Finder:
     def _described(self) -> Outcome:
         terms = self._terms
         # Outside its own answer a yes-or-no or a description needs two of its key terms: one common word
-        # ("work", "civil") is found in almost any paragraph.
-        needed = 2 if self.scope.outside and len(terms) >= 2 else 1
-        hit = self.scope.first(self._holding_any(terms), lambda s: _count_terms(self.scope.index, s, terms) >= needed)
+        # ("work", "civil") is found in almost any paragraph. Those holding two are the sentences of one term's that
+        # another holds too; where one term is needed, any sentence holding one passes.
+        if self.scope.outside and len(terms) >= 2:
+            holdings = [set(numbers) for numbers in self._holdings(terms)]
+            candidates = set().union(*(a & b for a, b in combinations(holdings, 2)))
+        else:
+            candidates = self._holding_any(terms)
+        hit = self.scope.first(candidates, lambda _: True)
         return (hit.line, ()) if hit else (None, ("an answer",))
 
 
@@ -605,8 +629,11 @@ def _folded(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split())
 
 
-def _says_none(unit: Unit) -> bool:
-    text = " ".join(unit.response.text.split())
+def _says_none(text: str) -> bool:
+    """The answer is only "None", "No" or "Not applicable"."""
+    if not _MAY_SAY_NONE.match(text):  # most answers: their first word is read, not the whole text folded
+        return False
+    text = " ".join(text.split())
     return bool(text) and _says_none_text(text)
 
 
@@ -635,30 +662,39 @@ def check_question(question: Question, alignment: Alignment, index: _Index) -> t
     if match is None or not question.subquestions:
         return ()
     unit = alignment.unit(match.unit_index)
-    if _says_none(unit):
+    if _says_none(unit.response.text):
         return tuple(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, unit.response.first_line)
                      for sub in question.subquestions)
     own = [index.sentences[n] for n in index.spans[unit.index]]
+    no_to_first = _no_to_first(index, question, own)
     checks: list[SubQuestionCheck] = []
     for sub in question.subquestions:
-        if _answered_by_a_no(index, question, sub, checks, own):
+        if _answered_by_a_no(index, sub, checks, own, no_to_first):
             checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, own[0].line if own else None))
         else:
             checks.append(_check_subquestion(question.id, sub, unit.index, alignment, index))
     return tuple(checks)
 
 
-def _answered_by_a_no(index: _Index, question: Question, sub: SubQuestion, before: list[SubQuestionCheck],
-                      own: list[_Sentence]) -> bool:
-    """"If so, ..." after a question the answer says no to; or, after "Did the government prosecute any
-    cases?" answered "it did not prosecute any", the numbers, laws and lists asked about those cases (zero
-    convictions is an answer)."""
+def _concrete(sub: SubQuestion) -> bool:
+    return sub.expects is not None and sub.expects.kind in FLAGGED_KINDS
+
+
+def _no_to_first(index: _Index, question: Question, own: list[_Sentence]) -> bool:
+    """The question opens with a yes-or-no sub-question that the answer says no to, and asks something concrete
+    after it: "Did the government prosecute any cases?" answered "it did not prosecute any"."""
+    first, *rest = question.subquestions
+    return (first.expects is not None and first.expects.kind == "yes-no" and any(map(_concrete, rest))
+            and _answered_no(index, first, own))
+
+
+def _answered_by_a_no(index: _Index, sub: SubQuestion, before: list[SubQuestionCheck], own: list[_Sentence],
+                      no_to_first: bool) -> bool:
+    """"If so, ..." after a question the answer says no to; or, after a first sub-question answered no
+    (`_no_to_first`), the numbers, laws and lists asked about those cases (zero convictions is an answer)."""
     if before and _IF_SO.match(sub.text) and _answered_no(index, before[-1].subquestion, own):
         return True
-    first = question.subquestions[0]
-    concrete = sub.expects is not None and sub.expects.kind in FLAGGED_KINDS
-    return (concrete and sub is not first and first.expects is not None and first.expects.kind == "yes-no"
-            and _answered_no(index, first, own))
+    return no_to_first and bool(before) and _concrete(sub)
 
 
 def _check_subquestion(question_id: str, sub: SubQuestion, unit_index: int, alignment: Alignment,
@@ -683,7 +719,7 @@ def _elsewhere(sub: SubQuestion, missing: tuple[str, ...], others: _Scope,
     line, still_missing = _Finder(sub, others).search()
     if still_missing or line is None:
         return None
-    holder = others.first(None, lambda s: s.line == line)
+    holder = others.first(others.index.on_line(line), lambda _: True)
     questions = alignment.questions_of(holder.unit_index) if holder is not None else []
     return line, (questions[0] if questions else None)
 
