@@ -183,9 +183,11 @@ class _TermWords:
         return {term: frozenset(matched) for term, matched in found.items()}
 
     def _add_inflections(self, words: list[str], found: defaultdict[str, set[str]]) -> None:
+        """The words that `word_matches` takes for an inflection of a term: its misspellings, every word scoring
+        _MISSPELLING_SCORE with it, are `_add_misspellings`'s."""
         for word, terms in zip(words, map(self._by_opening.get, map(_OPENING, words)), strict=True):
             for term in terms or ():
-                if word_matches(term, word):
+                if _inflected(term, word):
                     found[term].add(word)
 
     @staticmethod
@@ -240,7 +242,28 @@ def _piece_places(length: int) -> tuple[tuple[int, int, tuple[tuple[int, int], .
 def _terms_of(questionnaire: Questionnaire) -> _TermWords:
     """The model's term words: those of its sub-questions' keywords, things and axes, and the opening words of
     their texts (`_Finder._terms`)."""
-    return _term_words(frozenset(w for question in questionnaire.questions for sub in question.subquestions
+    return _model_terms(_Model(questionnaire))
+
+
+class _Model:
+    """A questionnaire as a cache key: the same object, not an equal one (comparing or hashing a model field by
+    field costs what gathering its terms does)."""
+
+    __slots__ = ("questionnaire",)
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+
+    def __hash__(self) -> int:
+        return id(self.questionnaire)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Model) and other.questionnaire is self.questionnaire
+
+
+@lru_cache(maxsize=8)  # a long-running process checks many cables against each model it loaded once
+def _model_terms(model: _Model) -> _TermWords:
+    return _term_words(frozenset(w for question in model.questionnaire.questions for sub in question.subquestions
                                  for w in _term_words_of(sub)))
 
 
@@ -404,14 +427,16 @@ def _words(text: str) -> tuple[str, ...]:
 
 def word_matches(term: str, word: str) -> bool:
     """Loose match of one term word against one text word: inflections and small misspellings."""
+    return _inflected(term, word) or (len(term) >= 5 and len(word) >= 5 and fuzz.ratio(term, word) >= 88)
+
+
+def _inflected(term: str, word: str) -> bool:
     if term == word or term + "s" == word or word + "s" == term:
         return True
     if len(term) < 5 or len(word) < 5:
         return False
     shared = max(5, min(len(term), len(word)) - 3)  # an opening this long in common: an inflection
-    if term[:shared] == word[:shared]:
-        return True
-    return fuzz.ratio(term, word) >= 88
+    return term[:shared] == word[:shared]
 
 
 @cache
