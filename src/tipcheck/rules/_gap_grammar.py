@@ -218,7 +218,8 @@ _NOT_MADE_KNOWN = lazy_compile(_words(V.withholding) + r"\s+" + _words(V.make_ve
                                + r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+" + _words(V.made_known), _FLAGS)
 # then information within two words; the post may stand between as the recipient ("gave Post no information")
 _GAVE_NONE = lazy_compile(_words(p.removesuffix(" no") for p in V.gave_none)
-                          + r"\s+(?:(?:the\s+)?" + _words(V.reporters) + r"\s+(?:with\s+)?)?no\s+", _FLAGS)
+                          + r"\s+(?:(?:the\s+)?(?P<recipient>[\w'’/-]+(?:\s+(?!with\b)[\w'’/-]+)?)\s+(?:with\s+)?)?"
+                          r"no\s+", _FLAGS)
 # the state right after the information or after a verb of being: not "No records are kept of how many victims
 # received ..."
 _NO = lazy_compile(r"\bno\s+", _FLAGS)  # then information within three words, and one of none_states:
@@ -883,7 +884,7 @@ def is_seeking(sentence: str) -> bool:
     if _pending_note(sentence) or (gates & _NONE_GATE and _none_arrived(sentence)):
         return True
     frames = _frames_for(gates)[0]
-    return (_sought(sentence, frames) and not _confidential(sentence, gates)
+    return (bool(frames) and _sought(sentence, frames) and not _confidential(sentence, gates)
             and not _received(_answering(sentence, frames), gates))
 
 
@@ -1043,8 +1044,11 @@ def _found(pattern: re.Pattern[str]) -> _Frame:
 
 
 def _gave_none(clause: str) -> int | None:
-    """"The Prosecutor's office provided no data"."""
-    return next((m.start() for m in _GAVE_NONE.finditer(clause) if any(_infos_within(clause, m.end(), 2))), None)
+    """"The Prosecutor's office provided no data", "The MOI gave Post no information" (the post as recipient: not
+    "gave NGOs no information")."""
+    return next((m.start() for m in _GAVE_NONE.finditer(clause)
+                 if (m.group("recipient") is None or REPORTER.fullmatch(m.group("recipient")))
+                 and any(_infos_within(clause, m.end(), 2))), None)
 
 
 def _none_available(clause: str) -> int | None:
