@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
+from conftest import CABLES, NEGATIVES
 from tipcheck import text
 from tipcheck.text import sentence_texts, sentences
 from tipcheck.vocabulary import abbreviations, read_text
@@ -119,3 +120,17 @@ def test_each_table_and_pattern_is_stated_only_in_text_py(what: str) -> None:
     copies = [str(p.relative_to(SRC)) for p in sorted(SRC.rglob("*.py")) if p.name != "text.py"
               and any(_COPIES[what].search(s) for s in _string_constants(p))]
     assert copies == [], f"{what} outside text.py"
+
+
+def test_sentence_ends_are_those_of_the_pattern_starting_with_a_repeat() -> None:
+    # the pattern as first written, tried at every character; every vendored cable and negative
+    first_written = re.compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9-]|\s*$)")
+    texts = [path.read_text(encoding="utf-8", errors="replace")
+             for path in sorted((*CABLES.rglob("*.txt"), *NEGATIVES.rglob("*.txt")))]
+    texts += ["Done?! Next.", "He said (so.) Then", "End...\n\n  - Item", "A.\n", "no end"]
+    ends = 0
+    for t in texts:
+        expected = [m.span() for m in first_written.finditer(t)]
+        assert [m.span() for m in text._SENTENCE_END.finditer(t)] == expected
+        ends += len(expected)
+    assert ends > 5000

@@ -16,7 +16,9 @@ from tipcheck.regex import lazy_compile
 
 # A sentence ends at `.`, `?` or `!` (and the quotes or brackets closing it) before a blank and a capital, a
 # digit, an opening quote or bracket, or a list dash - or at the end of the text.
-_SENTENCE_END = lazy_compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9-]|\s*$)")
+# (Its first mark stands alone, before the repeat: the matcher then scans for a mark instead of trying the pattern
+# at every character.)
+_SENTENCE_END = lazy_compile(r"[.?!][.?!]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9-]|\s*$)")
 _BLANK_OR_DASH = " \t\n-"
 
 

@@ -372,7 +372,7 @@ class _Index:
         if found is None:
             matched = self.vocabulary.matches(term)
             found = (self._holders[next(iter(matched))] if len(matched) == 1
-                     else array("I", sorted({n for w in matched for n in self._holders[w]})))
+                     else array("I", sorted(set().union(*map(self._holders.__getitem__, matched)))))
             self._holding[(term,)] = found
         return found
 
