@@ -27,8 +27,26 @@ def test_the_json_is_the_yaml_as_it_parses(kind: str, source: Path) -> None:
     assert stored == yaml.safe_load(text.decode("utf-8")), REGENERATE
 
 
+@pytest.mark.parametrize(("kind", "source"), FILES, ids=[f"{k}/{p.name}" for k, p in FILES])
+def test_each_part_s_json_is_made_of_the_yaml_as_it_parses(kind: str, source: Path) -> None:
+    text = source.read_bytes()
+    whole = yaml.safe_load(text.decode("utf-8"))
+    for part, make in bundled.PARTS.get(kind, {}).items():
+        assert bundled.load(kind, source, text, part) == make(whole), REGENERATE
+
+
+def test_an_outline_is_its_model_without_the_questions() -> None:
+    kind, source = next((k, p) for k, p in FILES if p.name == "tip-2009.yaml")
+    whole = yaml.safe_load(source.read_text(encoding="utf-8"))
+    outline = bundled.load(kind, source, source.read_bytes(), "outline")
+    assert [s["id"] for s in outline["sections"]] == [s["id"] for s in whole["sections"]]
+    assert all("questions" in s for s in whole["sections"]) and not any("questions" in s for s in outline["sections"])
+    assert {k: v for k, v in outline.items() if k != "sections"} == {k: v for k, v in whole.items() if k != "sections"}
+
+
 def test_no_json_is_left_without_its_yaml() -> None:
-    expected = {bundled.parsed_path(kind, source) for kind, source in FILES}
+    expected = {bundled.parsed_path(kind, source, part) for kind, source in FILES
+                for part in [None, *bundled.PARTS.get(kind, {})]}
     assert set(bundled.PARSED.glob("*/*.json")) == expected
 
 
@@ -37,5 +55,8 @@ def test_a_yaml_file_changed_since_its_json_is_read_as_yaml(tmp_path: Path) -> N
     edited = tmp_path / source.name  # same name, so the same JSON file is looked up
     edited.write_text(source.read_text(encoding="utf-8").replace('"p.m"]', '"p.m", "Xyz"]'), encoding="utf-8")
     assert bundled.load(kind, edited, edited.read_bytes()) is None
+    model = next(p for k, p in FILES if p.name == "tip-2009.yaml")
+    changed = model.read_bytes().replace(b"\n", b"\n\n", 1)  # the same model, but not the same text
+    assert bundled.load("questionnaire", model, changed, "outline") is None
     assert bundled.read(kind, edited)["abbreviations"][-1] == "Xyz"
     assert bundled.read(kind, source) == yaml.safe_load(source.read_text(encoding="utf-8"))

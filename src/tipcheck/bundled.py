@@ -2,6 +2,10 @@
 `tipcheck/parsed/`: the json module reads in C what PyYAML builds in Python, so a check reads its model and
 vocabularies in ~1 ms instead of ~12, and does not import PyYAML (~10 ms more).
 
+A questionnaire model also has its outline (the model without its sections' questions: what choosing a model
+and detecting a reply read, from all six models at every start) in a small JSON file of its own, so that those
+~370 KB of JSON are not decoded for a few hundred bytes of each.
+
 Each JSON file holds the CRC-32 of the YAML text it was made from. A YAML file changed since (being edited) is
 parsed as YAML again, so what tipcheck reads is always what the YAML says. tests/test_bundled.py compares every
 JSON file with its YAML file; this writes them all again:
@@ -14,6 +18,7 @@ from __future__ import annotations
 import json
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,19 +34,27 @@ def yaml_files() -> list[tuple[str, Path]]:
     return [(kind, path) for kind, folder in SOURCES.items() for path in sorted(folder.glob("*.yaml"))]
 
 
-def parsed_path(kind: str, source: Path) -> Path:
-    return PARSED / kind / f"{source.stem}.json"
+def _without_questions(data: Any) -> Any:
+    return {**data, "sections": [{k: v for k, v in s.items() if k != "questions"} for s in data["sections"]]}
+
+
+# Parts of a kind's files kept in JSON files of their own, by name: what each is made of the whole
+PARTS: dict[str, dict[str, Callable[[Any], Any]]] = {"questionnaire": {"outline": _without_questions}}
+
+
+def parsed_path(kind: str, source: Path, part: str | None = None) -> Path:
+    return PARSED / kind / (f"{source.stem}.{part}.json" if part else f"{source.stem}.json")
 
 
 def text_checksum(text: bytes) -> int:
     return zlib.crc32(text)
 
 
-def load(kind: str, source: Path, text: bytes) -> Any | None:
-    """The parsed form of bundled YAML file `source`, whose content is `text`, when its JSON was made from that
-    text; None when it was not (the YAML changed since) or there is none."""
+def load(kind: str, source: Path, text: bytes, part: str | None = None) -> Any | None:
+    """The parsed form of bundled YAML file `source` (or of one of its PARTS), whose content is `text`, when its
+    JSON was made from that text; None when it was not (the YAML changed since) or there is none."""
     try:
-        stored = json.loads(parsed_path(kind, source).read_bytes())
+        stored = json.loads(parsed_path(kind, source, part).read_bytes())
     except (OSError, ValueError):
         return None
     return stored["data"] if stored.get("crc32") == text_checksum(text) else None
@@ -73,12 +86,14 @@ def write_all() -> list[Path]:
     written = []
     for kind, source in yaml_files():
         text = source.read_bytes()
-        target = parsed_path(kind, source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        stored = {"source": f"{kind}/{source.name}", "crc32": text_checksum(text),
-                  "data": parse_yaml(text.decode("utf-8"))}
-        target.write_text(json.dumps(stored, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        written.append(target)
+        data = parse_yaml(text.decode("utf-8"))
+        parts = {None: data} | {part: make(data) for part, make in PARTS.get(kind, {}).items()}
+        for part, content in parts.items():
+            target = parsed_path(kind, source, part)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            stored = {"source": f"{kind}/{source.name}", "crc32": text_checksum(text), "data": content}
+            target.write_text(json.dumps(stored, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            written.append(target)
     return written
 
 
