@@ -59,6 +59,8 @@ def test_checking_a_cable_imports_neither_tabulate_nor_pyyaml() -> None:
         modules = _imported_by(terminal + _run_tipcheck("check", str(SEED)))
         assert {"tipcheck.formatters.text", "tipcheck.rules._gap_grammar", "tipcheck.bundled"} <= modules
         assert sorted(m for m in modules if m.startswith(("tabulate", "importlib.metadata", "yaml"))) == []
+        # only the format asked for
+        assert sorted(m for m in modules if m.startswith("tipcheck.formatters.")) == ["tipcheck.formatters.text"]
 
 
 def test_importing_the_package_compiles_no_pattern() -> None:

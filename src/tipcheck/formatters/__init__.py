@@ -60,12 +60,17 @@ class Stream:
     end: Callable[[FormatOptions, int], str]  # int: how many cables were written
 
 
-def get_stream(name: str) -> Stream | None:
-    """The streaming form of a format, or None for formats that need every cable at once (SARIF, JUnit...)."""
-    from tipcheck.formatters import concise, json_format, text
+# The formats written one cable at a time: their modules' STREAM
+_STREAMED = frozenset({"text", "concise", "json"})
 
-    streams = {"text": text.STREAM, "concise": concise.STREAM, "json": json_format.STREAM}
-    return streams.get(name)
+
+def get_stream(name: str) -> Stream | None:
+    """The streaming form of a format, or None for formats that need every cable at once (SARIF, JUnit...); only
+    that format's module is imported."""
+    if name not in _STREAMED:
+        return None
+    stream: Stream = importlib.import_module(f"tipcheck.formatters.{_MODULES[name]}").STREAM
+    return stream
 
 
 def finding_message(message: str, excerpt: str | None, redact: bool) -> str:
