@@ -17,7 +17,10 @@ The corpus is in parts (HALVES), each a directory of one YAML file per category:
   (benchmarks/README.md) and released as spent, and tuned on since (its misses fixed by general classes);
 - test-5: a set written blind (posts of every region, full sentences, notes and telegram style), scored once
   with the rules frozen (benchmarks/README.md) and released as spent; its misses are in known_misses.yaml;
-- test-6: for the next set written blind; absent until it is released, and never tuned on.
+- test-6: a set written blind, its writer asked for wordings easy to miss (idioms, the post as object or
+  recipient, unusual references), scored once with the rules frozen and released as spent; its misses are in
+  known_misses.yaml;
+- test-7: for the next set written blind; absent until it is released, and never tuned on.
 """
 
 from __future__ import annotations
@@ -42,10 +45,10 @@ HOST_ANSWER = "POST RESPONSE: No long term shelter or housing is available;"
 GAP_RULES = ("seeking-information", "information-unavailable")
 SCORED = (*GAP_RULES, "cross-reference", "broken-cross-reference")
 _RUN = {*GAP_RULES, "broken-cross-reference"}
-HALVES = ("dev", "test-1", "test-2", "test-3", "test-4", "test-5", "test-6")
+HALVES = ("dev", "test-1", "test-2", "test-3", "test-4", "test-5", "test-6", "test-7")
 # the parts tuned on: each sentence must come out right
-TUNED = ("dev", "test-1", "test-2", "test-3", "test-4", "test-5")
-SEALED = "test-6"
+TUNED = ("dev", "test-1", "test-2", "test-3", "test-4", "test-5", "test-6")
+SEALED = "test-7"
 
 
 @dataclass(frozen=True)
