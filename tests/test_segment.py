@@ -286,6 +286,7 @@ def test_marker_grammar(body: str, expected: tuple[int | None, tuple[str, ...]])
     "s/he was referred to a shelter.",  # a slash inside a word, not a closer
     "Items seized included 12 passports.",  # the word with no letter after it
     "#1 priority for the police is the border.",  # a number sign before a count
+    "(24.E refers.)",  # a bracket not closed after the letter: a reference, not a label
 ])
 def test_look_alikes_of_the_new_label_forms_are_text(body: str) -> None:
     units = _segment(f"A. The police arrested 12 suspects.\n\n{body}\n").units

@@ -8,7 +8,9 @@ Question 26.H", "in section 22A", "see para 26(c)"), lists and ranges of them ("
 as the labels take it) or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A
 and E above", "(see paragraph I below)", "covered under PROTECTION D."; a letter the section lacks, "PROSECUTION
 Q", is a broken reference). A bracketed aside does not end a list ("26.B (shelters) and 26.D"); "Ref:" refers
-as "(" does ("(Ref: 25.C.)"). Not references: a count ("reported in 12 states", "mentioned in 45 press
+as "(" does ("(Ref: 25.C.)"); a question may be written "Q26.D" or "section 26, part K", and a list go on in
+brackets ("26(b), (d) and (m)"). A paragraph of another cable ("07 MEXICO 1234, para 30") is not one of this
+reply's. Not references: a count ("reported in 12 states", "mentioned in 45 press
 articles": a bare number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of
 reftel", "Article 5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation
 ("Under 18 U.S.C. 1591": a letter that opens an abbreviation is no question letter), a chain of numbers
@@ -35,13 +37,14 @@ from tipcheck.regex import lazy_compile
 # (number and letter) follows it. A parenthesis naming a section and a letter, "(PREVENTION D)", is one too: the
 # words are checked against the questionnaire's section headings, so "(Law D)" is not one.
 _ANSWER_TO = r"(?:answers?|responses?|reply|replies)\s+(?:to|in|under|at)"
+_Q = r"q\.?\s?(?=\d)"  # "Q26.D": the question word cut to its letter (on lowered text)
 _TRIGGER_SOURCE = (
     r"\b(?P<strong>see(?:\s+also)?|cf\.?|refer(?:red)?\s+to(?:\s+in)?|reference|as\s+per|"
     rf"(?:[a-z]+ed|given|set\s+out|shown|found|seen|written|made)\s+(?:in|under|at)|{_ANSWER_TO}|"
     r"(?:more|further)\s+(?:info(?:rmation)?|details?)\s+(?:(?:is|are)\s+)?(?:in|under|at))\s+"
-    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|(?P<section>sections?|items?|points?)\s+)?"
+    rf"(?:(?:the|our)\s+)?(?:{_ANSWER_TO}\s+)?(?:questions?\s+|{_Q}|(?P<section>sections?|items?|points?)\s+)?"
     r"|(?:\b(?P<weak>in|under|per|at|items?|points?|ref(?:\.|\s*:))\s+(?:(?:sections?|questions?|items?|points?)\s+)?"
-    r"|\()(?:(?=\s*\d)"
+    rf"|\((?:\s*{_Q})?)(?:(?=\s*\d)"
     # ... or a section's name and a letter that ends the clause ("covered under PROTECTION D."): checked against
     # the questionnaire's section headings, as after "see"; not a title ("in Persons: A Global View")
     r"|(?P<place>(?=[a-z]{4,}\s+[a-z](?:[.;,)]|\s*$|\s+(?:above|below)\b))))"
@@ -87,12 +90,14 @@ def _stand_in_text(text: str) -> str:
 # "16", "16.E", "16 E", "5F", "10.c" (a small letter only after a dot), a range "29-31"; not a letter that opens
 # an abbreviation ("18 U.S.C. 1591", "12 U.N. reports"), a number with a leading zero or a chain of numbers
 # ("01-800-553-3000")
-_ITEM = lazy_compile(r"(?P<number>(?!0)\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])|\s*\.?\s*(?P<letter>[A-Z]))"
+_ITEM = lazy_compile(r"(?P<number>(?!0)\d{1,3})(?!\d|[.,]\d)(?:(?:\s*\.\s*(?P<small>[a-z])"
+                     r"|(?:\s*\.?\s*|,?\s+(?i:part|question)\s+)(?P<letter>[A-Z]))"  # "section 26, part K"
                      r"(?![\w']|\.[A-Za-z])\.?|\s*\((?P<enclosed>[A-Za-z])\)"  # "26(c)"
                      r"|\s*(?:-|–|to|through)\s*(?P<last>\d{1,3})(?!\d|[-–/.]\d))?")
 _MORE = r"\s*(?:,\s*(?:(?i:and)\s+)?|\s(?i:and|&|or)\s+)"  # "SEE 24.D AND 24.G"
-_MORE_LETTER = lazy_compile(_MORE + r"(?P<letter>[A-Z])(?![\w'])\.?")  # "25.B and C", "26.B, C and E"
-_MORE_ITEM = lazy_compile(_MORE + r"(?=\d)")
+# "25.B and C", "26.B, C and E", "26(b), (d) and (m)"
+_MORE_LETTER = lazy_compile(_MORE + r"(?:(?P<letter>[A-Z])(?![\w'])\.?|\((?P<enclosed>[A-Za-z])\))")
+_MORE_ITEM = lazy_compile(_MORE + r"(?:[Qq]\.?\s?)?(?=\d)")
 _ASIDE = lazy_compile(r"[ \t]*\([^()\n]{1,40}\)(?=\s*(?:,|(?i:and|&|or)\s))")  # "26.B (shelters) and ..."
 _MORE_QUESTION = lazy_compile(r"\s*;\s*(?=\d)")  # "(see 23.A; 25.B)": after a semicolon, numbered questions only
 # After a bare number, what may follow a paragraph number; "in 12 states", "in 45 press articles" are counts
@@ -100,6 +105,8 @@ _FOLLOWS_A_NUMBER = lazy_compile(r"\s*(?:$|[.,;:)\]]|\(|(?:above|below|for|and|o
 # A legal or other text that has paragraphs of its own: "Article 5", "Section 12 of Law 5/2008", "the Protocol"
 _LEGAL_TEXT = (r"\b(?:(?:article|section|clause|chapter|title|law|decree|act|code|regulation)s?\s+(?:no\.?\s*)?"
                r"\d+[\w/.()-]*|protocol|convention|treaty|mou|memorandum|agreement|constitution|statute|directive|annex)")
+# Another cable by its number: "07 MEXICO 1234", "08 STATE 12345" (year, sender in capitals, serial)
+_CABLE = r"\b\d{2}\s+(?-i:[A-Z]{3,})(?:\s+(?-i:[A-Z]{3,}))?\s+\d{2,6}"
 # A paragraph of another text: the tasking cable, a law, an agreement being quoted
 _OF_ANOTHER_TEXT = lazy_compile(
     r"\s*+(?:(?:above|below)\s*+)?(?:,\s*+)?(?:of\s*(?:the\s+)?(?:ref(?:tel)?\b|reftel|tasking)|of\b(?!\s+(?:"
@@ -109,11 +116,13 @@ _OF_ANOTHER_TEXT = lazy_compile(
 # ... or where the post's numbering starts ("keyed to ... reftel, beginning at paragraph 21"). A bare "ref" is the
 # writer's "refer to" ("(ref para 25.C)"); "ref B" and "reftel" name the tasking cable.
 _IN_ANOTHER_TEXT = lazy_compile(rf"(?:\breftel(?:\s+[A-Z])?|\bref\s+[A-Z]|\btasking(?:\s+cable)?|{_LEGAL_TEXT}|'s|"
-                                r"\bits|\btheir|\b(?:beginning|starting|begins|starts)\s+(?:at|with))\s*[,(]?\s*$",
+                                rf"{_CABLE}|\bits|\btheir|\b(?:beginning|starting|begins|starts)\s+(?:at|with))\s*[,(]?\s*$",
                                 re.I)
 # "PARA 23 - THE COUNTRY'S TIP SITUATION", "2. (SBU) Paragraph 27. Overview ...": a line that opens with a
 # paragraph of the tasking cable as its label names what it answers; it refers to nothing
 _LABEL_LINE = lazy_compile(r"(?:^|\n)[ \t]*(?:¶?\d{1,3}\.?[ \t]*)?(?:\([A-Z/]+\)[ \t]*)?$")
+# "(21A)", "(21A continued)": closed straight after the item, or after a word saying the answer goes on
+_KEY = lazy_compile(r"\s*\d{1,3}\s*[./-]?\s*[A-Za-z]?\s*(?:(?i:cont(?:inued|['’]?d)?)\.?\s*)?\)")
 _LABEL_END = lazy_compile(r"\s*[.:-]\s+[A-Z]")
 _LETTER_HERE = lazy_compile(r"para(?:graph)?\.?\s+(?P<letter>[A-O])\s+(?:above|below)\b")
 # a section's name and letters; any capital letter, so that one the section lacks ("PROSECUTION Q") is a broken
@@ -219,7 +228,8 @@ def _named_by_words(passage: Passage, triggers: list[re.Match[str]], section_id:
 def _items_after_triggers(text: str, triggers: list[re.Match[str]]) -> Iterator[_Item]:
     """Numbers and numbered questions after a word of referring ("see 16.E", "our response to 26.F", "(27.A)")."""
     for trigger in triggers:
-        if trigger.group(0) == "(" and _LABEL_LINE.search(text[max(0, trigger.start() - 30): trigger.start()]):
+        if (trigger.group(0) == "(" and _KEY.match(text, trigger.end())
+                and _LABEL_LINE.search(text[max(0, trigger.start() - 30): trigger.start()])):
             continue  # "12. (SBU) (21A) Ukraine is ...": the key of the question the paragraph answers
         if trigger.group("weak") and _IN_ANOTHER_TEXT.search(text, max(0, trigger.start() - 30), trigger.end()):
             continue  # "the first paragraph beginning at 18A": where the post's numbering starts
@@ -273,8 +283,9 @@ def _next_in_list(text: str, last: _Item, end: int, named_paragraph: bool) -> tu
     if (aside := _ASIDE.match(text, end)) is not None:
         end = aside.end()
     if last.letter is not None and (letter := _MORE_LETTER.match(text, end)):
-        named = letter.group("letter")
-        return [_Item(letter.start("letter"), named, last.number, named)], letter.end()
+        named = letter.group("letter") or letter.group("enclosed").upper()
+        at = letter.start("letter") if letter.group("letter") else letter.start("enclosed") - 1
+        return [_Item(at, text[at: letter.end()].strip(), last.number, named)], letter.end()
     more = _MORE_ITEM.match(text, end)
     following = _ITEM.match(text, more.end()) if more is not None else None
     if following is None and last.letter is not None:

@@ -466,6 +466,7 @@ class _Shape:
     qa: bool  # `23A Question:`, `23A Answer:`
     separated: bool  # a `.`, `/` or `-` between the section number and the letters: `25/B`, `25-B`
     joined: bool  # the letters straight after the section number, as one word: `25E`
+    unclosed: bool  # a bracket opened and not closed after the letters: `(24.E refers.)` is a reference
     style: str  # the label as printed, letters and digits aside
 
     @classmethod
@@ -477,7 +478,8 @@ class _Shape:
                    closed=bool(m.group("punct") or (m.group("close") and not opened)),
                    letters=_letters(m.group("letters")), lower=m.group("letters")[0].islower(),
                    qa=bool(m.group("qa")), separated=bool(m.group("sep")), style=_style(m.group(0)),
-                   joined=bool(m.group("para")) and m.end("para") == m.start("letters"))
+                   joined=bool(m.group("para")) and m.end("para") == m.start("letters"),
+                   unclosed=opened and not m.group("close"))
 
     def repeats(self, ctx: _Context) -> bool:
         """The letter just labelled, again in another print style: an item or a reference inside the answer
@@ -489,6 +491,8 @@ class _Shape:
 def _well_formed(shape: _Shape) -> bool:
     """A letter needs punctuation, brackets, a group or a word around it to be a label rather than a word."""
     punctuated = shape.closed or shape.bracketed
+    if shape.unclosed:
+        return False
     if shape.section is not None:
         return punctuated or len(shape.letters) > 1 or shape.qa or shape.separated or shape.joined
     if shape.word:
