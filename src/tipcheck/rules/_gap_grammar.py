@@ -830,7 +830,7 @@ _SEEKING_FRAMES: tuple[tuple[_Seeking, _Needs], ...] = (
     (_delivered_later, (_stems(V.delivery_passives), _ASKED_STEMS | _stems(V.report_names))),
     (_reporter_will_deliver, (_stems(V.delivery_verbs), _stems(V.future_markers))),
     (_request_open, (_stems(V.request_states), _stems(V.request_nouns))),
-    (_not_answered, (_stems(V.not_answered) | {"yet"},)),  # not_yet: "yet"
+    (_not_answered, (_stems(V.not_answered) | {"yet", "still"},)),  # not_yet: "yet", "still"
     (_not_received, (_stems(V.not_received),)),
     (_no_reply, (_stems(V.no_reply),)),
     (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS | _stems(V.request_nouns))),
