@@ -123,7 +123,7 @@ _REPLY_VERB = _compile(V.reply_verbs)
 _NOT_BEING = r"(?!(?:is|are|was|were|has|have|had|will|would|be|been|being)\b)"
 _STATE_WORDS = rf"(?:(?P<pending>{_words(V.bare_pending)})|(?P<unavailable>{_words(V.bare_unavailable)}))"
 _BARE_STATE = lazy_compile(rf"^\W*(?:{_NOT_BEING}(?![\w'’/-]*ed\b)[\w'’/-]+\s+){{0,2}}?{_NOT_BEING}[\w'’/-]+"
-                           rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,7}}?,?\s+{_STATE_WORDS}", _FLAGS)
+                           rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,11}}?,?\s+{_STATE_WORDS}", _FLAGS)
 _FINITE_AFTER = lazy_compile(r"\b(?:is|are|was|were|has|have|had|will|would|shows?|showed|indicates?|indicated)\b",
                              _FLAGS)
 _LABEL = lazy_compile(r"^\W*(?P<label>[^:;]{1,80}?):\s+", _FLAGS)
@@ -208,6 +208,9 @@ _WITHHOLDS = lazy_compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" 
 _NEGATED_SUBJECT = lazy_compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
 _MODAL_WITHHOLDS = lazy_compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
 _WITHHOLD_ACT = _compile(V.withhold_acts)
+_PROFESSED_IGNORANCE = _compile(V.professed_ignorance)
+_KEPT_FROM = lazy_compile(_words(V.kept_from) + r"\s+(?P<what>[^,;]{1,80}?)\s+from\s+", _FLAGS)
+_REPORTER_PROMISED = _compile(V.reporter_promised)
 _ACCESS = frozenset(V.access_nouns)
 _ACCESS_WORD = [[noun] for noun in V.access_nouns]  # a window's first word, as `str.split()[:1]` gives it
 _REFUSED = _compile(V.refused_states)
@@ -284,9 +287,13 @@ def _actors(clause: str) -> tuple[tuple[int, bool], ...]:
     """(offset, is a reporter) of each actor named in `clause`, in order."""
     found = [(m.start(), m.end(), _reporter_heads(clause, m)) for m in REPORTER.finditer(clause)]
     others = list(_OTHER.finditer(clause))
-    if not (clause.isupper() and len(clause.split()) >= _SHOUTED_WORDS):  # typed in capitals: no acronyms
+    if not (clause.isupper() and len(clause.split()) >= _SHOUTED_WORDS):
         others += [m for m in (*_ABBREVIATION.finditer(clause), *_ACRONYM.finditer(clause))
                    if m.group(0).lower() not in _NOT_ACTORS]
+    else:  # typed in capitals: no acronyms, but a government's abbreviation opening it ("GOB DID NOT PROVIDE ...")
+        lead = _LEADING.match(clause)
+        opening = _ABBREVIATION.match(clause, lead.end() if lead is not None else 0)
+        others += [opening] if opening is not None else []
     for m in others:
         if not _within_reporter(m, found):
             found.append((m.start(), m.end(), False))
@@ -680,6 +687,12 @@ def _expects_delivery(clause: str) -> bool:
                for m in _EXPECTS_RECEIPT.finditer(clause))
 
 
+def _reporter_promised(clause: str) -> bool:
+    """"Embassy officers have been promised the final numbers by the NCTIP chairperson": the post promised it."""
+    return any(reporter_is_subject(clause, m.start()) and _asked_in(object_window(clause, m.end()))
+               for m in _REPORTER_PROMISED.finditer(clause))
+
+
 def _promised(clause: str) -> bool:
     return any(_promises(clause, m) for m in _PROMISE.finditer(clause))
 
@@ -835,6 +848,7 @@ _SEEKING_FRAMES: tuple[tuple[_Seeking, _Needs], ...] = (
     (_no_reply, (_stems(V.no_reply),)),
     (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS | _stems(V.request_nouns))),
     (_reported_promise, (frozenset({"would", "will"}), _ASKED_STEMS)),
+    (_reporter_promised, (_stems(V.reporter_promised), _ASKED_STEMS)),
     (_asked_to_deliver, (_stems(V.asked_passives), _ASKED_STEMS)),
     (_expects_delivery, (_stems(V.expect_verbs), _ASKED_STEMS)),
     (_past_deadline, (_stems(V.deadline_words),)),
@@ -1003,6 +1017,15 @@ def _reporters_access(window: str) -> bool:
     return bool(following) and following[0].lower() in _ACCESS
 
 
+def _kept_from_reporter(clause: str) -> int | None:
+    """"Prosecutors ... kept the number of open cases from us": another actor keeps information from the post."""
+    for m in _KEPT_FROM.finditer(clause):
+        if (REPORTER.match(clause, m.end()) is not None and _asked_in(m.group("what"))
+                and _other_is_subject(clause, m.start())):
+            return m.start()
+    return None
+
+
 def _request_refused(clause: str) -> int | None:
     """"PolOff's request for the shelter budget was turned down by the Ministry": the post's request refused."""
     for m in _REFUSED.finditer(clause):
@@ -1095,6 +1118,8 @@ _UNAVAILABLE_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
     (_attempt_failed, (_stems(V.failure_states), _ASKED_STEMS)),
     (_withholding(_WITHHOLDS), (_stems(V.withholding), _stems(V.withhold_verbs))),
     (_withholding(_WITHHOLD_ACT), (_stems(V.withhold_acts),)),
+    (_withholding(_PROFESSED_IGNORANCE), (_stems(V.professed_ignorance), _ASKED_STEMS)),
+    (_kept_from_reporter, (_stems(V.kept_from), frozenset({"from"}), _ASKED_STEMS)),
     (_withholding(_MODAL_WITHHOLDS, negated_subject=True), (_stems(V.negated_subjects), _stems(V.withhold_verbs))),
     (_not_made_known, (_stems(V.withholding), _stems(V.make_verbs), _stems(V.made_known))),
     (_request_refused, (_stems(V.refused_states), _stems(V.request_nouns))),

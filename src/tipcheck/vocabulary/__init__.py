@@ -86,6 +86,9 @@ class GapVocabulary:
     negated_modals: Words
     withhold_verbs: Words
     withhold_acts: Words
+    kept_from: Words
+    professed_ignorance: Words
+    reporter_promised: Words
     make_verbs: Words
     made_known: Words
     gave_none: Words
