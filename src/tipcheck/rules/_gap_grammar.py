@@ -108,7 +108,8 @@ _REQUESTED = _compile(V.requested_states)
 _PENDING = lazy_compile(_words(V.pending_states) + r"(?!\s+to\b)", _FLAGS)
 _BY_OTHER = lazy_compile(r"^\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<agent>[\w/-]+)", _FLAGS)
 _DELIVERY_PASSIVE = _compile(V.delivery_passives)
-_LATER = _compile(V.later_markers)
+_LATER = _compile(V.later_documents, V.later_markers)
+_LATER_DOCUMENT = _compile(V.later_documents)
 _TO_WHOM = lazy_compile(r"^\s+(?:to|with)\s+(?:the\s+|its\s+|their\s+|most\s+|all\s+)?"
                         r"(?P<whom>[\w/'-]+(?:\s+[\w/'-]+)?)", _FLAGS)
 _FUTURE_DELIVERY = lazy_compile(_words(V.future_markers) + r"\s+(?:(?:also|then|promptly|continue\s+to)\s+)?"
@@ -583,9 +584,12 @@ def _delivered_later(clause: str) -> bool:
 
 
 def _reporter_will_deliver(clause: str) -> bool:
-    """"Post will forward them once received", "We will report separately", "Post will update G/TIP"."""
+    """"Post will forward them once received", "We will report separately", "Post will update G/TIP"; "A follow-up
+    cable will provide the amounts"."""
     for m in _FUTURE_DELIVERY.finditer(clause):
         rest = clause[m.end():]
+        if _LATER_DOCUMENT.search(clause, 0, m.start()) and _asked_in(object_window(clause, m.end())):
+            return True
         if reporter_is_subject(clause, m.start()) and (
                 _asked_in(object_window(clause, m.end())) or _PRONOUN_OBJECT.match(rest) or _LATER.search(rest)
                 or _recipient(rest.lstrip()) or clause.lstrip().lower().startswith(_RELATIVE_PRONOUNS)):

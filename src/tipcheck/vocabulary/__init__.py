@@ -55,6 +55,7 @@ class GapVocabulary:
     delivery_passives: Words
     delivery_verbs: Words
     future_markers: Words
+    later_documents: Words
     later_markers: Words
     request_nouns: Words
     request_states: Words
