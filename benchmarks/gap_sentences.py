@@ -5,8 +5,8 @@
 Each sentence is put into a copy of the seed reply (09MEXICO828, the answer to protection.E) and the whole
 check runs on it (tests/sentence_corpus.py says how). A finding of a gap rule on a sentence of another category
 is a false positive; a cross-reference counts by (target, valid). dev and test-1 to test-6 are tuned on; test-7
-is written blind and scored once, when it is released (until then it is absent); benchmarks/README.md records the
-figures.
+was written blind, scored once at its release and is never tuned on (the final test half); benchmarks/README.md
+records the figures.
 """
 
 from __future__ import annotations

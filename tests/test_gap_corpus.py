@@ -2,9 +2,9 @@
 the seed reply and checked whole (see sentence_corpus.py). The dev half and the spent blind sets (test-1 to test-6)
 are what the rules were tuned on or scored once: every sentence of them must come out right (or as conventions.yaml
 lists it), except those known_misses.yaml lists, which are expected to fail (strictly: one that comes out right
-fails the test until it is taken off the list). The sealed part (SEALED) is written blind: when it is released it
-must meet the issue's thresholds. The sentences quoted in the issue must come out right whichever part they fell
-in.
+fails the test until it is taken off the list). The sealed part (SEALED, the final test half) was written blind and
+scored once; it is never tuned on, and it must meet the issue's thresholds. The sentences quoted in the issue must
+come out right whichever part they fell in.
 """
 
 from __future__ import annotations
