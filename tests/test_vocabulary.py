@@ -1,14 +1,18 @@
-"""The gap vocabulary is data with a schema: the file validates, and every word list the grammar reads is in it."""
+"""The vocabularies are data with a schema: every file validates, and the grammar and the sub-question pass read
+their words from the files."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import fields
+from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
+from tipcheck import vocabulary
+from tipcheck.analysis import subquestions
 from tipcheck.rules import _gap_grammar
 from tipcheck.vocabulary import GapVocabulary, gap_vocabulary, read_text
 
@@ -57,3 +61,22 @@ def test_a_government_abbreviation_is_any_go_plus_capitals_not_a_list_of_posts()
 def test_information_withheld_on_purpose_or_kept_from_others_is_no_gap(sentence: str) -> None:
     assert not _gap_grammar.is_seeking(sentence)
     assert _gap_grammar.unavailable_at(sentence) is None
+
+
+def test_every_vocabulary_file_validates_against_the_schema_beside_it() -> None:
+    folder = Path(vocabulary.__file__).parent
+    for source in sorted(folder.glob("*.yaml")):
+        schema = json.loads(read_text(f"{source.stem}.schema.json"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.Draft202012Validator(schema).validate(yaml.safe_load(read_text(source.name)))
+
+
+def test_the_sub_question_pass_reads_counts_and_amounts_from_the_file() -> None:
+    words = vocabulary.answer_vocabulary()
+    for word in words.number_words:
+        assert subquestions._IN_WORDS.fullmatch(word.capitalize()), word
+    for unit in words.currency_units:
+        assert subquestions._AMOUNT.fullmatch(f"5 million {unit.upper()}"), unit
+    for code in words.currency_codes:
+        assert subquestions._CURRENCY_CODE.match(f"{code.upper()} 40,000"), code
+    assert not subquestions._AMOUNT.search("7 randomly chosen shelters")  # a unit is a whole word

@@ -43,6 +43,7 @@ from tipcheck.reading.segment import Unit
 from tipcheck.regex import lazy_compile
 from tipcheck.status import SubQuestionResult, SubQuestionStatus
 from tipcheck.text import MONTH, MONTH_NUMBERS, sentences
+from tipcheck.vocabulary import alternation, answer_vocabulary
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")
 # Kinds whose content is concrete enough that its absence is a defect a drafter can fix. A yes-or-no or a
@@ -58,10 +59,7 @@ _WORD = lazy_compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # for digits instead of trying the pattern at every character) or in words. The two never overlap: a count is
 # looked for among the figures first, and among the words only where one of them is written at all.
 _FIGURES = lazy_compile(r"\d(?<![\w.]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?)(?![\w])(?!\.[A-Za-z]\b)", re.I)
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-                 "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
-                 "thousands", "dozen", "dozens", "single")
+_NUMBER_WORDS = answer_vocabulary().number_words
 _IN_WORDS = lazy_compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
 # the characters outside ASCII that case-blind matching reads as ASCII letters: "İ", "ı", "ſ" and the Kelvin sign
 _READ_AS_ASCII_LETTERS = lazy_compile("[\u0130\u0131\u017f\u212a]")
@@ -72,14 +70,13 @@ _YEAR = lazy_compile(r"^(?:19|20)\d\d$")
 # Money: a currency sign or code before a number, or a number before a unit ("5 million pesos"); each part tried
 # where it can start (a sign, a digit: the matcher scans for those), a code only where the text holds one
 _CURRENCY_SIGN = lazy_compile(r"[$€£]\s*\\?\$?\s*\d")  # "US$" is found at its "$"
-_CURRENCY_CODES = ("usd", "eur", "gbp", "isk")
+_CURRENCY_CODES = answer_vocabulary().currency_codes
 _CURRENCY_CODE = lazy_compile(rf"\b(?:{'|'.join(_CURRENCY_CODES)})\s*\\?\$?\s*\d", re.I)
 _AMOUNT = lazy_compile(
     # a number starts only where a run of digits does (tested after its first digit), and is taken whole: `1111...`
     # stays linear
     r"\d(?<!\d\d)(?<!\d[,.]\d)[\d,.]*+\s*(?:million|billion|thousand)?\s*"
-    r"(?:U\.?S\.?\s*)?(?:dollars?|usd|pesos?|euros?|eur|kronur|kronas?|kroner|krona|rials?|riyals?|dinars?|"
-    r"dirhams?|pounds?|rupees?|shillings?|francs?|yen|yuan|baht|rand)\b", re.I)
+    r"(?:U\.?S\.?\s*)?" + alternation(answer_vocabulary().currency_units) + r"\b", re.I)
 _NO_MONEY = lazy_compile(
     r"\b(?:no|without)\s+(?:\w+\s+){0,2}(?:funds?|funding|budget|money|expenditure|allocation)\b|"
     r"\b(?:did|does|has|have) not\s+(?:\w+\s+)?(?:fund|allocate|spend|spent|budget|finance)\w*", re.I)

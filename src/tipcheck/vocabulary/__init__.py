@@ -234,3 +234,18 @@ class QuestionVocabulary:
 def question_vocabulary() -> QuestionVocabulary:
     data = _load("questions.yaml")
     return QuestionVocabulary(**{f.name: tuple(data[f.name]) for f in fields(QuestionVocabulary)})
+
+
+@frozen
+class AnswerVocabulary:
+    """The words of an answer the sub-question pass reads (answers.yaml: each field is described there)."""
+
+    number_words: Words
+    currency_codes: Words
+    currency_units: Words
+
+
+@cache
+def answer_vocabulary() -> AnswerVocabulary:
+    data = _load("answers.yaml")
+    return AnswerVocabulary(**{f.name: tuple(data[f.name]) for f in fields(AnswerVocabulary)})
