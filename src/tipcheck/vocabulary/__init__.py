@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tipcheck import bundled
 from tipcheck.frozen import frozen
@@ -200,12 +200,21 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+_Vocabulary = TypeVar("_Vocabulary")
+
+
+def _read_into(kind: type[_Vocabulary], name: str) -> _Vocabulary:
+    """Vocabulary file `name` as `kind`: each of its fields the file's list of that name, as a tuple (or its
+    pattern, kept as the string it is)."""
+    data = _load(name)
+    values = {f.name: data[f.name] if isinstance(data[f.name], str) else tuple(data[f.name])
+              for f in fields(kind)}  # type: ignore[arg-type]  # kind is one of this module's frozen classes
+    return kind(**values)
+
+
 @cache
 def gap_vocabulary() -> GapVocabulary:
-    data = _load("gaps.yaml")
-    values: dict[str, Any] = {f.name: data[f.name] if isinstance(data[f.name], str) else tuple(data[f.name])
-                              for f in fields(GapVocabulary)}
-    return GapVocabulary(**values)
+    return _read_into(GapVocabulary, "gaps.yaml")
 
 
 @cache
@@ -232,8 +241,7 @@ class QuestionVocabulary:
 
 @cache
 def question_vocabulary() -> QuestionVocabulary:
-    data = _load("questions.yaml")
-    return QuestionVocabulary(**{f.name: tuple(data[f.name]) for f in fields(QuestionVocabulary)})
+    return _read_into(QuestionVocabulary, "questions.yaml")
 
 
 @frozen
@@ -247,5 +255,4 @@ class AnswerVocabulary:
 
 @cache
 def answer_vocabulary() -> AnswerVocabulary:
-    data = _load("answers.yaml")
-    return AnswerVocabulary(**{f.name: tuple(data[f.name]) for f in fields(AnswerVocabulary)})
+    return _read_into(AnswerVocabulary, "answers.yaml")
