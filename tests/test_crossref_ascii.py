@@ -9,6 +9,10 @@ import re
 from conftest import CABLES, NEGATIVES
 from tipcheck.analysis import crossrefs
 
+# The definitions, as case-blind Unicode patterns on the text as written
+_TRIGGER = re.compile(crossrefs._TRIGGER_SOURCE, re.I)
+_PARA_WORD = re.compile(r"(?:\bpara(?:graph)?s?\.?|¶(?:(?<=\S¶)|(?<=\S[ \t]¶)))\s*(?=\d)", re.I)
+
 
 def _found(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, bool]]]:
     """Each match's span and which of its groups took part (the stand-in's groups hold its own characters)."""
@@ -17,8 +21,8 @@ def _found(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str
 
 def _same_on(text: str) -> tuple[int, int]:
     triggers, paragraph_words = crossrefs._triggers_and_paragraph_words(text)
-    assert _found(triggers) == _found(list(crossrefs._TRIGGER.finditer(text)))
-    assert _found(paragraph_words) == _found(list(crossrefs._PARA_WORD.finditer(text)))
+    assert _found(triggers) == _found(list(_TRIGGER.finditer(text)))
+    assert _found(paragraph_words) == _found(list(_PARA_WORD.finditer(text)))
     return len(triggers), len(paragraph_words)
 
 

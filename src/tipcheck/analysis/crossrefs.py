@@ -6,16 +6,15 @@ response to 26.F", "The answer to 23.A covers", a bare "(27.A)", "(see 5F)", "de
 Question 26.H", "in section 22A", "see para 26(c)"), lists and ranges of them ("paras 29 and 30", "paragraphs
 29-31", "25.B and C", "16.E, 26.G", "(see 23.A; 25.B)"; a range of letters, "25.E-F", is taken at its first letter,
 as the labels take it) or a question by its section's name ("See PROTECTION A. above", "referred to in Overview A
-and E above", "(see paragraph I below)", "covered under PROTECTION D."; a letter the section lacks, "PROSECUTION
-Q", is a broken reference). A bracketed aside does not end a list ("26.B (shelters) and 26.D"); "Ref:" refers
-as "(" does ("(Ref: 25.C.)"); a question may be written "Q26.D" or "section 26, part K", and a list go on in
-brackets ("26(b), (d) and (m)"). A paragraph of another cable ("07 MEXICO 1234, para 30") is not one of this
-reply's. Not references: a count ("reported in 12 states", "mentioned in 45 press
-articles": a bare number followed by a noun), another text's paragraph ("paragraph 2 of Article 6", "per para 24 of
-reftel", "Article 5, paragraph 3", "the Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation
-("Under 18 U.S.C. 1591": a letter that opens an abbreviation is no question letter), a chain of numbers
-("01-800-553-3000"), and a line labelled with the tasking cable's paragraph ("PARA 23 - THE COUNTRY'S TIP
-SITUATION", "12. (SBU) (21A) Ukraine is ...").
+and E above", "(see paragraph I below)", "covered under PROTECTION D."; a letter the section lacks, "PROSECUTION Q",
+is a broken reference). A bracketed aside does not end a list ("26.B (shelters) and 26.D"); "Ref:" refers as "("
+does ("(Ref: 25.C.)"); a question may be written "Q26.D" or "section 26, part K", and a list go on in brackets
+("26(b), (d) and (m)"). A paragraph of another cable ("07 MEXICO 1234, para 30") is not one of this reply's. Not
+references: a count ("reported in 12 states", "mentioned in 45 press articles": a bare number followed by a noun),
+another text's paragraph ("paragraph 2 of Article 6", "per para 24 of reftel", "Article 5, paragraph 3", "the
+Protocol, paragraph 3", "the tasking cable (para 25)"), a legal citation ("Under 18 U.S.C. 1591": a letter that
+opens an abbreviation is no question letter), a chain of numbers ("01-800-553-3000"), and a line labelled with the
+tasking cable's paragraph ("PARA 23 - THE COUNTRY'S TIP SITUATION", "12. (SBU) (21A) Ukraine is ...").
 """
 
 from __future__ import annotations
@@ -49,17 +48,14 @@ _TRIGGER_SOURCE = (
     # the questionnaire's section headings, as after "see"; not a title ("in Persons: A Global View")
     r"|(?P<place>(?=[a-z]{4,}\s+[a-z](?:[.;,)]|\s*$|\s+(?:above|below)\b))))"
     r"|\((?!\s*(?:see|cf|more)\b)(?=[a-z][a-z' ]{2,60}?[\s,:]+[a-m]\))")  # no capital: it runs on lowered text
-_TRIGGER = lazy_compile(_TRIGGER_SOURCE, re.I)
-# "¶" is no word character (no \b before it); at the start of a line it labels a paragraph ("¶5. (SBU) PREVENTION")
-# (the lookbehinds after the sign, so the pattern still starts with a letter or the sign: a fast scan)
-_PARA_WORD = lazy_compile(r"(?:\bpara(?:graph)?s?\.?|¶(?:(?<=\S¶)|(?<=\S[ \t]¶)))\s*(?=\d)", re.I)
-
-# Both patterns are tried at every character. They run on a stand-in of the passage: its characters lowered, each
-# character outside printable ASCII replaced by one the patterns read alike (`_stand_in`), same length, so the
-# matches' spans are those in the passage. There the patterns run case-sensitively and as ASCII, which costs half
-# (case-blind matching folds every character it compares); "paragraph" tests its boundary after the word, so that
-# the pattern starts with the literal "para" (and the sign's with the sign), which the matcher looks for without
-# trying the pattern at every character.
+# The trigger and the word "paragraph" (or the paragraph sign, which at the start of a line labels a paragraph,
+# "¶5. (SBU) PREVENTION") are looked for at every character. They run on a stand-in of the passage: its characters
+# lowered, each character outside printable ASCII replaced by one the patterns read alike (`_stand_in`), same
+# length, so the matches' spans are those in the passage. There the patterns run case-sensitively and as ASCII,
+# which costs half (case-blind matching folds every character it compares); "paragraph" tests its boundary after
+# the word, so that the pattern starts with the literal "para" (and the sign's with the sign), which the matcher
+# looks for without trying the pattern at every character. tests/test_crossref_ascii.py compares them with the
+# case-blind patterns on the text as written.
 _TRIGGER_LOWERED = lazy_compile(_TRIGGER_SOURCE, re.A)
 _PARAGRAPH_SIGN = "\x01"  # the paragraph sign's stand-in ("\x01" itself stands in as any other symbol)
 # (the word and the sign as two patterns, each starting with its literal; their matches never overlap)
