@@ -78,7 +78,6 @@ MONTH_NUMBERS: dict[str, int] = {
 }
 # a month's name or abbreviation (case as given: compile with re.I for any case), longest spelling first
 MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True)) + ")"
-MONTH_FULL = "(?:" + "|".join(MONTHS) + ")"
 
 
 def month_number(name: str) -> int | None:

@@ -387,11 +387,6 @@ def split_inline_markers(lines: list[Line]) -> list[Line]:
     return result
 
 
-def _plain_number(marker: Marker) -> int:
-    """A printed number read at face value, except an evident lost sign (`110.` after `¶9.`) left to later."""
-    return marker.number or 0
-
-
 def _is_list_item(marker: Marker, last_number: int, list_run: int, current: _Open | None) -> bool:
     """`1.`, `2.` ... restarting inside an answer are a numbered list, not paragraphs."""
     if marker.number is None or marker.letters or marker.section_paragraph is not None or current is None:
