@@ -171,6 +171,13 @@ def test_a_bundled_models_outline_is_the_whole_model_without_its_questions(name:
         == outline
 
 
+def test_a_model_being_edited_is_read_from_its_yaml_whole_and_in_outline(monkeypatch: pytest.MonkeyPatch) -> None:
+    # with no JSON made from the YAML as it is (the file being edited), both readings parse the YAML itself
+    from_json = qmod.load_bundled.__wrapped__("tip-2009"), qmod.bundled_outline.__wrapped__("tip-2009")
+    monkeypatch.setattr(qmod.bundled, "load", lambda *args, **kwargs: None)
+    assert (qmod.load_bundled.__wrapped__("tip-2009"), qmod.bundled_outline.__wrapped__("tip-2009")) == from_json
+
+
 @pytest.mark.parametrize(("text", "year", "words"), [
     # real subjects: 09JAKARTA378, 10BANGKOK468, 05MUSCAT313, 09KUWAIT157
     ("INDONESIA -- ANTI-TRAFFICKING IN PERSONS REPORT 2009", 2009, "ANTI-TRAFFICKING IN PERSONS REPORT 2009"),

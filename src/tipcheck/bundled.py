@@ -60,11 +60,14 @@ def load(kind: str, source: Path, text: bytes, part: str | None = None) -> Any |
     return stored["data"] if stored.get("crc32") == text_checksum(text) else None
 
 
-def read(kind: str, source: Path) -> Any:
-    """Bundled YAML file `source` as it parses: from its JSON when that was made from the file as it is."""
+def read(kind: str, source: Path, part: str | None = None, parse: Callable[[str], Any] | None = None) -> Any:
+    """Bundled YAML file `source` (or one of its PARTS) as it parses: from its JSON when that was made from the file
+    as it is, else by `parse` from the file's text (by default, the whole file as YAML)."""
     text = source.read_bytes()
-    stored = load(kind, source, text)
-    return parse_yaml(text.decode("utf-8")) if stored is None else stored
+    stored = load(kind, source, text, part)
+    if stored is not None:
+        return stored
+    return (parse or parse_yaml)(text.decode("utf-8"))
 
 
 def parse_yaml(text: str) -> Any:

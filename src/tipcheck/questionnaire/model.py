@@ -115,10 +115,7 @@ def load_bundled(name: str) -> Questionnaire:
     if not path.is_file():
         known = ", ".join(bundled_names()) or "none"
         raise QuestionnaireError(f"unknown questionnaire {name!r} (bundled: {known}; or give a path)")
-    text = path.read_bytes()
-    data = bundled.load("questionnaire", path, text)
-    if data is None:
-        data = _parse_yaml(text.decode("utf-8"), str(path))
+    data = bundled.read("questionnaire", path, parse=lambda text: _parse_yaml(text, str(path)))
     return from_mapping(data, str(path))
 
 
@@ -132,13 +129,13 @@ def bundled_outline(name: str) -> Questionnaire:
     a reply, read: from its own JSON file (tipcheck.bundled), or from the model being edited, only the lines indented
     less than the questions (a test compares each outline with its whole model)."""
     path = bundled_dir() / f"{name}.yaml"
-    text = path.read_bytes()
-    data = bundled.load("questionnaire", path, text, part="outline")
-    if data is None:
-        lines = text.decode("utf-8").splitlines()
-        outline = "\n".join(line for line in lines if len(line) - len(line.lstrip(" ")) < _QUESTION_DEPTH)
-        data = _parse_yaml(outline, str(path))
-    return from_mapping(data, str(path))
+
+    def parse_outline(text: str) -> dict[str, Any]:
+        lines = text.splitlines()
+        return _parse_yaml("\n".join(line for line in lines if len(line) - len(line.lstrip(" ")) < _QUESTION_DEPTH),
+                           str(path))
+
+    return from_mapping(bundled.read("questionnaire", path, "outline", parse_outline), str(path))
 
 
 def load(name_or_path: str) -> Questionnaire:
