@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -134,3 +135,9 @@ def test_sentence_ends_are_those_of_the_pattern_starting_with_a_repeat() -> None
         assert [m.span() for m in text._SENTENCE_END.finditer(t)] == expected
         ends += len(expected)
     assert ends > 5000
+
+
+def test_the_characters_folded_to_ascii_letters_are_all_there_are() -> None:
+    any_letter = re.compile("[a-z]", re.I)
+    folded = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if any_letter.fullmatch(chr(c)))
+    assert folded == text.FOLDED_TO_ASCII_LETTERS

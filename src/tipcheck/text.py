@@ -76,6 +76,9 @@ MONTH_NUMBERS: dict[str, int] = {
     **{name[:3].upper(): n for n, name in enumerate(MONTHS, start=1)},
     "SEPT": 9,
 }
+# The characters outside ASCII that case-blind matching reads as ASCII letters ("İ", "ı", "ſ" and the Kelvin
+# sign): a pattern that reads ASCII words case-blind may match where the lowered text shows no such word.
+FOLDED_TO_ASCII_LETTERS = "\u0130\u0131\u017f\u212a"
 # a month's name or abbreviation (case as given: compile with re.I for any case), longest spelling first
 MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True)) + ")"
 

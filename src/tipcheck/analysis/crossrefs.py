@@ -29,6 +29,7 @@ from tipcheck.questionnaire.model import Questionnaire, Section
 from tipcheck.reading.cable import Passage
 from tipcheck.reading.kinds import ReplyKind
 from tipcheck.regex import lazy_compile
+from tipcheck.text import FOLDED_TO_ASCII_LETTERS
 
 # What introduces a reference. Strong: a word of referring ("see", "cf.", "refer to", "our response to", "as
 # noted in", any "<participle> in/under"); after one, a bare number is a paragraph ("see 33 for more"). Weak: a
@@ -64,7 +65,6 @@ _PARAGRAPH_SIGN_LOWERED = lazy_compile(
     rf"{_PARAGRAPH_SIGN}(?:(?<=\S{_PARAGRAPH_SIGN})|(?<=\S[ \t]{_PARAGRAPH_SIGN}))\s*(?=\d)", re.A)
 # outside printable ASCII: what the two readings may read differently ("\x1c"-"\x1f" are blanks to Unicode only)
 _NEEDS_STAND_IN = lazy_compile(r"[^\x02-\x1b\x20-\x7e]")
-_FOLDS_TO_A_LETTER = lazy_compile(r"[a-z]", re.I)  # beyond ASCII: "İ", "ı", "ſ", "K" (the Kelvin sign)
 _CLASSES = ((lazy_compile(r"\d"), "0"), (lazy_compile(r"\w"), "_"), (lazy_compile(r"\s"), "\v"))
 
 
@@ -74,7 +74,7 @@ def _stand_in(char: str) -> str:
     letter it folds to ("K", the Kelvin sign, is "k"), else a digit, a word character, a blank or a symbol."""
     if char == "¶":
         return _PARAGRAPH_SIGN
-    if _FOLDS_TO_A_LETTER.fullmatch(char):
+    if char in FOLDED_TO_ASCII_LETTERS:
         return next(c for c in (char.lower()[:1], char.upper().lower()[:1]) if c.isascii() and c.isalpha())
     return next((stand_in for kind, stand_in in _CLASSES if kind.fullmatch(char)), "\x00")
 

@@ -42,7 +42,7 @@ from tipcheck.questionnaire.model import Expectation, Question, Questionnaire, S
 from tipcheck.reading.segment import Unit
 from tipcheck.regex import lazy_compile
 from tipcheck.status import SubQuestionResult, SubQuestionStatus
-from tipcheck.text import MONTH, MONTH_NUMBERS, sentences
+from tipcheck.text import FOLDED_TO_ASCII_LETTERS, MONTH, MONTH_NUMBERS, sentences
 from tipcheck.vocabulary import alternation, answer_vocabulary
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")
@@ -61,8 +61,7 @@ _WORD = lazy_compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _FIGURES = lazy_compile(r"\d(?<![\w.]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?)(?![\w])(?!\.[A-Za-z]\b)", re.I)
 _NUMBER_WORDS = answer_vocabulary().number_words
 _IN_WORDS = lazy_compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
-# the characters outside ASCII that case-blind matching reads as ASCII letters: "İ", "ı", "ſ" and the Kelvin sign
-_READ_AS_ASCII_LETTERS = lazy_compile("[\u0130\u0131\u017f\u212a]")
+_READ_AS_ASCII_LETTERS = lazy_compile(f"[{FOLDED_TO_ASCII_LETTERS}]")
 _NOT_A_COUNT_BEFORE = lazy_compile(
     rf"(?:\b{MONTH}\.?|\b(?:article|art|section|paragraph|para|chapter|no|number|law|item|"
     r"question|page|of)\.?)\s*$", re.I)
