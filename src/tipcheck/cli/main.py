@@ -10,7 +10,6 @@ import collections
 import contextlib
 import copy
 import dataclasses
-import gc
 import itertools
 import os
 import shutil
@@ -515,15 +514,6 @@ cli_questionnaire.register(questionnaire_app)
 
 # The status of a process whose reader went away (`tipcheck check X | head -1`), as grep and cat give it.
 EXIT_STDOUT_CLOSED = 128 + signal.SIGPIPE
-
-
-def command() -> None:
-    """The `tipcheck` program (its console script, and `python -m tipcheck`): `main` in a process of its own."""
-    # What is made by now (modules, classes, the command line) lives as long as the process: the collector need not
-    # scan it again at every collection the checking sets off (7 % of the CPU time of checking one cable). Not in
-    # main(), which tests call many times in one process.
-    gc.freeze()
-    main()
 
 
 def main() -> None:
