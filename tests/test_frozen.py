@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import pickle
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -58,6 +59,23 @@ def inherited(decorate: Decorator) -> type:
     return decorate(type("Derived", (base,), {"__annotations__": {"second": "str"}, "second": "b"}))
 
 
+def keyword_only(decorate: Decorator) -> type:
+    class KeywordOnly:
+        """Documented."""
+        first: int
+        flag: bool = dataclasses.field(default=False, kw_only=True)
+        rest: list[int] = dataclasses.field(default_factory=list, kw_only=True, compare=False)
+    return decorate(KeywordOnly)
+
+
+def not_initialised(decorate: Decorator) -> type:
+    class NotInitialised:
+        given: str
+        fixed: int = dataclasses.field(default=7, init=False)
+        made: list[str] = dataclasses.field(default_factory=list, init=False, compare=False)
+    return decorate(NotInitialised)
+
+
 def own_methods(decorate: Decorator) -> type:
     class Own:
         code: str
@@ -74,7 +92,18 @@ CASES: list[tuple[Callable[[Decorator], type], list[tuple[Any, ...]]]] = [
     (empty, [()]),
     (inherited, [(1,), (1, "b"), (2, "c")]),
     (own_methods, [("x",), ("y",)]),
+    (keyword_only, [(1,), (2,)]),
+    (not_initialised, [("a",), ("b",)]),
 ]
+
+PARAMS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen")
+
+
+def _described(cls: type) -> tuple[Any, ...]:
+    """What the class says of itself: its signature, documentation and dataclass parameters."""
+    params = cls.__dataclass_params__  # type: ignore[attr-defined]
+    return (str(inspect.signature(cls)), cls.__doc__, cls.__init__.__annotations__,  # type: ignore[misc]
+            [getattr(params, name) for name in PARAMS])
 
 
 def _pairs() -> list[Any]:
@@ -88,6 +117,7 @@ def test_frozen_behaves_as_the_frozen_dataclass(make: Callable[[Decorator], type
     assert [(f.name, f.compare, f.repr, f.hash) for f in dataclasses.fields(ours)] == \
         [(f.name, f.compare, f.repr, f.hash) for f in dataclasses.fields(theirs)]
     assert ours.__match_args__ == theirs.__match_args__  # type: ignore[attr-defined]
+    assert _described(ours) == _described(theirs)
     made = [(ours(*args), theirs(*args)) for args in values]
     for mine, standard in made:
         assert repr(mine) == repr(standard).replace(theirs.__qualname__, ours.__qualname__)
@@ -96,11 +126,58 @@ def test_frozen_behaves_as_the_frozen_dataclass(make: Callable[[Decorator], type
         assert (mine == standard) is False and mine.__eq__(standard) is NotImplemented
         with pytest.raises(dataclasses.FrozenInstanceError):
             mine.extra = 1
+        for field in dataclasses.fields(mine):
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                delattr(mine, field.name)
+        assert vars(mine) == vars(standard)
     for (mine_a, standard_a) in made:
         for (mine_b, standard_b) in made:
             assert (mine_a == mine_b) == (standard_a == standard_b)
             assert (mine_a != mine_b) == (standard_a != standard_b)
             assert (mine_a == mine_b) == (mine_a == dataclasses.replace(mine_b))
+
+
+@pytest.mark.parametrize("decorate", [frozen, STANDARD], ids=["frozen", "dataclass"])
+def test_arguments_are_refused_as_the_dataclass_refuses_them(decorate: Decorator) -> None:
+    made = keyword_only(decorate)
+    for args, kwargs in [((), {}), ((1, True), {}), ((1,), {"other": 2}), ((1,), {"first": 2})]:
+        with pytest.raises(TypeError):
+            made(*args, **kwargs)
+    assert made(first=3, rest=[1]).rest == [1]
+    assert made(1).rest is not made(1).rest
+
+
+def test_a_plain_subclass_may_add_attributes_but_not_change_fields() -> None:
+    for decorate in (frozen, STANDARD):
+        sub = type("Sub", (plain(decorate),), {})
+        value = sub("a")
+        value.note = "kept"
+        assert value.note == "kept"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.name = "b"
+        del value.note
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            del value.count
+
+
+def test_a_class_with_post_init_or_pseudo_fields_is_not_made_wrongly() -> None:
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            if self.value < 0:
+                raise ValueError(self.value)
+
+    checked: Any = frozen(Checked)
+    with pytest.raises(ValueError, match="-1"):
+        checked(-1)
+
+    class Counted:
+        value: int
+        instances: ClassVar[int] = 0
+
+    with pytest.raises(TypeError, match="ClassVar"):
+        frozen(Counted)
 
 
 def test_a_recursive_value_is_shown_as_the_dataclass_shows_it() -> None:
