@@ -152,18 +152,24 @@ class _TermWords:
     def __init__(self, terms: Iterable[str]) -> None:
         self.terms = frozenset(t for t in terms if len(t) >= _LONG_TERM)
         self._by_opening: defaultdict[str, list[str]] = defaultdict(list)
-        # (word length, where, letters looked at) -> letters -> the terms with a piece so opening that may move there
-        pieces: defaultdict[tuple[int, int, int], defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        of_length: defaultdict[int, list[str]] = defaultdict(list)
         for term in self.terms:
             self._by_opening[term[:_LONG_TERM]].append(term)
-            for start, key, places in _piece_places(len(term)):
-                letters = term[start: start + key]
-                for length, where in places:
-                    pieces[(length, where, key)][letters].append(term)
+            of_length[len(term)].append(term)
+        # (word length, where, letters looked at) -> letters -> the terms with a piece so opening that may move there
+        pieces: defaultdict[tuple[int, int, int], defaultdict[str, tuple[str, ...]]] = defaultdict(
+            lambda: defaultdict(tuple))
+        for length, same_length in of_length.items():
+            for start, key, places in _piece_places(length):
+                # the places a piece may move to depend on the term's length only: found once for all such terms
+                at = [pieces[(word_length, where, key)] for word_length, where in places]
+                for term in same_length:
+                    letters = term[start: start + key]
+                    for by_letters in at:
+                        by_letters[letters] += (term,)
         by_length: defaultdict[int, list[_Place]] = defaultdict(list)
         for (length, where, key), by_letters in pieces.items():
-            by_length[length].append((operator.itemgetter(slice(where, where + key)),
-                                      {letters: tuple(found) for letters, found in by_letters.items()}))
+            by_length[length].append((operator.itemgetter(slice(where, where + key)), dict(by_letters)))
         self._pieces = dict(by_length)
 
     def matches(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
