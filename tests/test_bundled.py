@@ -1,5 +1,6 @@
 """The bundled YAML files' JSON (tipcheck/parsed/, which a check reads instead of parsing YAML) says what the YAML
-says, and a YAML file changed since its JSON was written is read as YAML."""
+says, and a YAML file changed since its JSON was written is read as YAML; the stored word-list alternations are
+the ones written now, and a check finds each one it asks for."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+import alternations as alternations_script
 from tipcheck import bundled
+from tipcheck.vocabulary import alternations
 
 FILES = bundled.yaml_files()
 REGENERATE = "the YAML changed: write the JSON again with `python -m tipcheck.bundled`"
@@ -60,3 +63,28 @@ def test_a_yaml_file_changed_since_its_json_is_read_as_yaml(tmp_path: Path) -> N
     assert bundled.load("questionnaire", model, changed, "outline") is None
     assert bundled.read(kind, edited)["abbreviations"][-1] == "Xyz"
     assert bundled.read(kind, source) == yaml.safe_load(source.read_text(encoding="utf-8"))
+
+
+
+STORE_AGAIN = "store the alternations again with `python tests/alternations.py --update`"
+
+
+def test_every_stored_alternation_is_the_one_written_now() -> None:
+    stored = alternations_script.stored()
+    assert stored, f"vocabulary/alternations.py changed: {STORE_AGAIN}"
+    for adverbs, phrases, text in stored:
+        assert alternations.write(phrases, adverbs) == text
+    assert bundled.read_json(alternations.STORED, alternations_script.SOURCE + b"\n") is None  # not that source
+
+
+def test_a_check_finds_every_word_list_it_asks_for_stored() -> None:
+    asked = alternations_script.asked_by_a_check()
+    assert len(asked) > 50
+    assert set(asked) <= {(adverbs, phrases) for adverbs, phrases, _ in alternations_script.stored()}, \
+        f"the word lists changed: {STORE_AGAIN}"
+
+
+def test_a_list_not_stored_is_written() -> None:
+    phrases = ("zebra crossings", "zebra crossing", "zebras")
+    assert alternations.alternation(phrases) == alternations.write(phrases, False) == \
+        r"(?:zebra(?:\s+crossing(?:s)?|s))"

@@ -53,11 +53,25 @@ def text_checksum(text: bytes) -> int:
 def load(kind: str, source: Path, text: bytes, part: str | None = None) -> Any | None:
     """The parsed form of bundled YAML file `source` (or of one of its PARTS), whose content is `text`, when its
     JSON was made from that text; None when it was not (the YAML changed since) or there is none."""
+    return read_json(parsed_path(kind, source, part), text)
+
+
+def read_json(path: Path, text: bytes) -> Any | None:
+    """The data JSON file `path` holds when it was made from `text` (its CRC-32 stored beside); None when it was
+    not, or there is no such file."""
     try:
-        stored = json.loads(parsed_path(kind, source, part).read_bytes())
+        stored = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
     return stored["data"] if stored.get("crc32") == text_checksum(text) else None
+
+
+def write_json(path: Path, source: str, text: bytes, data: Any) -> Path:
+    """Write `data` made from `text` (of file `source`, named relative to the package) to JSON file `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stored = {"source": source, "crc32": text_checksum(text), "data": data}
+    path.write_text(json.dumps(stored, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
 
 
 def read(kind: str, source: Path, part: str | None = None, parse: Callable[[str], Any] | None = None) -> Any:
@@ -86,17 +100,13 @@ def safe_loader() -> Any:
 
 def write_all() -> list[Path]:
     """Write the JSON of every bundled YAML file; the files written."""
-    written = []
+    written: list[Path] = []
     for kind, source in yaml_files():
         text = source.read_bytes()
         data = parse_yaml(text.decode("utf-8"))
         parts = {None: data} | {part: make(data) for part, make in PARTS.get(kind, {}).items()}
-        for part, content in parts.items():
-            target = parsed_path(kind, source, part)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            stored = {"source": f"{kind}/{source.name}", "crc32": text_checksum(text), "data": content}
-            target.write_text(json.dumps(stored, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            written.append(target)
+        written.extend(write_json(parsed_path(kind, source, part), f"{kind}/{source.name}", text, content)
+                       for part, content in parts.items())
     return written
 
 

@@ -5,7 +5,6 @@ Code holds the grammar; these files hold the words. Each is read once per proces
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import fields
 from functools import cache
@@ -14,6 +13,7 @@ from typing import Any, TypeVar
 
 from tipcheck import bundled
 from tipcheck.frozen import frozen
+from tipcheck.vocabulary.alternations import alternation as alternation  # for the grammars that read vocabularies
 
 Words = tuple[str, ...]
 
@@ -118,8 +118,6 @@ class GapVocabulary:
 # inside a path, a contraction or a hyphenated compound ("post/embassy", "hasn't", "follow-up").
 WORD_EDGES = (r"\b", r"\b")
 STRICT_EDGES = (r"(?<![\w/'-])", r"(?![\w/-])")
-_BLANKS = r"\s+"
-_AFTER_NOT = r"\s+(?:\w+ly\s+)?"  # "are not publicly available"
 
 
 def words_pattern(words: Iterable[str], edges: tuple[str, str] = WORD_EDGES, adverbs: bool = False) -> str:
@@ -127,64 +125,6 @@ def words_pattern(words: Iterable[str], edges: tuple[str, str] = WORD_EDGES, adv
     a space standing for any run of blanks (a subject wrapped over two lines), the longest first; with
     `adverbs`, an adverb may follow a "not" inside a phrase."""
     return edges[0] + alternation(words, adverbs) + edges[1]
-
-
-def alternation(phrases: Iterable[str], adverbs: bool = False) -> str:
-    r"""The phrases as one non-capturing group that matches what trying them longest first matches.
-
-    The phrases share their common beginnings (`ha(?:s|ve)\s+not`): a regular expression is compiled in pure
-    Python at a cost that grows with its length, and tries every alternative at every word, so a shared
-    beginning is compiled and tried once. At any place only one branch can go on matching (branches start with
-    different characters), and a longer branch is tried before a shorter one and before the phrase ending, so
-    the first match is the longest, as with the phrases listed longest first. When two phrases differ only in
-    case the order between them could matter under re.I: those are listed flat, longest first.
-    """
-    return _alternation(tuple(phrases), adverbs)
-
-
-@cache  # the gap grammar asks for some word lists more than once
-def _alternation(phrases: tuple[str, ...], adverbs: bool) -> str:
-    joined = {tuple(_atoms(words, adverbs)): "" for words in map(str.split, phrases) if words}
-    sequences = sorted(joined, key=lambda a: (-len(a), a))
-    texts = ["".join(sequence) for sequence in sequences]
-    if len({text.casefold() for text in texts}) < len(texts) or any(
-            text not in (text.lower(), text.upper()) for text in texts):
-        return "(?:" + "|".join(texts) + ")"
-    return "(?:" + _branches(sequences, 0)[0] + ")"
-
-
-def _atoms(words: list[str], adverbs: bool) -> list[str]:
-    atoms: list[str] = []
-    for i, word in enumerate(words):
-        if i:
-            atoms.append(_AFTER_NOT if adverbs and words[i - 1] == "not" else _BLANKS)
-        atoms.extend(word if word.isalnum() else [c if c.isalnum() else re.escape(c) for c in word])
-    return atoms
-
-
-def _branches(sequences: list[tuple[str, ...]], start: int) -> tuple[str, int]:
-    """The branches that follow the `start` atoms the sequences share, as alternatives, the deepest first, and
-    their depth (the longest, in atoms). A branch's place among those of equal depth is where its first atom
-    first comes in the sequences (longest first): the order a trie of them keeps."""
-    following: dict[str, list[tuple[str, ...]]] = {}
-    for sequence in sequences:
-        if len(sequence) > start:
-            following.setdefault(sequence[start], []).append(sequence)
-    written = sorted((_branch(group, start) for group in following.values()),
-                     key=lambda branch: -branch[1])  # stable: branches of equal depth keep their order
-    return "|".join(text for text, _ in written), max((depth for _, depth in written), default=0)
-
-
-def _branch(sequences: list[tuple[str, ...]], start: int) -> tuple[str, int]:
-    """The branch of the sequences that share their first `start` + 1 atoms, from atom `start`, and its depth."""
-    if len(sequences) == 1:  # one way on to the end: no group needed
-        return "".join(sequences[0][start:]), len(sequences[0]) - start
-    end = start + 1
-    while all(len(s) > end and s[end] == sequences[0][end] for s in sequences):  # one way on
-        end += 1
-    inner, depth = _branches(sequences, end)
-    ends = any(len(s) == end for s in sequences)
-    return "".join(sequences[0][start:end]) + (f"(?:{inner})?" if ends else f"(?:{inner})"), end - start + depth
 
 
 _HERE = Path(__file__).parent  # not importlib.resources.files, which imports zipfile (~5 ms)
