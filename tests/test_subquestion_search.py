@@ -157,3 +157,27 @@ def test_a_short_no_is_found_as_by_folding_every_answer() -> None:
         assert sq._says_none(text) == expected, text
         says_none += expected
     assert says_none >= 5
+
+
+def _zero_about_by_every_word(sentence: sq._Sentence, positions: list[int]) -> bool:
+    """The zero statement as first written: each word of the sentence read in turn."""
+    for i, w in enumerate(sentence.words):
+        if w in sq._NEGATIONS and any(0 < p - i <= sq._NEGATION_WINDOW for p in positions):
+            return True
+        if w == "none" and any(0 < i - p <= 4 for p in positions):
+            return True
+    return False
+
+
+def test_a_zero_statement_is_found_as_by_reading_every_word() -> None:
+    # every sentence of every vendored cable and negative, with a term word at each of its places
+    compared = zeros = 0
+    for alignment in _alignments():
+        index = sq._Index(alignment.segmentation.units, sq._terms_of(alignment.questionnaire))
+        for sentence in index.sentences:
+            for place in range(len(sentence.words)):
+                expected = _zero_about_by_every_word(sentence, [place])
+                assert sq._zero_about(sentence, [place]) == expected, (sentence.text, place)
+                compared += 1
+                zeros += expected
+    assert compared > 50_000 and zeros > 1000

@@ -29,8 +29,8 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import field
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import chain, combinations, pairwise, repeat
 
@@ -100,6 +100,7 @@ _NOT_APPLICABLE = lazy_compile(
 _MAY_SAY_NONE = lazy_compile(r"\W*[nz]", re.I)
 _SHORT_ANSWER_WORDS = 12  # an answer this short that opens with "None"/"No"/"N/A" answers every sub-question
 _NEGATION_WINDOW = 6  # a zero statement: the negation at most this many words before the thing's head
+_NEGATIONS = frozenset({"no", "none", "zero", "nil", "not", "never", "neither", "nor", "nobody", "without"})
 
 
 _MISSPELLING_SCORE = 88  # fuzz.ratio at or above which a word is taken for a misspelling of a term word
@@ -281,7 +282,7 @@ def _term_words_of(sub: SubQuestion) -> Iterator[str]:
         yield from _content(phrase)
 
 
-@frozen
+@dataclass  # not frozen: made for every sentence of a cable, and a frozen class's __init__ costs four times more
 class _Sentence:
     """One sentence of an answer; what the content tests ask of it is worked out on first use only."""
 
@@ -302,6 +303,12 @@ class _Sentence:
     @cached_property
     def words(self) -> tuple[str, ...]:
         return _words(self.text)
+
+    @cached_property
+    def negations(self) -> tuple[int, ...]:
+        """Where the sentence's negations are (most sentences have none)."""
+        words = self.words
+        return () if _NEGATIONS.isdisjoint(words) else tuple(i for i, w in enumerate(words) if w in _NEGATIONS)
 
     @cached_property
     def has_count(self) -> bool:
@@ -343,7 +350,7 @@ class _Index:
         for sentence in self.sentences:
             number = sentence.number
             # blanks are no part of a word: the sentence's words are those of its text as written
-            for w in set(_words(sentence.answer[sentence.start: sentence.end])):
+            for w in set(_word_list(sentence.answer[sentence.start: sentence.end])):
                 holders[w].append(number)
         self.vocabulary = _Vocabulary(self._holders.keys(), terms)
         self._holding: dict[tuple[str, ...], array[int]] = {}
@@ -424,7 +431,11 @@ class SubQuestionCheck:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.lower().replace("’", "'")))
+    return tuple(_word_list(text))
+
+
+def _word_list(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def word_matches(term: str, word: str) -> bool:
@@ -476,15 +487,13 @@ def _is_a_count(text: str, m: re.Match[str]) -> bool:
         re.search(rf"\b{MONTH}\.?\s*$", text[max(0, m.start() - 12): m.start()], re.I)))
 
 
-_NEGATIONS = frozenset({"no", "none", "zero", "nil", "not", "never", "neither", "nor", "nobody", "without"})
-
-
 def _zero_about(sentence: _Sentence, positions: list[int]) -> bool:
     """A negation shortly before one of the thing's words ("no extraditions"), or "none" just after."""
-    for i, w in enumerate(sentence.words):
-        if w in _NEGATIONS and any(0 < p - i <= _NEGATION_WINDOW for p in positions):
+    words = sentence.words
+    for i in sentence.negations:
+        if any(0 < p - i <= _NEGATION_WINDOW for p in positions):
             return True
-        if w == "none" and any(0 < i - p <= 4 for p in positions):
+        if words[i] == "none" and any(0 < i - p <= 4 for p in positions):
             return True  # "of the convicted, none ..."
     return False
 
@@ -517,7 +526,7 @@ def _sides(axis: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _VERSUS.split(axis) if s.strip())
 
 
-@frozen
+@dataclass(slots=True)  # not frozen: two made for each sub-question
 class _Scope:
     """Where a sub-question is looked for: one answer's sentences, or (`outside`) every other answer's."""
 
@@ -538,6 +547,19 @@ class _Scope:
     def first(self, candidates: Iterable[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
         return next((s for s in map(self.index.sentences.__getitem__, self.numbers(candidates)) if test(s)), None)
 
+    def first_held(self, holdings: Iterable[Sequence[int]]) -> _Sentence | None:
+        """The first sentence in scope that one of `holdings` (each a sorted run of sentence numbers) holds: the first
+        of each found by bisection, with no union of them built and sorted."""
+        own = self.index.spans[self.unit_index]
+        firsts = []
+        for numbers in holdings:
+            at = bisect_left(numbers, own.start)
+            if self.outside:  # the first number before the answer's run, else the first after it
+                at = 0 if at else bisect_left(numbers, own.stop)
+            if at < len(numbers) and (self.outside or numbers[at] < own.stop):
+                firsts.append(numbers[at])
+        return self.index.sentences[min(firsts)] if firsts else None
+
 
 Outcome = tuple[int | None, tuple[str, ...]]  # line of the first evidence or None, and what is missing
 
@@ -552,8 +574,11 @@ class _Finder:
         self.kind = self.expects.kind if self.expects else "description"
         self.things = self.expects.things if self.expects else ()
         self.scope = scope
-        # Outside its own answer a sentence must also carry one of the sub-question's keywords.
-        self.required = self._holding_any(sub.keywords) if scope.outside and sub.keywords else None
+
+    @cached_property
+    def _required(self) -> set[int] | None:
+        """Outside its own answer a sentence must also carry one of the sub-question's keywords."""
+        return self._holding_any(self.sub.keywords) if self.scope.outside and self.sub.keywords else None
 
     def search(self) -> Outcome:
         expects = self.expects
@@ -572,7 +597,7 @@ class _Finder:
     def _holding_any(self, phrases: Iterable[str]) -> set[int]:
         return set().union(*self._holdings(phrases))
 
-    def _holdings(self, phrases: Iterable[str]) -> Iterator[Collection[int]]:
+    def _holdings(self, phrases: Iterable[str]) -> Iterator[array[int]]:
         """For each phrase with content words, the sentences holding them all."""
         return (self.scope.index.holding(c) for p in phrases if (c := _content(p)))
 
@@ -580,8 +605,9 @@ class _Finder:
         return set().union(*map(self.scope.index.holding, _alternatives(thing)))
 
     def _first(self, candidates: set[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
-        if self.required is not None:
-            candidates = self.required if candidates is None else candidates & self.required
+        required = self._required
+        if required is not None:
+            candidates = required if candidates is None else candidates & required
         return self.scope.first(candidates, test)
 
     def _count(self) -> Outcome:
@@ -635,10 +661,9 @@ class _Finder:
         # another holds too; where one term is needed, any sentence holding one passes.
         if self.scope.outside and len(terms) >= 2:
             holdings = [set(numbers) for numbers in self._holdings(terms)]
-            candidates = set().union(*(a & b for a, b in combinations(holdings, 2)))
+            hit = self.scope.first(set().union(*(a & b for a, b in combinations(holdings, 2))), lambda _: True)
         else:
-            candidates = self._holding_any(terms)
-        hit = self.scope.first(candidates, lambda _: True)
+            hit = self.scope.first_held(self._holdings(terms))
         return (hit.line, ()) if hit else (None, ("an answer",))
 
 
