@@ -31,12 +31,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
-from itertools import chain, combinations, pairwise, repeat
+from functools import cache, cached_property, lru_cache, partial
+from itertools import chain, combinations, compress, pairwise, repeat
 
 from rapidfuzz import fuzz, process
 
-from tipcheck.analysis.align import Alignment
+from tipcheck.analysis.align import Alignment, Match
 from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Expectation, Question, Questionnaire, SubQuestion
 from tipcheck.reading.segment import Unit
@@ -188,8 +188,10 @@ class _TermWords:
     def _add_inflections(self, words: list[str], found: defaultdict[str, set[str]]) -> None:
         """The words that `word_matches` takes for an inflection of a term: its misspellings, every word scoring
         _MISSPELLING_SCORE with it, are `_add_misspellings`'s."""
-        for word, terms in zip(words, map(self._by_opening.get, map(_OPENING, words)), strict=True):
-            for term in terms or ():
+        openings = list(map(self._by_opening.get, map(_OPENING, words)))
+        # only the words with terms of their opening reach Python
+        for word, terms in zip(compress(words, openings), filter(None, openings), strict=True):
+            for term in terms:
                 if _inflected(term, word):
                     found[term].add(word)
 
@@ -345,7 +347,7 @@ class _Index:
             self.sentences += _sentences_of(unit, start)
             self.spans[unit.index] = range(start, len(self.sentences))
         # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words)
-        self._holders: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+        self._holders: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))  # no Python call per word
         holders = self._holders
         for sentence in self.sentences:
             number = sentence.number
@@ -709,8 +711,8 @@ def _says_none_text(text: str) -> bool:
     return bool(_NOT_APPLICABLE.match(text)) and len(_words(text)) <= _SHORT_ANSWER_WORDS
 
 
-def check_question(question: Question, alignment: Alignment, index: _Index) -> tuple[SubQuestionCheck, ...]:
-    match = alignment.match_for(question.id)
+def check_question(question: Question, match: Match | None, alignment: Alignment,
+                   index: _Index) -> tuple[SubQuestionCheck, ...]:
     if match is None or not question.subquestions:
         return ()
     unit = alignment.unit(match.unit_index)
@@ -780,11 +782,14 @@ def check_alignment(alignment: Alignment, skip: Collection[str] = ()) -> dict[st
     """Per answered question with sub-questions: the outcome for each of its sub-questions. Questions in `skip`
     are not checked: "[POST RESPONSE]" answers nothing, so its question is unanswered, not partly answered."""
     index = _Index(alignment.segmentation.units, _terms_of(alignment.questionnaire))
+    matches: dict[str, Match] = {}
+    for match in alignment.matches:
+        matches.setdefault(match.question_id, match)  # a question's first match, as Alignment.match_for finds it
     result = {}
     for question in alignment.questionnaire.questions:
         if question.id in skip:
             continue
-        checks = check_question(question, alignment, index)
+        checks = check_question(question, matches.get(question.id), alignment, index)
         if checks:
             result[question.id] = checks
     return result
