@@ -76,6 +76,13 @@ def not_initialised(decorate: Decorator) -> type:
     return decorate(NotInitialised)
 
 
+def awkward_names(decorate: Decorator) -> type:
+    return decorate(type("Awkward", (), {"__annotations__": {"_f1": "int", "self": "int", "_d0": "list[int]",
+                                                             "object": "str"},
+                                         "self": 0, "_d0": dataclasses.field(default_factory=list, compare=False),
+                                         "object": "o"}))
+
+
 def own_methods(decorate: Decorator) -> type:
     class Own:
         code: str
@@ -94,6 +101,7 @@ CASES: list[tuple[Callable[[Decorator], type], list[tuple[Any, ...]]]] = [
     (own_methods, [("x",), ("y",)]),
     (keyword_only, [(1,), (2,)]),
     (not_initialised, [("a",), ("b",)]),
+    (awkward_names, [(1,), (1, 2, [3], "x")]),
 ]
 
 PARAMS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen")
@@ -102,8 +110,9 @@ PARAMS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen")
 def _described(cls: type) -> tuple[Any, ...]:
     """What the class says of itself: its signature, documentation and dataclass parameters."""
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
-    return (str(inspect.signature(cls)), cls.__doc__, cls.__init__.__annotations__,  # type: ignore[misc]
-            [getattr(params, name) for name in PARAMS])
+    init = cls.__init__  # type: ignore[misc]
+    return (str(inspect.signature(cls)), cls.__doc__, init.__annotations__, init.__code__.co_varnames,
+            repr(init.__defaults__), repr(init.__kwdefaults__), [getattr(params, name) for name in PARAMS])
 
 
 def _pairs() -> list[Any]:
@@ -145,6 +154,12 @@ def test_arguments_are_refused_as_the_dataclass_refuses_them(decorate: Decorator
             made(*args, **kwargs)
     assert made(first=3, rest=[1]).rest == [1]
     assert made(1).rest is not made(1).rest
+
+
+@pytest.mark.parametrize("decorate", [frozen, STANDARD], ids=["frozen", "dataclass"])
+def test_a_field_without_a_default_after_one_with_one_is_refused(decorate: Decorator) -> None:
+    with pytest.raises(TypeError, match="non-default argument 'late' follows default argument"):
+        decorate(type("Late", (), {"__annotations__": {"first": "int", "early": "int", "late": "int"}, "early": 0}))
 
 
 def test_a_plain_subclass_may_add_attributes_but_not_change_fields() -> None:

@@ -16,7 +16,9 @@ import inspect
 import reprlib
 import sys
 from collections.abc import Callable, Sequence
+from functools import cache
 from operator import attrgetter
+from types import CellType, CodeType, FunctionType
 from typing import Any, TypeVar, dataclass_transform
 
 _Instance = TypeVar("_Instance")
@@ -55,29 +57,70 @@ def _inherits_fields(cls: type) -> bool:
 
 
 def _init(cls: type, fields: Sequence[dataclasses.Field[Any]]) -> Callable[..., None]:
-    """The frozen dataclass's `__init__`, compiled from the same source (each field set with object.__setattr__,
-    a default factory called when its argument is left out), in the class's module."""
-    names: dict[str, Any] = {"__dataclass_builtins_object__": object, "_HAS_DEFAULT_FACTORY": _HAS_DEFAULT_FACTORY,
-                             "_return_type": None}
+    """The frozen dataclass's `__init__`: each field set with object.__setattr__, a default factory called when its
+    argument is left out, in the class's module. The code of its fields' shape (`_template`) with their names."""
+    template = _template(tuple((f.init, f.kw_only is True, f.default_factory is not dataclasses.MISSING)
+                               for f in fields))
+    positional = [f for f in fields if f.init and f.kw_only is not True]
+    keyword = [f for f in fields if f.init and f.kw_only is True]
+    module = sys.modules[cls.__module__].__dict__ if cls.__module__ in sys.modules else {}
+    init = FunctionType(_named(template, fields), module, "__init__", _positional_defaults(positional),
+                        _closure(template, fields))
+    init.__kwdefaults__ = {f.name: _default(f) for f in keyword if _default(f) is not dataclasses.MISSING} or None
+    init.__annotations__ = {f.name: f.type for f in (*positional, *keyword)} | {"return": None}
+    return init
+
+
+def _named(template: CodeType, fields: Sequence[dataclasses.Field[Any]]) -> CodeType:
+    """The template's code with the fields' names for its placeholders."""
+    renamed = {f"_f{i}": f.name for i, f in enumerate(fields)} | {
+        f"_d{i}": f"_dflt_{f.name}" for i, f in enumerate(fields)}
+    if "self" in renamed.values():  # as the dataclass names the instance then
+        renamed["self"] = "__dataclass_self__"
+    return template.replace(co_varnames=tuple(renamed.get(name, name) for name in template.co_varnames),
+                            co_freevars=tuple(renamed.get(name, name) for name in template.co_freevars),
+                            co_consts=tuple(renamed.get(c, c) if isinstance(c, str) else c
+                                            for c in template.co_consts))
+
+
+def _closure(template: CodeType, fields: Sequence[dataclasses.Field[Any]]) -> tuple[CellType, ...]:
+    """The values of the template's free names: `object`, the stand-in default, the default factories."""
+    free = {"__dataclass_builtins_object__": object, "_HAS_DEFAULT_FACTORY": _HAS_DEFAULT_FACTORY} | {
+        f"_d{i}": f.default_factory for i, f in enumerate(fields)}
+    return tuple(CellType(free[name]) for name in template.co_freevars)
+
+
+_Shape = tuple[tuple[bool, bool, bool], ...]  # each field's (in __init__, keyword-only, has a default factory)
+
+
+@cache
+def _template(shape: _Shape) -> CodeType:
+    """The code of the `__init__` the dataclass writes for fields of this shape, with placeholder names: field i's
+    parameter (and the name it is set under) `_f{i}`, its default factory `_d{i}`. Compiled once for each shape:
+    ~0.1 ms a compile, which ~60 classes on the check's path would pay each; they share ~17 shapes."""
+    free = ["__dataclass_builtins_object__", "_HAS_DEFAULT_FACTORY"]
     positional: list[str] = []
     keyword: list[str] = []
     body: list[str] = []
-    for f in fields:
-        names[f"_type_{f.name}"] = f.type
-        value = _field_value(f, names)
-        if f.init:
-            (keyword if f.kw_only is True else positional).append(f"{f.name}:_type_{f.name}{_default(f)}")
-        if value is not None:
-            body.append(f"  __dataclass_builtins_object__.__setattr__(self,{f.name!r},{value})")
+    for i, (init, kw_only, factory) in enumerate(shape):
+        name = f"_f{i}"
+        if init:
+            (keyword if kw_only else positional).append(name)
+        if factory:
+            free.append(f"_d{i}")
+            value = f"_d{i}() if {name} is _HAS_DEFAULT_FACTORY else {name}" if init else f"_d{i}()"
+        elif init:
+            value = name
+        else:  # not initialised: the class attribute holds its default
+            continue
+        body.append(f"  __dataclass_builtins_object__.__setattr__(self,{name!r},{value})")
     parameters = ",".join(["self", *positional, *(["*", *keyword] if keyword else [])])
-    source = (f"def __create_fn__({', '.join(names)}):\n def __init__({parameters})->_return_type:\n"
+    source = (f"def __create_fn__({','.join(free)}):\n def __init__({parameters}):\n"
               f"{chr(10).join(body) or '  pass'}\n return __init__")
-    scope: dict[str, Any] = {}
-    # not under this module's `from __future__ import annotations`, which would turn the annotations into strings
-    code = compile(source, "<string>", "exec", dont_inherit=True)
-    exec(code, sys.modules[cls.__module__].__dict__ if cls.__module__ in sys.modules else {}, scope)
-    init: Callable[..., None] = scope["__create_fn__"](**names)
-    return init
+    # not under this module's `from __future__ import annotations` (the code is the same, but say so)
+    creator = next(c for c in compile(source, "<string>", "exec", dont_inherit=True).co_consts
+                   if isinstance(c, CodeType))
+    return next(c for c in creator.co_consts if isinstance(c, CodeType))
 
 
 class _HasDefaultFactory:
@@ -90,25 +133,22 @@ class _HasDefaultFactory:
 _HAS_DEFAULT_FACTORY = _HasDefaultFactory()
 
 
-def _default(f: dataclasses.Field[Any]) -> str:
-    """The parameter's default, as the name it is read from."""
-    if f.default is not dataclasses.MISSING:
-        return f"=_dflt_{f.name}"
-    return "" if f.default_factory is dataclasses.MISSING else "=_HAS_DEFAULT_FACTORY"
+def _default(f: dataclasses.Field[Any]) -> Any:
+    """The parameter's default: the field's, the stand-in for a default factory, or MISSING."""
+    if f.default is not dataclasses.MISSING or f.default_factory is dataclasses.MISSING:
+        return f.default
+    return _HAS_DEFAULT_FACTORY
 
 
-def _field_value(f: dataclasses.Field[Any], names: dict[str, Any]) -> str | None:
-    """What `__init__` sets the field to, or None when the class attribute holds its value (a field not
-    initialised)."""
-    factory = f.default_factory
-    if factory is not dataclasses.MISSING:
-        names[f"_dflt_{f.name}"] = factory
-        return f"_dflt_{f.name}() if {f.name} is _HAS_DEFAULT_FACTORY else {f.name}" if f.init else f"_dflt_{f.name}()"
-    if not f.init:
-        return None
-    if f.default is not dataclasses.MISSING:
-        names[f"_dflt_{f.name}"] = f.default
-    return f.name
+def _positional_defaults(positional: Sequence[dataclasses.Field[Any]]) -> tuple[Any, ...] | None:
+    """The defaults of the last positional parameters, refusing a parameter without one after one with one (as
+    the dataclass does)."""
+    defaults = [_default(f) for f in positional]
+    given = [d is not dataclasses.MISSING for d in defaults]
+    if True in given and not all(given[given.index(True):]):
+        name = positional[given.index(False, given.index(True))].name
+        raise TypeError(f"non-default argument {name!r} follows default argument")
+    return tuple(d for d in defaults if d is not dataclasses.MISSING) or None
 
 
 def _refusals(cls: type[Any], fields: Sequence[dataclasses.Field[Any]]) -> tuple[Callable[..., None], ...]:
