@@ -119,6 +119,8 @@ BUILT = {function: _built_by(function) for function in (
 # Functions that compile patterns for others, whose every pattern is checked where it is kept: why.
 HELPERS = {
     "tipcheck.regex.__getattr__": "compiles a lazy_compile pattern on its first use: module constants, checked above",
+    "tipcheck.phrases._compiled": "compiles a phrase_pattern or gated_pattern where its lookup does not answer: "
+                                  "module constants, checked above",
 }
 
 

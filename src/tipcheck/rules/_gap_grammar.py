@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
+from tipcheck.phrases import gated_pattern, phrase_pattern
 from tipcheck.regex import lazy_compile
 from tipcheck.text import sentences
 from tipcheck.vocabulary import STRICT_EDGES, alternation, gap_vocabulary, words_pattern
@@ -62,18 +63,25 @@ def _words(*lists: Iterable[str]) -> str:
     return words_pattern((w for words in lists for w in words), STRICT_EDGES)
 
 
+def _gated(pattern: str, *needs: tuple[Iterable[str], ...]) -> re.Pattern[str]:
+    """`pattern`, case-blind, compiled and run only on text holding, for one of `needs`, a phrase of each of its
+    word lists (`tipcheck.phrases.gated_pattern`): each match of the pattern holds them."""
+    return gated_pattern(pattern, _FLAGS, *needs)
+
+
 def _compile(*lists: Iterable[str]) -> re.Pattern[str]:
-    return lazy_compile(_words(*lists), _FLAGS)
+    """The phrases of `lists` as whole words (`_words`), case-blind, read by lookup (`tipcheck.phrases`)."""
+    return phrase_pattern(w for words in lists for w in words)
 
 
-REPORTER = lazy_compile(_words(V.reporters) + r"(?:'s|’s)?", _FLAGS)
+REPORTER = phrase_pattern(V.reporters, possessive=True)
 _OTHER = _compile(V.other_actors)
 _ABBREVIATION = lazy_compile(rf"\b{V.government_abbreviation}s?\b")
 _ACRONYM = lazy_compile(rf"(?<![\w/]){V.acronym}(?![\w/])")
 _NOT_ACTORS = frozenset(V.not_actors)
 _SHOUTED_WORDS = 4  # a clause of this many words in capitals is a cable typed in capitals
 _RECIPIENT_ONLY = _compile(V.reporting_recipients)
-_INTRODUCTION = lazy_compile(_words(V.introductions), _FLAGS)
+_INTRODUCTION = _compile(V.introductions)
 _CONTROL_VERB = _compile(V.object_control_verbs)
 _NAME = lazy_compile(r"[\w'’/-]+")
 
@@ -89,7 +97,7 @@ _PAST_CLAUSE = lazy_compile(rf"(?:\s+(?!{_words(V.not_past_verbs)})[\w'’-]+){{
 _INFO = _compile(V.sought, _FACTS)
 _PRIVATE = _compile(V.private)
 # "the sentences handed down": a court's outcome, definite, is information after a verb of advocating too
-_DEFINITE_OUTCOME = lazy_compile(r"\b(?:the|their|its|any)\s+(?:\w+\s+)?" + _words(V.court_outcomes), _FLAGS)
+_DEFINITE_OUTCOME = _gated(r"\b(?:the|their|its|any)\s+(?:\w+\s+)?" + _words(V.court_outcomes), (V.court_outcomes,))
 
 _CLAUSE_BREAK = lazy_compile(r";|:\s|,\s+(?=(?:which|who|whom|whose)\b)"
                              r"|,\s+(?P<coordinator>and|but|although|though|while|whereas|because|since|so)\s", _FLAGS)
@@ -105,15 +113,15 @@ _THAT = lazy_compile(r"\bthat\b", _FLAGS)
 
 _SEEK = _compile(V.seek_verbs)
 _REQUESTED = _compile(V.requested_states)
-_PENDING = lazy_compile(_words(V.pending_states) + r"(?!\s+to\b)", _FLAGS)
+_PENDING = _gated(_words(V.pending_states) + r"(?!\s+to\b)", (V.pending_states,))
 _BY_OTHER = lazy_compile(r"^\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<agent>[\w/-]+)", _FLAGS)
 _DELIVERY_PASSIVE = _compile(V.delivery_passives)
 _LATER = _compile(V.later_documents, V.later_markers)
 _LATER_DOCUMENT = _compile(V.later_documents)
 _TO_WHOM = lazy_compile(r"^\s+(?:to|with)\s+(?:the\s+|its\s+|their\s+|most\s+|all\s+)?"
                         r"(?P<whom>[\w/'-]+(?:\s+[\w/'-]+)?)", _FLAGS)
-_FUTURE_DELIVERY = lazy_compile(_words(V.future_markers) + r"\s+(?:(?:also|then|promptly|continue\s+to)\s+)?"
-                                + _words(V.delivery_verbs), _FLAGS)
+_FUTURE_DELIVERY = _gated(_words(V.future_markers) + r"\s+(?:(?:also|then|promptly|continue\s+to)\s+)?"
+                          + _words(V.delivery_verbs), (V.future_markers, V.delivery_verbs))
 _PRONOUN_OBJECT = lazy_compile(r"^\s+(?:it|them|these|this|those)\b", _FLAGS)
 # "..., which we will transmit upon completion": the relative pronoun is the object, the thing named before it
 _RELATIVE_PRONOUNS = ("which ", "that ")
@@ -123,121 +131,136 @@ _REPLY_VERB = _compile(V.reply_verbs)
 # words must name information (checked in code, so the information words are not compiled again here)
 _NOT_BEING = r"(?!(?:is|are|was|were|has|have|had|will|would|be|been|being)\b)"
 _STATE_WORDS = rf"(?:(?P<pending>{_words(V.bare_pending)})|(?P<unavailable>{_words(V.bare_unavailable)}))"
-_BARE_STATE = lazy_compile(rf"^\W*(?:{_NOT_BEING}(?![\w'’/-]*ed\b)[\w'’/-]+\s+){{0,2}}?{_NOT_BEING}[\w'’/-]+"
-                           rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,11}}?,?\s+{_STATE_WORDS}", _FLAGS)
+_BARE_STATE = _gated(rf"^\W*(?:{_NOT_BEING}(?![\w'’/-]*ed\b)[\w'’/-]+\s+){{0,2}}?{_NOT_BEING}[\w'’/-]+"
+                     rf"(?:\s+{_NOT_BEING}[\w'’/-]+){{0,11}}?,?\s+{_STATE_WORDS}",
+                     (V.bare_pending,), (V.bare_unavailable,))
 _FINITE_AFTER = lazy_compile(r"\b(?:is|are|was|were|has|have|had|will|would|shows?|showed|indicates?|indicated)\b",
                              _FLAGS)
 _LABEL = lazy_compile(r"^\W*(?P<label>[^:;]{1,80}?):\s+", _FLAGS)
-_LABEL_STATE = lazy_compile(_STATE_WORDS, _FLAGS)
-_ARRIVES = lazy_compile(r"\b(?:will|should|would)\s+(?:\w+ly\s+)?(?P<verb>" + _words(V.arrival_verbs) + r")", _FLAGS)
-_PENDING_LABEL = lazy_compile(r"^\W*" + _words(V.pending_labels) + r"\s*:", _FLAGS)
+_LABEL_STATE = _gated(_STATE_WORDS, (V.bare_pending,), (V.bare_unavailable,))
+_ARRIVES = _gated(r"\b(?:will|should|would)\s+(?:\w+ly\s+)?(?P<verb>" + _words(V.arrival_verbs) + r")",
+                  (V.arrival_verbs,))
+_PENDING_LABEL = _gated(r"^\W*" + _words(V.pending_labels) + r"\s*:", (V.pending_labels,))
 _REQUEST_NOUN = _words(V.request_nouns)
 # after a reporter's possessive or "our": "PolOff's repeated inquiries", "our letter"
-_OWNED_REQUEST = lazy_compile(rf"(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}", _FLAGS)
+_OWNED_REQUEST = _gated(rf"(?:[\w-]+\s+){{0,3}}?{_REQUEST_NOUN}", (V.request_nouns,))
 # before the reporter: "requests by the Embassy"
-_REQUEST_BY = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:by|from)\s+(?:the\s+)?", _FLAGS)
-_REQUEST_FOR = lazy_compile(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
-                            rf"{_words(V.sought, _FACTS)}", _FLAGS)
+_REQUEST_BY = _gated(rf"{_REQUEST_NOUN}\s+(?:by|from)\s+(?:the\s+)?", (V.request_nouns,))
+_REQUEST_FOR = _gated(rf"{_REQUEST_NOUN}\s+(?:to\s+[^.;]{{0,60}}?)?(?:for|about|on)\s+(?:[\w'-]+\s+){{0,4}}?"
+                      rf"{_words(V.sought, _FACTS)}", (V.request_nouns, (*V.sought, *_FACTS)))
 _REQUEST_OPEN = _compile(V.request_states)
 _NOT_ANSWERED = _compile(V.not_answered)
-_NOT_YET_GIVEN = lazy_compile(_words(V.not_yet) + r"\s+" + _words(V.withhold_verbs, V.actor_delivers), _FLAGS)
+_NOT_YET_GIVEN = _gated(_words(V.not_yet) + r"\s+" + _words(V.withhold_verbs, V.actor_delivers),
+                        (V.not_yet, (*V.withhold_verbs, *V.actor_delivers)))
 _TO = lazy_compile(r"\b(?:to|with)\s+(?:the\s+)?$", _FLAGS)  # "to post", "share with the Embassy"
 _NOT_RECEIVED = _compile(V.not_received)
 # "No reply has been received"; opening a note, "No response yet from X ..." (the group "awaited")
-_NO_REPLY = lazy_compile(_words(V.no_reply) + r"\s+(?:(?P<awaited>(?:yet\s+)?from\b)"
-                       r"|(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?(?:received|come|arrived|forthcoming|given))",
-                       _FLAGS)
+_NO_REPLY = _gated(_words(V.no_reply) + r"\s+(?:(?P<awaited>(?:yet\s+)?from\b)"
+                   r"|(?:has|had|have|was)\s+(?:yet\s+)?(?:been\s+)?(?:received|come|arrived|forthcoming|given))",
+                   (V.no_reply,))
 # "undertook in March to supply the Embassy": an adverbial may stand between the undertaking and its verb (not an
 # object: "commits member states to share data")
-_PROMISE = lazy_compile(f"{_words(V.undertaking_verbs)}\\s+(?:(?:in|on|at|during|last|this)\\s+[\\w-]+\\s+|\\w+ly\\s+)?"
-                        f"to\\s+"
-                        f"(?:{_words(V.actor_delivers, V.actor_delivering)}|(?P<prepare>{_words(V.preparation_verbs)}))"
-                        f"|{_words(V.promise_verbs)}", _FLAGS)
+_PROMISE = _gated(f"{_words(V.undertaking_verbs)}\\s+(?:(?:in|on|at|during|last|this)\\s+[\\w-]+\\s+|\\w+ly\\s+)?"
+                  f"to\\s+"
+                  f"(?:{_words(V.actor_delivers, V.actor_delivering)}|(?P<prepare>{_words(V.preparation_verbs)}))"
+                  f"|{_words(V.promise_verbs)}",
+                  (V.undertaking_verbs, (*V.actor_delivers, *V.actor_delivering, *V.preparation_verbs)),
+                  (V.promise_verbs,))
 # "assured us that the victim statistics were being compiled": information under way, as told to the post
 _BEING_PREPARED = _compile(V.being_prepared)
 _NEGATED_BEFORE = lazy_compile(r"\b(?:not|no\s+longer|never)\s+$", _FLAGS)
 # "none had reached post", "nothing has so far arrived": a pronoun for information named before, not yet come
-_NONE_ARRIVED = lazy_compile(_words(V.none_pronouns) + r"\s+(?:has|have|had)\s+(?:yet\s+)?(?P<verb>"
-                             + _words(V.arrived) + ")", _FLAGS)
-_ASKED_TO = lazy_compile(_words(V.asked_passives) + r"\s+" + _words(V.actor_delivers), _FLAGS)
-_EXPECTS = lazy_compile(_words(V.expect_verbs) + r"\s+(?P<who>(?:[\w'’-]+\s+){1,6}?)to\s+" + _words(V.actor_delivers),
-                        _FLAGS)
-_EXPECTS_RECEIPT = lazy_compile(_words(V.expect_verbs) + r"\s+(?:to\s+)?" + _words(V.receive_verbs), _FLAGS)
+_NONE_ARRIVED = _gated(_words(V.none_pronouns) + r"\s+(?:has|have|had)\s+(?:yet\s+)?(?P<verb>"
+                       + _words(V.arrived) + ")", (V.none_pronouns, V.arrived))
+_ASKED_TO = _gated(_words(V.asked_passives) + r"\s+" + _words(V.actor_delivers), (V.asked_passives, V.actor_delivers))
+_EXPECTS = _gated(_words(V.expect_verbs) + r"\s+(?P<who>(?:[\w'’-]+\s+){1,6}?)to\s+" + _words(V.actor_delivers),
+                  (V.expect_verbs, V.actor_delivers))
+_EXPECTS_RECEIPT = _gated(_words(V.expect_verbs) + r"\s+(?:to\s+)?" + _words(V.receive_verbs),
+                          (V.expect_verbs, V.receive_verbs))
 # "said it would provide", "told Poloff that the figures will be sent": a report of another actor's promise
-_WOULD_DELIVER = lazy_compile(r"\b(?:would|will)\s+(?:be\s+)?" + _words(V.actor_delivers, V.withhold_verbs), _FLAGS)
+_WOULD_DELIVER = _gated(r"\b(?:would|will)\s+(?:be\s+)?" + _words(V.actor_delivers, V.withhold_verbs),
+                        ((*V.actor_delivers, *V.withhold_verbs),))
 _SPEECH = _compile(V.speech_verbs)
-_DEADLINE = lazy_compile(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?"
-                       r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), _FLAGS)
+_DEADLINE = _gated(r"\b(?:not|no|neither|nor)\b[^.;]{0,120}?\b(?:by|before)\s+(?:the\s+)?"
+                   r"(?:[A-Z][a-z]+\s+\d{1,2}\s+)?(?:reporting\s+)?" + _words(V.deadline_words), (V.deadline_words,))
 _ANSWER_WORDS = lazy_compile(r"\brespon|\brepl(?:y|ied)|\bquestions?\b", _FLAGS)  # or a word of `sought`
 _RECEIPT = _compile(V.receipt)
-_RECEIPT_BLOCKER = lazy_compile(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", _FLAGS)
+_RECEIPT_BLOCKER = _gated(_words(V.receipt_blockers) + r"\s+(?:[\w-]+\s+)?$", (V.receipt_blockers,))
 _CONFIDENTIAL = _compile(V.confidentiality)
 
 # "could not be (independently) determined"
 _UNDETERMINED = _words(V.negated_passives) + r"\s+(?:\w+ly\s+)?" + _words(V.undetermined)
-_UNAVAILABLE = lazy_compile(
-    rf"{words_pattern(V.unavailable_states, STRICT_EDGES, adverbs=True)}|{_UNDETERMINED}", _FLAGS)
-_IT_UNKNOWN = lazy_compile(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
-                         + f"(?:{_words(V.unknown_words)}|{_UNDETERMINED})"
-                         + r"\s+(?:how\s+(?:many|much)\b|what\s+number\b|the\s+(?:number|amount|extent)\b|"
-                         + f"(?P<question>{_words(V.asked_questions)}))", _FLAGS)
+_UNAVAILABLE = _gated(rf"{words_pattern(V.unavailable_states, STRICT_EDGES, adverbs=True)}|{_UNDETERMINED}",
+                      (V.unavailable_states,), (V.negated_passives, V.undetermined))
+_IT_UNKNOWN = _gated(r"\bit\s+(?:(?:is|was|remains|remained|has\s+been)\s+)?(?:still\s+)?"
+                     + f"(?:{_words(V.unknown_words)}|{_UNDETERMINED})"
+                     + r"\s+(?:how\s+(?:many|much)\b|what\s+number\b|the\s+(?:number|amount|extent)\b|"
+                     + f"(?P<question>{_words(V.asked_questions)}))",
+                     (V.unknown_words,), (V.negated_passives, V.undetermined))
 # "for an unknown number of policemen" (a count the answer lacks), not "there are an unknown number of border
 # crossings" (a description of the country)
-_UNKNOWN_QUANTITY = lazy_compile(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
-                                 + _words(V.unknown_quantity), _FLAGS)
-_LACKS = lazy_compile(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  # not "the lack of"
-                      + r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:not|never)\s+(?:yet\s+)?"
-                      + rf"(?P<not_given>{_words(V.reporter_not_given)})|(?:not\s+)?(?:yet\s+)?"
-                      + rf"(?P<denied>{_words(V.reporter_denied)})))(?!\s+of\b)", _FLAGS)
-_FAILED_BEFORE = lazy_compile(_words(p.removesuffix(" to") for p in V.reporter_fails) + r"\s*$", _FLAGS)
-_IMPOSSIBLE = lazy_compile(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+(?:\w+ly\s+)?(?P<verb>"
-                           + _words(V.obtain_verbs) + ")", _FLAGS)
+_UNKNOWN_QUANTITY = _gated(r"(?<!\bthere\sare\s)(?<!\bthere\sis\s)(?<!\bthere\swere\s)(?<!\bthere\swas\s)"
+                           + _words(V.unknown_quantity), (V.unknown_quantity,))
+_LACKS = _gated(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  # not "the lack of"
+                + r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:not|never)\s+(?:yet\s+)?"
+                + rf"(?P<not_given>{_words(V.reporter_not_given)})|(?:not\s+)?(?:yet\s+)?"
+                + rf"(?P<denied>{_words(V.reporter_denied)})))(?!\s+of\b)",
+                (V.reporter_lacks,), (V.reporter_not_given,), (V.reporter_denied,))
+_FAILING = tuple(p.removesuffix(" to") for p in V.reporter_fails)  # "unable", "could not"
+_FAILED_BEFORE = _gated(_words(_FAILING) + r"\s*$", (_FAILING,))
+_IMPOSSIBLE = _gated(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+(?:\w+ly\s+)?(?P<verb>"
+                     + _words(V.obtain_verbs) + ")", (V.impossible, V.obtain_verbs))
 _CHECKING = frozenset(V.checking_verbs)
 # "Post was unable to obtain data"; "We were unable to learn ...", "LegAtt was unable to determine whether ...":
 # finding out failed, whatever the object is called (determining only after a failed attempt: "we cannot
 # establish how many" is what the records allow)
-_FAILS = lazy_compile(f"(?P<fails>{_words(V.reporter_fails)})\\s+(?:\\w+ly\\s+)?"
-                      f"(?:(?P<finding>{_words(V.find_out_verbs, V.settle_verbs)})|{_words(V.obtain_verbs)})", _FLAGS)
+_FAILS = _gated(f"(?P<fails>{_words(V.reporter_fails)})\\s+(?:\\w+ly\\s+)?"
+                f"(?:(?P<finding>{_words(V.find_out_verbs, V.settle_verbs)})|{_words(V.obtain_verbs)})",
+                (V.reporter_fails, (*V.find_out_verbs, *V.settle_verbs, *V.obtain_verbs)))
 _TRIED = frozenset(V.reporter_tried)
 _SETTLE = frozenset(V.settle_verbs)
 # after whose attempts (the post's, or nobody's named: "Repeated attempts to obtain the data were unsuccessful")
-_ATTEMPT_FAILED = lazy_compile(r"(?:[A-Za-z-]+\s+){0,2}?" + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)"
-                               + _words(V.failure_states), _FLAGS)
+_ATTEMPT_FAILED = _gated(r"(?:[A-Za-z-]+\s+){0,2}?" + _words(V.attempt_nouns) + r"(?P<sought>[^;]{0,160}?)"
+                         + _words(V.failure_states), (V.attempt_nouns, V.failure_states))
 _LEADING = lazy_compile(r"\W*")
 _BLANK = lazy_compile(r"\s+")
-_WITHHOLDS = lazy_compile(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs), _FLAGS)
-_NEGATED_SUBJECT = lazy_compile(r"^\s*" + _words(V.negated_subjects), _FLAGS)
-_MODAL_WITHHOLDS = lazy_compile(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs), _FLAGS)
+_WITHHOLDS = _gated(_words(V.withholding) + r"\s+(?:\w+ly\s+)?(?:to\s+)?" + _words(V.withhold_verbs),
+                    (V.withholding, V.withhold_verbs))
+_NEGATED_SUBJECT = _gated(r"^\s*" + _words(V.negated_subjects), (V.negated_subjects,))
+_MODAL_WITHHOLDS = _gated(_words(V.negated_modals) + r"\s+" + _words(V.withhold_verbs),
+                          (V.negated_modals, V.withhold_verbs))
 _WITHHOLD_ACT = _compile(V.withhold_acts)
 _PROFESSED_IGNORANCE = _compile(V.professed_ignorance)
-_KEPT_FROM = lazy_compile(_words(V.kept_from) + r"\s+(?P<what>[^,;]{1,80}?)\s+from\s+", _FLAGS)
+_KEPT_FROM = _gated(_words(V.kept_from) + r"\s+(?P<what>[^,;]{1,80}?)\s+from\s+", (V.kept_from,))
 _REPORTER_PROMISED = _compile(V.reporter_promised)
 _ACCESS = frozenset(V.access_nouns)
 _ACCESS_WORD = [[noun] for noun in V.access_nouns]  # a window's first word, as `str.split()[:1]` gives it
 _REFUSED = _compile(V.refused_states)
-_NEITHER_GIVEN = lazy_compile(r"^\W*neither\b(?P<what>[^;]{0,120}?)\bnor\b[^;]{0,120}?"
-                              r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:yet\s+)?"
-                              + _words(V.neither_states), _FLAGS)
-_NOT_MADE_KNOWN = lazy_compile(_words(V.withholding) + r"\s+" + _words(V.make_verbs)
-                               + r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+" + _words(V.made_known), _FLAGS)
+_NEITHER_GIVEN = _gated(r"^\W*neither\b(?P<what>[^;]{0,120}?)\bnor\b[^;]{0,120}?"
+                        r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:yet\s+)?"
+                        + _words(V.neither_states), (V.neither_states,))
+_NOT_MADE_KNOWN = _gated(_words(V.withholding) + r"\s+" + _words(V.make_verbs)
+                         + r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+" + _words(V.made_known),
+                         (V.withholding, V.make_verbs, V.made_known))
 # then information within two words; the post may stand between as the recipient ("gave Post no information")
-_GAVE_NONE = lazy_compile(_words(p.removesuffix(" no") for p in V.gave_none)
-                          + r"\s+(?:(?:the\s+)?(?P<recipient>[\w'’/-]+(?:\s+(?!with\b)[\w'’/-]+)?)\s+(?:with\s+)?)?"
-                          r"no\s+", _FLAGS)
+_GIVING = tuple(p.removesuffix(" no") for p in V.gave_none)  # "provided", "gave"
+_GAVE_NONE = _gated(_words(_GIVING)
+                    + r"\s+(?:(?:the\s+)?(?P<recipient>[\w'’/-]+(?:\s+(?!with\b)[\w'’/-]+)?)\s+(?:with\s+)?)?"
+                    r"no\s+", (_GIVING,))
 # the state right after the information or after a verb of being: not "No records are kept of how many victims
 # received ..."
 _NO = lazy_compile(r"\bno\s+", _FLAGS)  # then information within three words, and one of none_states:
-_NONE_STATE_AFTER = lazy_compile(r"(?:[^.;:]{0,60}?\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|yet\s+)?|\s+)"
-                                 + _words(V.none_states), _FLAGS)
+_NONE_STATE_AFTER = _gated(r"(?:[^.;:]{0,60}?\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|yet\s+)?|\s+)"
+                           + _words(V.none_states), (V.none_states,))
 _NO_FURTHER = lazy_compile(r"\W*no\s+(?:further\s+)?", _FLAGS)  # then information, and only this to the end:
 _AVAILABLE_END = lazy_compile(r"(?:\s+available)?\W*", _FLAGS)
 _SKIPPED_WORD = lazy_compile(r"[\w-]+\s+")
 _NFI = lazy_compile(r"\(?\b" + alternation(m.upper() for m in V.no_information_marks) + r"\b")
-_CONCESSION = lazy_compile(r"^\W*" + _words(V.concessions) + r"[^,;]*,", _FLAGS)
+_CONCESSION = _gated(r"^\W*" + _words(V.concessions) + r"[^,;]*,", (V.concessions,))
 # the subject of a main clause that stands for information named in the concession before it
 _PRONOUN_SUBJECT = lazy_compile(r"\s*(?:they|it|these|those|this|the\s+latter)\b", _FLAGS)
-_ACCESS_REFUSED = lazy_compile(_words(V.access_nouns) + r"\s+to\s+(?P<what>[^,;]{1,80}?)\s+" + _words(V.refused_states),
-                               _FLAGS)
+_ACCESS_REFUSED = _gated(_words(V.access_nouns) + r"\s+to\s+(?P<what>[^,;]{1,80}?)\s+" + _words(V.refused_states),
+                         (V.access_nouns, V.refused_states))
 _PARENTHETICAL = lazy_compile(r",\s+(?:which|who)\b[^,;]*,", _FLAGS)
 
 
@@ -477,8 +500,8 @@ def _asks_what_happened(text: str, end: int) -> bool:
 
 
 # "whether the two women were trafficked": what the case was, not what happened in it
-_CASE_NATURE = lazy_compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+|not\s+)?"
-                            + _words(V.case_natures), _FLAGS)
+_CASE_NATURE = _gated(r"(?:\s+[\w'’-]+){1,6}?\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+|not\s+)?"
+                      + _words(V.case_natures), (V.case_natures,))
 
 
 def _first_asked(text: str) -> int | None:
