@@ -69,3 +69,19 @@ def test_importing_the_package_compiles_no_pattern() -> None:
     assert compiled == [], "compiled at import: write tipcheck.regex.lazy_compile(...) instead of re.compile(...)"
     assert sum(1 for module in map(importlib.import_module, ("tipcheck.reading.segment", "tipcheck.text"))
                for value in vars(module).values() for _ in patterns_in(value)) > 10  # the walk sees them
+
+
+def _prepared(*args: str) -> str:
+    return f"from tipcheck.cli.main import prepare\nprepare({list(args)!r})"
+
+
+def test_the_program_imports_the_checker_before_freezing_only_for_a_check() -> None:
+    # tipcheck.__main__.run imports what prepare() imports with the collector paused, then freezes it
+    prepared = _imported_by(_prepared("--debug", "check", str(SEED)))
+    checked = _imported_by(_prepared("check", str(SEED)) + "\n" + _run_tipcheck("check", str(SEED)))
+    assert {"tipcheck.api", "tipcheck.rules._gap_grammar", "tipcheck.cli.batch"} <= prepared
+    # what the check imports after: only the report's format
+    assert sorted(m for m in checked - prepared if m.startswith("tipcheck")) == [
+        "tipcheck.formatters", "tipcheck.formatters.text", "tipcheck.table"]
+    for args in (["--version"], ["rules"], ["--help"], ["-x", "check"]):
+        assert sorted(m for m in _imported_by(_prepared(*args)) if m.startswith(CHECKER)) == []

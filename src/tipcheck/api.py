@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -73,6 +74,18 @@ def bundled_models() -> list[Questionnaire]:
 @functools.cache  # what reply detection needs from the bundled models, worked out once per process
 def bundled_facts() -> Known:
     return known(bundled_models())
+
+
+# What checking a reply imports on its first use: the grammar of the gap rules, the readers of files.
+_FIRST_USE = ("tipcheck.rules._gap_grammar", "tipcheck.reading.sources", "tipcheck.reading.encoding",
+              "tipcheck.reading.mail")
+
+
+def import_checker() -> None:
+    """Import every module that checking a cable uses, also those imported on their first use: for a process
+    about to check cables, to import them all at once."""
+    for module in _FIRST_USE:
+        importlib.import_module(module)
 
 
 def resolve_questionnaire(cable: Cable, settings: Settings) -> tuple[Questionnaire, Choice]:

@@ -10,6 +10,7 @@ import collections
 import contextlib
 import copy
 import dataclasses
+import importlib
 import itertools
 import os
 import shutil
@@ -555,12 +556,34 @@ def invoked(group: typer.Typer, args: list[str]) -> typer.Typer:
     flags = list(itertools.takewhile(lambda arg: arg.startswith("-"), args))
     if not set(flags) <= _GROUP_FLAGS:
         return group
-    if len(flags) == len(args):  # no command named
+    named = _named(args)
+    if named is None:
         return _only(group, [], []) if "--version" in flags else group
-    named = args[len(flags)]
     commands = [c for c in group.registered_commands if _command_name(c) == named]
     groups = [g for g in group.registered_groups if g.name == named]
     return _only(group, commands, groups) if commands or groups else group
+
+
+def _named(args: list[str]) -> str | None:
+    """The command `args` name, when only the group's flags come before it."""
+    flags = list(itertools.takewhile(lambda arg: arg.startswith("-"), args))
+    return args[len(flags)] if set(flags) <= _GROUP_FLAGS and len(flags) < len(args) else None
+
+
+# What the check command imports as it runs (in its body, so that the other commands do not pay for them)
+_CHECK_MODULES = ("tipcheck.cli.batch", "tipcheck.cli.config", "tipcheck.api")
+
+
+def prepare(args: list[str]) -> None:
+    """Import what the command that `args` name uses, for `tipcheck.__main__.run` to import it with the collector
+    paused and then freeze it: for `check`, the whole checker. Any other command imports what it uses as it
+    runs."""
+    if _named(args) == "check":
+        for module in _CHECK_MODULES:
+            importlib.import_module(module)
+        from tipcheck import api
+
+        api.import_checker()
 
 
 def _only(group: typer.Typer, commands: list[Any], groups: list[Any]) -> typer.Typer:
