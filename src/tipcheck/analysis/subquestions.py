@@ -66,6 +66,9 @@ _NOT_A_COUNT_BEFORE = lazy_compile(
     rf"(?:\b{MONTH}\.?|\b(?:article|art|section|paragraph|para|chapter|no|number|law|item|"
     r"question|page|of)\.?)\s*$", re.I)
 _YEAR = lazy_compile(r"^(?:19|20)\d\d$")
+# a date: a month just before the number and a year just after it ("May 5, 2008")
+_YEAR_AFTER = lazy_compile(r"\s*(?:(?:st|nd|rd|th)\s*)?(?:,\s*)?(?:19|20)\d\d\b")
+_MONTH_BEFORE = lazy_compile(rf"\b{MONTH}\.?\s*$", re.I)
 # Money: a currency sign or code before a number, or a number before a unit ("5 million pesos"); each part tried
 # where it can start (a sign, a digit: the matcher scans for those), a code only where the text holds one
 _CURRENCY_SIGN = lazy_compile(r"[$€£]\s*\\?\$?\s*\d")  # "US$" is found at its "$"
@@ -485,8 +488,8 @@ def _is_a_count(text: str, m: re.Match[str]) -> bool:
         return False
     if _NOT_A_COUNT_BEFORE.search(text[max(0, m.start() - 14): m.start()]):
         return False
-    return not (re.match(r"\s*(?:(?:st|nd|rd|th)\s*)?(?:,\s*)?(?:19|20)\d\d\b", text[m.end(): m.end() + 8]) and (
-        re.search(rf"\b{MONTH}\.?\s*$", text[max(0, m.start() - 12): m.start()], re.I)))
+    return not (_YEAR_AFTER.match(text[m.end(): m.end() + 8])
+                and _MONTH_BEFORE.search(text[max(0, m.start() - 12): m.start()]))
 
 
 def _zero_about(sentence: _Sentence, positions: list[int]) -> bool:
