@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import random
 import re
+import string
 
 import pytest
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from conftest import CABLES, NEGATIVES, SEED, load_label
 from tipcheck.analysis import subquestions
@@ -233,6 +235,38 @@ def test_term_index_matches_what_comparing_every_pair_finds() -> None:
         every_pair = {w for w in words if (w[:5] == term[:5] and subquestions.word_matches(term, w))
                       or (len(w) >= 4 and fuzz.ratio(term, w) >= 88)}
         assert found.get(term, frozenset()) == every_pair, term
+
+
+def test_term_index_finds_every_misspelling_of_up_to_three_edits() -> None:
+    """Words one to three random edits (deletions, insertions, replacements) away from each term of every model:
+    the term index finds exactly what comparing each with every term finds, on both sides of the score."""
+    terms = sorted(set().union(*(subquestions._terms_of(qmod.load_bundled(name)).terms
+                                 for name in qmod.bundled_names())))
+    rng = random.Random(14)
+    words = set()
+    for term in terms:
+        for _ in range(12):
+            letters = list(term)
+            for _ in range(rng.randint(1, 3)):
+                at = rng.randrange(len(letters))
+                edit = rng.choice(("delete", "insert", "replace"))
+                if edit == "delete" and len(letters) > 1:
+                    del letters[at]
+                elif edit == "insert":
+                    letters.insert(at, rng.choice(string.ascii_lowercase))
+                else:
+                    letters[at] = rng.choice(string.ascii_lowercase)
+            words.add("".join(letters))
+    words -= set(terms)
+    found = subquestions._TermWords(terms).matches(words)
+    misspelt = 0
+    for term in terms:
+        close = {w for w, _, _ in process.extract(term, words, scorer=fuzz.ratio, score_cutoff=88, limit=None)
+                 if len(w) >= 4}
+        inflected = {w for w in words if w[:5] == term[:5] and subquestions.word_matches(term, w)}
+        assert found.get(term, frozenset()) == close | inflected, term
+        misspelt += len(close)
+    assert len(words) > 5000 and misspelt > 2000
 
 
 def test_a_term_the_model_lacks_is_matched_on_its_own() -> None:

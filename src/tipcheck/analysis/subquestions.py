@@ -109,8 +109,7 @@ _NEGATIONS = frozenset({"no", "none", "zero", "nil", "not", "never", "neither", 
 _MISSPELLING_SCORE = 88  # fuzz.ratio at or above which a word is taken for a misspelling of a term word
 _LONG_TERM = 5  # a term word this long also matches words that open like it or misspell it
 _OPENING = operator.itemgetter(slice(0, _LONG_TERM))
-_Place = tuple[Callable[[str], str], dict[str, tuple[str, ...]]]  # a word's letters there -> terms to compare
-_KEY_LETTERS = 3  # a piece is looked up by its first letters, this many at most (two letters pass a third of words)
+_Place = tuple[Callable[[str], str], dict[str, tuple[str, ...]]]  # a word's piece there -> terms to compare
 
 
 class _Vocabulary:
@@ -147,10 +146,13 @@ class _TermWords:
 
     A word matches a term that opens like it and passes `word_matches` (an inflection), or whose fuzz.ratio
     with it is at least _MISSPELLING_SCORE (a misspelling). Such a misspelling is the term with at most `dt`
-    letters deleted and `dw` inserted (`_edits`: both follow from the two lengths). Cut the term into
-    dt + dw + 1 pieces: the edits leave one piece whole in the word, moved by dt letters back at most or dw
-    forward (pigeonhole). So only words of that length holding one piece's first two letters at such a place
-    can match; they are compared as before, and the result is the same as comparing them all.
+    letters deleted and `dw` inserted (`_edits`: both follow from the two lengths). Cut the word into
+    dt + dw + 1 pieces: the edits leave one piece whole, found in the term moved by dw letters back at most or
+    dt forward (pigeonhole). So the term is filed under every piece of a word of that length it may hold so;
+    a word is looked up by its few pieces, and only the terms found are compared as before: the result is the
+    same as comparing them all. (The pieces are cut in the word, not the term: a word's pieces then stand at
+    the same few places whatever the term's length, so a word is looked up 2 to 9 times, not at almost every
+    letter as when the term's pieces, moved, were looked for in it.)
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
@@ -160,20 +162,18 @@ class _TermWords:
         for term in self.terms:
             self._by_opening[term[:_LONG_TERM]].append(term)
             of_length[len(term)].append(term)
-        # (word length, where, letters looked at) -> letters -> the terms with a piece so opening that may move there
+        # (word length, piece's start, its length) -> the piece's letters -> the terms that may hold it so
         pieces: defaultdict[tuple[int, int, int], defaultdict[str, tuple[str, ...]]] = defaultdict(
             lambda: defaultdict(tuple))
         for length, same_length in of_length.items():
-            for start, key, places in _piece_places(length):
-                # the places a piece may move to depend on the term's length only: found once for all such terms
-                at = [pieces[(word_length, where, key)] for word_length, where in places]
+            for word_length, start, size, places in _word_pieces(length):
+                by_letters = pieces[(word_length, start, size)]
                 for term in same_length:
-                    letters = term[start: start + key]
-                    for by_letters in at:
-                        by_letters[letters] += (term,)
+                    for at in places:
+                        by_letters[term[at: at + size]] += (term,)
         by_length: defaultdict[int, list[_Place]] = defaultdict(list)
-        for (length, where, key), by_letters in pieces.items():
-            by_length[length].append((operator.itemgetter(slice(where, where + key)), dict(by_letters)))
+        for (length, start, size), by_letters in pieces.items():
+            by_length[length].append((operator.itemgetter(slice(start, start + size)), dict(by_letters)))
         self._pieces = dict(by_length)
 
     def matches(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -199,12 +199,12 @@ class _TermWords:
                     found[term].add(word)
 
     @staticmethod
-    def _add_misspellings(words: list[str], places: Iterable[_Place],
+    def _add_misspellings(words: list[str], pieces: Iterable[_Place],
                           found: defaultdict[str, set[str]]) -> None:
-        """`words`, all of one length, against the terms with a piece at one of their places."""
+        """`words`, all of one length, against the terms that may hold one of their pieces."""
         candidates: list[tuple[str, ...]] = [()] * len(words)
-        for letters_at, terms in places:  # one pass per place, over all the words (in C, not per word)
-            candidates = list(map(operator.add, candidates, map(terms.get, map(letters_at, words), repeat(()))))
+        for piece_of, terms in pieces:  # one pass per piece, over all the words (in C, not per word)
+            candidates = list(map(operator.add, candidates, map(terms.get, map(piece_of, words), repeat(()))))
         for word, terms_of_word in zip(words, candidates, strict=True):
             # a term found under several keys is compared again rather than first put in a set: rapidfuzz compares
             # faster than Python builds the set
@@ -227,24 +227,24 @@ def _edits(term_length: int, word_length: int) -> tuple[int, int] | None:
 
 
 @cache  # the same for every term of that length
-def _piece_places(length: int) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
-    """Where each piece of a term of `length` starts, how many of its first letters are looked up (its length, at
-    most _KEY_LETTERS), and every (word length, where) a misspelling may move it to. A word of the term's own
-    length that must equal it is left out: the term's own opening finds it."""
-    places: defaultdict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+def _word_pieces(length: int) -> tuple[tuple[int, int, int, tuple[int, ...]], ...]:
+    """For a term of `length`, each (word length, start, size) of a piece of a word it may be misspelt as, and
+    where in the term that piece may stand. A word of the term's own length that must equal it is left out: the
+    term's own opening finds it."""
+    pieces = []
     for word_length in range(length * _MISSPELLING_SCORE // (200 - _MISSPELLING_SCORE),
                              length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE + 1):
         edits = _edits(length, word_length)
         if edits is None or edits == (0, 0):
             continue
         deleted, inserted = edits
-        pieces = deleted + inserted + 1
-        bounds = [j * length // pieces for j in range(pieces + 1)]
+        count = deleted + inserted + 1  # one piece more than the edits
+        bounds = [j * word_length // count for j in range(count + 1)]
         for start, end in pairwise(bounds):
-            key = min(end - start, _KEY_LETTERS)
-            places[(start, key)] += ((word_length, where) for where in range(
-                max(0, start - deleted), min(start + inserted, word_length - key) + 1))
-    return tuple((start, key, tuple(at)) for (start, key), at in places.items())
+            size = end - start
+            pieces.append((word_length, start, size, tuple(
+                at for at in range(max(0, start - inserted), start + deleted + 1) if at + size <= length)))
+    return tuple(pieces)
 
 
 def _terms_of(questionnaire: Questionnaire) -> _TermWords:
