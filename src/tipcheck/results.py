@@ -14,6 +14,8 @@ from tipcheck.status import QuestionStatus, SubQuestionResult
 
 @frozen
 class QuestionResult:
+    """A question's status in a report, and the paragraph that answers it."""
+
     id: str
     section: str
     letter: str
@@ -27,6 +29,8 @@ class QuestionResult:
 
 @frozen
 class CableReport:
+    """The report on one cable: its questions' statuses, the findings, and how it was read."""
+
     path: str
     questionnaire: str
     questionnaire_reason: str

@@ -35,6 +35,8 @@ class Ignore:
 
 @frozen
 class Settings:
+    """What a check is told beyond the cable: the model, the rules' severities, extra phrases, the ignores."""
+
     questionnaire: str | None = None  # name or path; None chooses by the cable's REF, subject and date
     severities: dict[str, Severity | None] = field(default_factory=dict)  # rule id -> severity, None = off
     extra_seeking_phrases: tuple[str, ...] = ()

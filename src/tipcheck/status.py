@@ -28,6 +28,8 @@ class SubQuestionStatus(StrEnum):
 
 @frozen
 class SubQuestionResult:
+    """Whether an answer covers a sub-question, and where."""
+
     id: str
     status: SubQuestionStatus
     evidence_line: int | None = None

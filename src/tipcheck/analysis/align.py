@@ -39,6 +39,8 @@ KEYED_NUMBER = 0.3  # for the question a paragraph's number names, once the post
 
 @frozen
 class Evidence:
+    """Why a paragraph was matched to a question: its score, the restated text's likeness, the reasons."""
+
     score: float
     text_similarity: float | None  # restated question vs the model, 0..1; None if nothing restated
     reasons: tuple[str, ...]
@@ -46,6 +48,8 @@ class Evidence:
 
 @frozen
 class Match:
+    """A paragraph matched to the question it answers."""
+
     question_id: str
     unit_index: int
     confidence: float
@@ -55,6 +59,8 @@ class Match:
 
 @frozen
 class Alignment:
+    """A reply's paragraphs matched to the questions of its questionnaire."""
+
     questionnaire: Questionnaire
     segmentation: Segmentation
     matches: tuple[Match, ...]  # in questionnaire order, at most one per question
@@ -372,6 +378,8 @@ def _weighed_against_text(ev: _Scored, question: Question, best: float, letter: 
 
 @frozen
 class _Slot:
+    """A place a paragraph can fill: the paragraph, and one of the letters it names."""
+
     unit: Unit
     letter: str | None  # one of the unit's letters (grouped answers make one slot per letter)
 

@@ -36,6 +36,8 @@ _WORD = lazy_compile(r"[A-Za-z]{2,}")
 
 @frozen
 class DuplicateAnswer:
+    """An answer that repeats another's text."""
+
     question: str  # the question whose answer is a copy
     original: str  # the question whose answer it repeats
     original_unit: int
@@ -43,6 +45,8 @@ class DuplicateAnswer:
 
 @frozen
 class Analysis:
+    """What the rules read of an aligned reply."""
+
     cable: Cable
     alignment: Alignment
     kind: ReplyKind

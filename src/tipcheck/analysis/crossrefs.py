@@ -131,6 +131,8 @@ _STOP = {"the", "of", "and", "to", "for", "tip", "s", "government", "government'
 
 @frozen
 class CrossReference:
+    """A reference to another answer or paragraph, and whether what it names exists."""
+
     line: int
     column: int
     text: str

@@ -76,6 +76,8 @@ class _Purpose:
 
 @frozen
 class _Vocabulary:
+    """The reply vocabulary's words as the patterns reply detection reads."""
+
     subject_reply: re.Pattern[str]
     opening_reply: re.Pattern[str]
     keyed: re.Pattern[str]

@@ -12,6 +12,8 @@ from tipcheck.results import CableReport
 
 @frozen
 class FormatOptions:
+    """How a report is shown."""
+
     redact: bool = False  # no cable text at all: only ids, rules, lines, counts
     show_table: bool = True
     explain: bool = False  # show each match's confidence and evidence

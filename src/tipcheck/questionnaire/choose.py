@@ -40,12 +40,16 @@ _OPENING_LINES = 40
 
 @frozen
 class Choice:
+    """The questionnaire a reply answers, and why."""
+
     questionnaire: str
     reason: str
 
 
 @frozen
 class _Cited:
+    """A State Department cable a REF line cites."""
+
     text: str  # as the post wrote it, e.g. "08 SECSTATE 132759"
     year: int | None  # two-digit year prefix, if written
     number: int

@@ -33,6 +33,8 @@ class Expectation:
 
 @frozen
 class SubQuestion:
+    """A part of a question's text that an answer should cover, and what a covering answer holds."""
+
     id: str
     text: str
     expects: Expectation | None = None
@@ -41,6 +43,8 @@ class SubQuestion:
 
 @frozen
 class Question:
+    """One lettered question of a questionnaire section."""
+
     id: str
     section_id: str
     section_paragraph: int
@@ -55,6 +59,8 @@ class Question:
 
 @frozen
 class Section:
+    """A numbered paragraph of the tasking cable and the questions it asks."""
+
     id: str
     paragraph: int
     heading: str
@@ -63,6 +69,8 @@ class Section:
 
 @frozen
 class Questionnaire:
+    """A year's questionnaire: its tasking cable and sections, and how replies name and number it."""
+
     id: str
     year: int
     title: str

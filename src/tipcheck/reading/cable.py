@@ -63,6 +63,8 @@ class Header:
 
 @frozen
 class Line:
+    """One line of the cable's text, by its number in the original file."""
+
     number: int
     text: str
     column: int = 0  # 0-based column where `text` starts in the original line (a piece of a long line)

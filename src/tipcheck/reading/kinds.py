@@ -27,6 +27,8 @@ class Role(StrEnum):
 
 @frozen
 class ReplyKind:
+    """What a reply says it is: a whole reply, a part of a set, or a supplement."""
+
     kind: Role
     part: int | None = None
     of: int | None = None

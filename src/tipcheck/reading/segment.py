@@ -128,6 +128,8 @@ class Unit:
 
 @frozen
 class Segmentation:
+    """A reply's body cut into its answers, headings and the text before them."""
+
     units: tuple[Unit, ...]
     headings: tuple[Heading, ...]
     preamble: Passage | None  # body text before the first marker
@@ -171,6 +173,8 @@ def _is_title(text: str) -> bool:
 
 @dataclass
 class _Open:
+    """The answer being read: its marker and lines so far."""
+
     marker: Marker
     start_line: Line
     start_column: int  # 0-based column of the text after the marker

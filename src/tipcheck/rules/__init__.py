@@ -41,6 +41,8 @@ MODULES: tuple[ModuleType, ...] = (
 
 @frozen
 class RuleInfo:
+    """A rule as `tipcheck rules` and `tipcheck explain` show it."""
+
     id: str
     default_severity: Severity
     summary: str

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 @frozen
 class Numbered:
+    """A numbered paragraph or heading as printed, with the number it is read as meaning."""
+
     line: int
     column: int
     printed: str
