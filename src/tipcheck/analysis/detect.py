@@ -72,6 +72,7 @@ class _Purpose:
     name: str
     words: re.Pattern[str]
     answered: bool  # what a reply itself answers (questions, a request): not the purpose after a word of answering
+    first_words: tuple[str, ...]  # the words its phrases start with: a subject holding none cannot name it
 
 
 @frozen
@@ -150,7 +151,8 @@ class _Evidence:
 def vocabulary() -> _Vocabulary:
     data = reply_vocabulary()
     names = words_pattern(data["report_names"])
-    others = tuple(_Purpose(str(p["purpose"]), lazy_compile(words_pattern(p["words"])), bool(p.get("answered")))
+    others = tuple(_Purpose(str(p["purpose"]), lazy_compile(words_pattern(p["words"])), bool(p.get("answered")),
+                            tuple(dict.fromkeys(words.split()[0] for words in p["words"] if words.split())))
                    for p in data["other_purposes"])
     # "keyed to checklist questions", "correspond to the format", "response to the questions": a verb, then a part
     answering = words_pattern(data["answering_words"])
@@ -169,6 +171,8 @@ def _other_purpose_in(subject: str, vocab: _Vocabulary) -> tuple[str, str] | Non
     after a word of answering (`RESPONSES TO 2009 TIP REPORT QUESTIONS`) are what the cable answers, not its
     purpose."""
     for purpose in vocab.other_purposes:
+        if not any(word in subject for word in purpose.first_words):
+            continue  # its pattern cannot match: not compiled for this subject
         for m in purpose.words.finditer(subject):
             if not (purpose.answered and vocab.answering.search(subject, 0, m.start())):
                 return m.group(0), purpose.name
