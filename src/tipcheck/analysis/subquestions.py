@@ -208,7 +208,10 @@ class _TermWords:
         for word, terms_of_word in zip(words, candidates, strict=True):
             # a term found under several keys is compared again rather than first put in a set: rapidfuzz compares
             # faster than Python builds the set
-            if terms_of_word:
+            if len(terms_of_word) == 1:  # a third of them: one comparison costs a third of an extract
+                if fuzz.ratio(word, terms_of_word[0], score_cutoff=_MISSPELLING_SCORE):
+                    found[terms_of_word[0]].add(word)
+            elif terms_of_word:
                 for term, _, _ in process.extract(word, terms_of_word, scorer=fuzz.ratio,
                                                   score_cutoff=_MISSPELLING_SCORE, limit=None):
                     found[term].add(word)
