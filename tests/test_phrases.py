@@ -107,9 +107,10 @@ def _sentences() -> list[str]:
     return sorted(found)
 
 
-def test_a_gated_pattern_matches_where_the_pattern_does() -> None:
+def test_a_gated_pattern_matches_where_the_pattern_does(monkeypatch: pytest.MonkeyPatch) -> None:
     # where the pattern finds nothing, the gated one finds nothing either way: only where it finds a match can the
     # gate (the words a match needs) be wrong
+    monkeypatch.setattr(phrases, "_USES_BEFORE_COMPILING", sys.maxsize)
     gated = _stand_ins(_GatedPattern)
     assert len(gated) >= 30
     texts = _sentences()
@@ -134,3 +135,8 @@ def test_a_gated_pattern_is_compiled_only_for_text_that_holds_its_words() -> Non
     assert promise.search("The ministry AGREED to send it.") is not None and "_compiled" in vars(promise)
     assert promise.search("It was PROMISED.") is not None
     assert promise.search("It was promiſed.") is not None  # read by the pattern: case-blind, "ſ" is an "s"
+    unused = gated_pattern(promise.pattern, re.I, (["agreed"],))
+    for _ in range(phrases._USES_BEFORE_COMPILING):  # used often, it is compiled: each method is the pattern's
+        assert unused.search("No word of it.") is None
+    assert "_compiled" not in vars(unused)
+    assert unused.search("No word of it.") is None and unused.search == unused._compiled.search  # type: ignore[attr-defined]

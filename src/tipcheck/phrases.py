@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any, cast
 
 from tipcheck.regex import lazy_compile
@@ -46,6 +46,12 @@ class _StandIn:
 
     pattern: str
     _flags: int
+    _uses = 0
+
+    def _in_use(self) -> bool:
+        """Counts a use: whether the stand-in still answers it itself (see `_USES_BEFORE_COMPILING`)."""
+        self._uses += 1
+        return self._uses <= _USES_BEFORE_COMPILING
 
     @property  # type: ignore[misc]  # a stand-in, as tipcheck.regex's
     def __class__(self) -> type:
@@ -70,8 +76,8 @@ class _StandIn:
 
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "sub")
-# The lookup costs ~2 µs a use more than the compiled alternation, which costs ~1 µs a character to compile: after
-# this many uses (a dozen cables in one process) the alternation is compiled and used instead.
+# The lookup costs a few µs a use more than the compiled pattern, which costs ~1 µs a character to compile: after
+# this many uses (a dozen cables in one process) the pattern is compiled and used instead.
 _USES_BEFORE_COMPILING = 300
 
 
@@ -80,20 +86,25 @@ class _PhrasePattern(_StandIn):
         self._phrases = phrases
         self._possessive = possessive
         self._flags = re.I
-        self._uses = 0
-        # each phrase by the letters and digits that start it (what `_START` reads) and, for a first word that is
-        # only those, by the ones that start its second word (None: any): the rest of its first word and its
-        # other words (None for the whole: a list the lookup cannot read)
-        self._by_start: dict[str, dict[str | None, list[_Rest]]] | None = {}
-        for phrase in dict.fromkeys(phrases):
+
+    @cached_property
+    def _by_start(self) -> dict[str, dict[str | None, list[_Rest]]] | None:
+        """Each phrase by the letters and digits that start it (what `_START` reads) and, for a first word that is
+        only those, by the ones that start its second word (None: any): the rest of its first word and its other
+        words (None for the whole: a list the lookup cannot read)."""
+        by_start: dict[str, dict[str | None, list[_Rest]]] = {}
+        for phrase in dict.fromkeys(self._phrases):
             first, *others = phrase.split() or [""]
             start = _leading_word(first)
             if not start or not phrase.isascii() or phrase != phrase.lower():
-                self._by_start = None
-                break
+                return None
             second = (_leading_word(others[0]) or None) if others and first == start else None
-            self._by_start.setdefault(start, {}).setdefault(second, []).append((first[len(start):], tuple(others)))
-        self._starting_words = frozenset(self._by_start or ())
+            by_start.setdefault(start, {}).setdefault(second, []).append((first[len(start):], tuple(others)))
+        return by_start
+
+    @cached_property
+    def _starting_words(self) -> frozenset[str]:
+        return frozenset(self._by_start or ())
 
     @cached_property
     def pattern(self) -> str:  # type: ignore[override]  # written on first use
@@ -107,9 +118,7 @@ class _PhrasePattern(_StandIn):
 
     def _readable(self, text: str) -> bool:
         """Whether the lookup reads `text` as the alternation does (and is still used)."""
-        self._uses += 1
-        return (self._by_start is not None and self._uses <= _USES_BEFORE_COMPILING
-                and _case_blind_as_lowered(text))
+        return self._by_start is not None and self._in_use() and _case_blind_as_lowered(text)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if not self._readable(string):
@@ -152,13 +161,7 @@ class _PhrasePattern(_StandIn):
     def _ends(self, text: str, at: int, word: str, limit: int, every: bool = False) -> Iterator[int]:
         """Where each phrase that starts at `at` with `word` (in lower case) ends (after its possessive, if the
         text has one; with `every`, also before it)."""
-        assert self._by_start is not None
-        by_second = self._by_start.get(word, {})
-        rests = by_second.get(None, [])
-        if len(by_second) > (None in by_second):  # phrases of two words or more: those with the next word
-            following = _NEXT_WORD.match(text, at + len(word), limit)
-            rests = rests + by_second.get(following.group(1).lower(), []) if following is not None else rests
-        for tail, others in rests:
+        for tail, others in self._rests(text, at + len(word), word, limit):
             end = _phrase_end(text, at + len(word), tail, others, limit)
             if end is None:
                 continue
@@ -169,9 +172,21 @@ class _PhrasePattern(_StandIn):
             if owned:
                 yield end + 2
 
+    def _rests(self, text: str, after: int, word: str, limit: int) -> list[_Rest]:
+        """The rests of the phrases that start with `word`, which ends at `after`: of those of two words or more,
+        the ones whose second word starts as the text's next word does."""
+        assert self._by_start is not None
+        by_second = self._by_start.get(word, {})
+        rests = by_second.get(None, [])
+        if len(by_second) > (None in by_second):
+            following = _NEXT_WORD.match(text, after, limit)
+            if following is not None:
+                return rests + by_second.get(following.group(1).lower(), [])
+        return rests
+
 
 class _GatedPattern(_StandIn):
-    def __init__(self, pattern: str, flags: int, needs: tuple[tuple[frozenset[str] | None, ...], ...]) -> None:
+    def __init__(self, pattern: str, flags: int, needs: tuple[tuple[tuple[str, ...], ...], ...]) -> None:
         self.pattern = pattern
         self._flags = flags
         self._needs = needs
@@ -182,13 +197,19 @@ class _GatedPattern(_StandIn):
     def __repr__(self) -> str:
         return f"gated_pattern({self.pattern!r}, {self._flags!r})"
 
+    @cached_property
+    def _readings(self) -> tuple[tuple[frozenset[str], ...], ...]:
+        """For each reading, a word of each phrase of each of its lists (a list with a phrase that has none is
+        left out: it cannot be looked for)."""
+        return tuple(tuple(words for phrases in reading if (words := _starting_words(phrases)) is not None)
+                     for reading in self._needs)
+
     def _cannot_match(self, text: str, endpos: int) -> bool:
         """Whether `text` (to `endpos`) lacks a word of a list each reading of the pattern needs."""
-        if not _case_blind_as_lowered(text):
+        if not (self._in_use() and _case_blind_as_lowered(text)):
             return False
         words = _words_in(text if endpos >= len(text) else text[:endpos])
-        return not any(all(starts is None or not starts.isdisjoint(words) for starts in reading)
-                       for reading in self._needs)
+        return not any(all(not starts.isdisjoint(words) for starts in reading) for reading in self._readings)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self._cannot_match(string, endpos) else self._compiled.search(string, pos, endpos)
@@ -211,10 +232,11 @@ def gated_pattern(pattern: str, flags: int, *needs: tuple[Iterable[str], ...]) -
     pattern holds, for one of `needs` (its readings), a phrase of each of that reading's word lists, as whole
     words with the strict edges (as `words_pattern` writes them), case-blind."""
     return cast("re.Pattern[str]", _GatedPattern(pattern, flags, tuple(
-        tuple(_starting_words(phrases) for phrases in reading) for reading in needs)))
+        tuple(tuple(phrases) for phrases in reading) for reading in needs)))
 
 
-def _starting_words(phrases: Iterable[str]) -> frozenset[str] | None:
+@cache  # lists recur in several patterns
+def _starting_words(phrases: tuple[str, ...]) -> frozenset[str] | None:
     """A word for each phrase, as `_START` reads it where the phrase is found: the longest of the letters and
     digits that start its words (None: a phrase has none, so the list cannot be looked for)."""
     words = set()
@@ -240,6 +262,8 @@ def _case_blind_as_lowered(text: str) -> bool:
 
 def _leading_word(word: str) -> str:
     """The letters and digits that start `word` (what `\\w+` reads of it)."""
+    if word.isalnum():
+        return word
     for i, character in enumerate(word):
         if not (character.isalnum() or character == "_"):
             return word[:i]
