@@ -3,10 +3,11 @@
 `@frozen` makes the class `@dataclass(frozen=True)` makes, with the same `__init__`, fields, `__eq__`, `__hash__`,
 `__repr__`, `__setattr__` and `__delattr__`. Python 3.11's `dataclass` writes each generated method as source and
 compiles it, six for a frozen class (~0.35 ms a class; the ~60 classes a check defines took ~20 ms of every start).
-Here only `__init__` is compiled per class, from the source the dataclass writes for it; the dataclass machinery
-finds the fields (`init=False, eq=False, repr=False`: nothing compiled), and the other five methods are closures
-over the class and its field names, which compare, hash, show and refuse as the generated ones do
-(tests/test_frozen.py compares the two on every kind of field and class the package defines).
+Here the dataclass machinery only finds the fields (`init=False, eq=False, repr=False`: nothing compiled);
+`__init__` is the code the dataclass writes for it, compiled once for each shape of fields and renamed for each
+class, and the other five methods are closures over the class and its field names, which compare, hash, show and
+refuse as the generated ones do (tests/test_frozen.py compares the two on every kind of field and class the
+package defines).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from typing import Any, TypeVar, dataclass_transform
 
 _Instance = TypeVar("_Instance")
 
-# What a class may define itself, which the dataclass would keep or refuse to replace (or, for __post_init__, call
-# from its __init__): such a class, and one that inherits dataclass fields, gets the standard frozen dataclass.
+# What a class may define itself, which the dataclass would keep or refuse to replace: such a class, one with a
+# __post_init__ (which the dataclass's __init__ calls), and one that inherits dataclass fields get the standard
+# frozen dataclass.
 _OWN_METHODS = ("__eq__", "__hash__", "__repr__", "__init__", "__setattr__", "__delattr__")
 _UNDOCUMENTED = "(documented below, from the signature of its __init__)"
 
@@ -117,7 +119,7 @@ def _template(shape: _Shape) -> CodeType:
     parameters = ",".join(["self", *positional, *(["*", *keyword] if keyword else [])])
     source = (f"def __create_fn__({','.join(free)}):\n def __init__({parameters}):\n"
               f"{chr(10).join(body) or '  pass'}\n return __init__")
-    # not under this module's `from __future__ import annotations` (the code is the same, but say so)
+    # compiled as the dataclass compiles it: without this module's future import (a flag of the code)
     creator = next(c for c in compile(source, "<string>", "exec", dont_inherit=True).co_consts
                    if isinstance(c, CodeType))
     return next(c for c in creator.co_consts if isinstance(c, CodeType))

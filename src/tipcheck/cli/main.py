@@ -571,7 +571,7 @@ def _named(args: list[str]) -> str | None:
 
 
 # What the check command imports as it runs (in its body, so that the other commands do not pay for them)
-_CHECK_MODULES = ("tipcheck.cli.batch", "tipcheck.cli.config", "tipcheck.api")
+_CHECK_MODULES = ("tipcheck.cli.batch", "tipcheck.cli.config")
 
 
 def prepare(args: list[str]) -> None:
