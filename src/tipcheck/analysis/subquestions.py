@@ -290,7 +290,7 @@ def _term_words_of(sub: SubQuestion) -> Iterator[str]:
         yield from _content(phrase)
 
 
-@dataclass  # not frozen: made for every sentence of a cable, and a frozen class's __init__ costs four times more
+@dataclass  # not frozen: made for every sentence of a cable, and a frozen class's __init__ costs 3-4 times more
 class _Sentence:
     """One sentence of an answer; what the content tests ask of it is worked out on first use only."""
 
@@ -534,7 +534,7 @@ def _sides(axis: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _VERSUS.split(axis) if s.strip())
 
 
-@dataclass(slots=True)  # not frozen: two made for each sub-question
+@dataclass(slots=True)  # not frozen: one or two made for each sub-question
 class _Scope:
     """Where a sub-question is looked for: one answer's sentences, or (`outside`) every other answer's."""
 
