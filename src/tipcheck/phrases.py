@@ -198,18 +198,18 @@ class _GatedPattern(_StandIn):
         return f"gated_pattern({self.pattern!r}, {self._flags!r})"
 
     @cached_property
-    def _readings(self) -> tuple[tuple[frozenset[str], ...], ...]:
-        """For each reading, a word of each phrase of each of its lists (a list with a phrase that has none is
-        left out: it cannot be looked for)."""
-        return tuple(tuple(words for phrases in reading if (words := _starting_words(phrases)) is not None)
+    def _readings(self) -> tuple[tuple[_ListWords, ...], ...]:
+        """For each reading, the words of each of its lists (a list with a phrase that has none is left out: it
+        cannot be looked for)."""
+        return tuple(tuple(words for phrases in reading if (words := _list_words(phrases)) is not None)
                      for reading in self._needs)
 
     def _cannot_match(self, text: str, endpos: int) -> bool:
-        """Whether `text` (to `endpos`) lacks a word of a list each reading of the pattern needs."""
+        """Whether `text` (to `endpos`) lacks the words of a phrase of a list each reading of the pattern needs."""
         if not (self._in_use() and _case_blind_as_lowered(text)):
             return False
         words = _words_in(text if endpos >= len(text) else text[:endpos])
-        return not any(all(not starts.isdisjoint(words) for starts in reading) for reading in self._readings)
+        return not any(all(_holds_a_phrase(words, phrases) for phrases in reading) for reading in self._readings)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self._cannot_match(string, endpos) else self._compiled.search(string, pos, endpos)
@@ -235,17 +235,27 @@ def gated_pattern(pattern: str, flags: int, *needs: tuple[Iterable[str], ...]) -
         tuple(tuple(phrases) for phrases in reading) for reading in needs)))
 
 
+# a list's phrases as the words `_START` reads where each is found (the letters and digits that start each of its
+# words), and a word of each phrase (its longest), all of which a text holding a phrase of the list holds
+_ListWords = tuple[frozenset[str], tuple[frozenset[str], ...]]
+
+
 @cache  # lists recur in several patterns
-def _starting_words(phrases: tuple[str, ...]) -> frozenset[str] | None:
-    """A word for each phrase, as `_START` reads it where the phrase is found: the longest of the letters and
-    digits that start its words (None: a phrase has none, so the list cannot be looked for)."""
-    words = set()
+def _list_words(phrases: tuple[str, ...]) -> _ListWords | None:
+    """The words of the phrases (None: a phrase that has none, so the list cannot be looked for)."""
+    each = []
     for phrase in phrases:
-        word = max((_leading_word(w) for w in phrase.split()), key=len, default="")
-        if not word or not phrase.isascii() or phrase != phrase.lower():
+        words = frozenset(filter(None, map(_leading_word, phrase.split())))
+        if not words or not phrase.isascii() or phrase != phrase.lower():
             return None
-        words.add(word)
-    return frozenset(words)
+        each.append(words)
+    return frozenset(max(words, key=len) for words in each), tuple(each)
+
+
+def _holds_a_phrase(words: frozenset[str], phrases: _ListWords) -> bool:
+    """Whether `words` hold every word of one of the `phrases` (a word of each phrase looked for first)."""
+    one_of_each, each = phrases
+    return not one_of_each.isdisjoint(words) and any(phrase <= words for phrase in each)
 
 
 # the grammar reads several lists in one sentence or clause: its words are looked up once

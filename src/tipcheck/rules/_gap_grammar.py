@@ -205,7 +205,7 @@ _LACKS = _gated(r"(?<!\bthe\s)(?<!\ba\s)(?:" + _words(V.reporter_lacks)  # not "
                 + r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:not|never)\s+(?:yet\s+)?"
                 + rf"(?P<not_given>{_words(V.reporter_not_given)})|(?:not\s+)?(?:yet\s+)?"
                 + rf"(?P<denied>{_words(V.reporter_denied)})))(?!\s+of\b)",
-                (V.reporter_lacks,), (V.reporter_not_given,), (V.reporter_denied,))
+                (V.reporter_lacks,), (("not", "never"), V.reporter_not_given), (V.reporter_denied,))
 _FAILING = tuple(p.removesuffix(" to") for p in V.reporter_fails)  # "unable", "could not"
 _FAILED_BEFORE = _gated(_words(_FAILING) + r"\s*$", (_FAILING,))
 _IMPOSSIBLE = _gated(r"\bit\s+" + _words(V.impossible) + r"\s+to\s+(?:\w+ly\s+)?(?P<verb>"
@@ -275,6 +275,8 @@ def _stems(*lists: Iterable[str]) -> frozenset[str]:
     """The most telling word of every phrase (its longest but an auxiliary's): a frame needs one of its phrases,
     so a sentence without any of these words cannot match it and is skipped without running its patterns."""
     def stem(phrase: str) -> str:
+        if " " not in phrase:
+            return phrase
         words = [w for w in phrase.split() if w not in _AUXILIARIES] or phrase.split()
         return max(reversed(words), key=len)
 
@@ -1215,7 +1217,17 @@ _GATES = tuple(dict.fromkeys([
       for stems in needs),
     _CONFIDENTIAL_STEMS, _RECEIPT_STEMS, _DELIVERED_STEMS, _NONE_STEMS]))
 _GATE_STEMS = frozenset().union(*_GATES)
-_STEM_BITS = {stem: sum(1 << i for i, stems in enumerate(_GATES) if stem in stems) for stem in _GATE_STEMS}
+
+
+def _bits_of_stems() -> dict[str, int]:
+    bits: dict[str, int] = {}
+    for bit, stems in enumerate(_GATES):
+        for stem in stems:
+            bits[stem] = bits.get(stem, 0) | 1 << bit
+    return bits
+
+
+_STEM_BITS = _bits_of_stems()
 
 
 def _gate(stems: frozenset[str]) -> int:
