@@ -76,9 +76,10 @@ class _StandIn:
 
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "sub")
-# The lookup costs a few µs a use more than the compiled pattern, which costs ~1 µs a character to compile: after
-# this many uses (a dozen cables in one process) the pattern is compiled and used instead.
-_USES_BEFORE_COMPILING = 300
+# The lookup costs a few µs a use more than the compiled pattern, which costs ~1 µs a character to compile (a few
+# hundred µs): after this many uses, when the lookups have cost about what compiling does, the pattern is compiled
+# and used instead (a check of the seed uses a list up to ~25 times).
+_USES_BEFORE_COMPILING = 100
 
 
 class _PhrasePattern(_StandIn):
