@@ -2,20 +2,21 @@
 
 A vocabulary list written as a regular expression (`vocabulary.words_pattern` with the strict word edges,
 case-blind) costs ~1 µs a character to compile, in Python, in every process that checks a cable: ~0.5 ms for a
-list of fifty verbs, ~7 ms for the gap grammar's lists. `phrase_pattern` returns a stand-in for that pattern:
-its `search`, `match`, `fullmatch` and `finditer` find each word that can start a phrase with one small pattern
-and look up the phrases that start with it, and return the matches the alternation returns (the longest phrase
-at the first place, as the alternation's trie tries longer branches first). The alternation is compiled only
-for what the lookup cannot read alike: a text holding a character that case-blind matching reads as an ASCII
-letter ("ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"), a list whose phrases are not plain lower-case
-words, and any other method. Like `tipcheck.regex.lazy_compile`'s stand-in it passes `isinstance(x,
-re.Pattern)` and its `pattern` is the alternation's source, so the tools that collect the package's patterns
-find and run it.
+list of fifty verbs. `phrase_pattern` returns a stand-in for that pattern: its `search`, `match`, `fullmatch` and
+`finditer` find each word that can start a phrase with one small pattern, look up the phrases that start with it,
+and return the matches the alternation returns (the longest phrase at the first place, as the alternation's trie
+tries longer branches first).
 
-`gated_pattern` does the same for a pattern that combines word lists with other parts ("has not been
-provided"): it is compiled and run only on a text that holds, for one of its readings, a word of each of the
-lists it needs (a word of each phrase stands for the phrase); on any other text it answers that nothing matches,
-as it would.
+`gated_pattern` stands in for a pattern that combines word lists with other parts ("has not been provided"): it
+is compiled and run only on a text that holds, for one of its readings, all the words of a phrase of each list
+that reading needs; on any other text it answers that nothing matches, as the pattern would.
+
+Either compiles its pattern for what it cannot read alike (a text holding a character that case-blind matching
+reads as an ASCII letter, "ſ" as "s", the Kelvin sign as "k", "İ" and "ı" as "i"; a list whose phrases are not
+plain lower-case words; any other method), and once it has been used `_USES_BEFORE_COMPILING` times; from then
+on its methods are the compiled pattern's own. Like `tipcheck.regex.lazy_compile`'s stand-in it passes
+`isinstance(x, re.Pattern)` and its `pattern` is the source, so the tools that collect the package's patterns
+find and run it.
 """
 
 from __future__ import annotations
