@@ -30,6 +30,7 @@ from tipcheck.analysis.cable_analysis import (
     placeholder_answers,
 )
 from tipcheck.analysis.detect import detect
+from tipcheck.analysis.sentences import answer_sentences
 from tipcheck.reading.cable import read_cable
 from tipcheck.reading.kinds import reply_kind
 from tipcheck.reading.segment import segment
@@ -68,13 +69,15 @@ def stage_times(path: Path) -> dict[str, float]:
     segmentation = timed("segmentation", lambda: segment(cable))
     alignment = timed("alignment", lambda: align(segmentation, model))  # type: ignore[arg-type]
     kind = reply_kind(cable.header)
+    sentences = timed("answer sentences", lambda: answer_sentences(segmentation.units))  # type: ignore[attr-defined]
     placeholders = timed("placeholders", lambda: placeholder_answers(alignment))  # type: ignore[arg-type]
-    checks = timed("sub-question pass",
-                   lambda: subquestions.check_alignment(alignment, skip=placeholders))  # type: ignore[arg-type]
+    checks = timed("sub-question pass", lambda: subquestions.check_alignment(
+        alignment, sentences, skip=placeholders))  # type: ignore[arg-type]
     refs = timed("cross-references", lambda: cross_references(alignment, kind))  # type: ignore[arg-type]
     duplicates = timed("duplicate answers", lambda: duplicate_answers(alignment))  # type: ignore[arg-type]
-    gaps = timed("gap sentences", lambda: gap_spans(alignment, gap_sentences))  # type: ignore[arg-type]
-    analysis = Analysis(cable, alignment, kind, refs, placeholders, checks, duplicates, gaps)  # type: ignore[arg-type]
+    gaps = timed("gap sentences", lambda: gap_spans(alignment, sentences, gap_sentences))  # type: ignore[arg-type]
+    analysis = Analysis(cable, alignment, kind, sentences, refs, placeholders, checks,  # type: ignore[arg-type]
+                        duplicates, gaps)  # type: ignore[arg-type]
     ctx = Context(analysis)
     for module in rules.MODULES:
         timed(f"rule {module.ID}", lambda m=module: list(m.check(ctx)))  # type: ignore[misc]

@@ -62,7 +62,8 @@ def python() -> str:
 
 # Memos keyed by cable text (module, function): checking the same cable again must cost what a new one does.
 # Memos of the questionnaire models and vocabulary files stay: a long-running process loads those once.
-# (tipcheck.rules.base held it before the sentence splitter moved to tipcheck.text: versus.py runs older trees)
+# (versus.py runs older trees: the sentence split was memoised in tipcheck.rules.base, then in tipcheck.text, and the
+# gap grammar's folded sentences in flat_sentences, until a check split its answers once, in analysis/sentences.py)
 TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"),
                # the gap grammar's memos of sentences and clauses, shared by its two rules
                ("tipcheck.rules._gap_grammar", "gates_of"), ("tipcheck.rules._gap_grammar", "_actors"),

@@ -11,6 +11,7 @@ from conftest import CABLES, SEED
 from tipcheck import api, rules
 from tipcheck.analysis.align import align
 from tipcheck.analysis.cable_analysis import Analysis, analyse
+from tipcheck.analysis.sentences import answer_sentences
 from tipcheck.desk.merge import merge
 from tipcheck.questionnaire import model as qmod
 from tipcheck.reading.cable import parse_cable, read_cable
@@ -27,7 +28,8 @@ MANAMA = CABLES / "08MANAMA144.txt"  # protection.I: "Post has requested ... and
 def _analysis(text: str, path: str = "<string>", **wanted: object) -> Analysis:
     cable = parse_cable(text, path)
     alignment = align(segment(cable), qmod.load_bundled("tip-2009"))
-    return analyse(cable, alignment, reply_kind(cable.header), **wanted)  # type: ignore[arg-type]
+    sentences = answer_sentences(alignment.segmentation.units)
+    return analyse(cable, alignment, reply_kind(cable.header), sentences, **wanted)  # type: ignore[arg-type]
 
 
 def test_an_answer_that_only_promises_information_is_seeking_while_the_rule_is_on() -> None:
@@ -74,7 +76,7 @@ def test_a_placeholder_with_words_of_its_own_is_kept_out_of_the_message() -> Non
 def test_the_report_shows_the_analysis_statuses() -> None:
     cable = read_cable(SEED.read_bytes(), str(SEED))
     alignment = align(segment(cable), qmod.load_bundled("tip-2009"))
-    analysis = analyse(cable, alignment, reply_kind(cable.header),
+    analysis = analyse(cable, alignment, reply_kind(cable.header), answer_sentences(alignment.segmentation.units),
                        gap_finder=seeking_information.gap_sentences)
     report = api.check_file(SEED)
     assert {q.id: q.status for q in report.questions} == {q.id: analysis.status(q.id) for q in report.questions}

@@ -10,6 +10,7 @@ from itertools import product
 from conftest import CABLES, NEGATIVES
 from tipcheck.analysis import subquestions as sq
 from tipcheck.analysis.align import Alignment, align
+from tipcheck.analysis.sentences import answer_sentences
 from tipcheck.api import read_file, resolve_questionnaire
 from tipcheck.errors import QuestionnaireError
 from tipcheck.questionnaire.model import SubQuestion, load_bundled
@@ -124,10 +125,15 @@ def _outcome(sub: SubQuestion, scope: sq._Scope) -> tuple[int | None, object]:
                   else len(missing))
 
 
+def _index(alignment: Alignment) -> sq._Index:
+    units = alignment.segmentation.units
+    return sq._Index(units, answer_sentences(units), sq._terms_of(alignment.questionnaire))
+
+
 def test_the_index_finds_what_reading_every_sentence_finds() -> None:
     compared = found = 0
     for alignment in _alignments():
-        index = sq._Index(alignment.segmentation.units, sq._terms_of(alignment.questionnaire))
+        index = _index(alignment)
         for question in alignment.questionnaire.questions:
             match = alignment.match_for(question.id)
             if match is None:
@@ -173,7 +179,7 @@ def test_a_zero_statement_is_found_as_by_reading_every_word() -> None:
     # every sentence of every vendored cable and negative, with a term word at each of its places
     compared = zeros = 0
     for alignment in _alignments():
-        index = sq._Index(alignment.segmentation.units, sq._terms_of(alignment.questionnaire))
+        index = _index(alignment)
         for sentence in index.sentences:
             for place in range(len(sentence.words)):
                 expected = _zero_about_by_every_word(sentence, [place])

@@ -23,6 +23,7 @@ from tipcheck import rules
 from tipcheck.analysis.align import align
 from tipcheck.analysis.cable_analysis import analyse
 from tipcheck.analysis.detect import Detection, Known, detect, known
+from tipcheck.analysis.sentences import answer_sentences
 from tipcheck.errors import InputError, about_file
 from tipcheck.findings import Finding
 from tipcheck.questionnaire import model as qmod
@@ -121,7 +122,8 @@ def _check_reply(cable: Cable, settings: Settings, detection: Detection | None) 
     enabled = {rid for rid in rules.registry() if settings.severities.get(rid, True) is not None}
     # What only one rule reports is looked for only with that rule on; the rules and the report share it all.
     gap_finder = functools.partial(seeking_information.gap_sentences, extra_phrases=settings.extra_seeking_phrases)
-    analysis = analyse(cable, alignment, kind, subquestions_wanted=partial_answer.ID in enabled,
+    sentences = answer_sentences(segmentation.units)  # every answer split once, for each stage that reads sentences
+    analysis = analyse(cable, alignment, kind, sentences, subquestions_wanted=partial_answer.ID in enabled,
                        duplicates_wanted=duplicate_answer.ID in enabled,
                        gap_finder=gap_finder if seeking_information.ID in enabled else None)
     findings = [_with_severity(f, settings) for f in rules.run(Context(analysis), enabled)]

@@ -8,7 +8,7 @@ Pure functions and constants; every stage that reads text takes them from here.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from tipcheck.regex import lazy_compile
 
@@ -24,12 +24,7 @@ _BLANK_OR_DASH = " \t\n-"
 
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the sentences in `text`, tolerant of wrapped lines and list dashes; blanks and
-    dashes between sentences belong to none."""
-    return _sentence_spans(text)
-
-
-@lru_cache(maxsize=1024)  # several rules split the same answers; a pure function of the text, so memoised
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    dashes between sentences belong to none. (A check splits each answer once: tipcheck/analysis/sentences.py.)"""
     spans: list[tuple[int, int]] = []
     start = 0
     abbreviation = _abbreviation()

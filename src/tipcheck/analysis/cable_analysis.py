@@ -15,6 +15,7 @@ from rapidfuzz.utils import default_process
 
 from tipcheck.analysis import crossrefs, subquestions
 from tipcheck.analysis.align import Alignment
+from tipcheck.analysis.sentences import AnswerSentences, Sentences
 from tipcheck.analysis.subquestions import SubQuestionCheck
 from tipcheck.frozen import frozen
 from tipcheck.reading.cable import Cable, Passage
@@ -25,7 +26,7 @@ from tipcheck.regex import lazy_compile
 from tipcheck.status import QuestionStatus
 
 Spans = tuple[tuple[int, int], ...]
-GapFinder = Callable[[str], Iterable[tuple[int, int]]]  # answer text -> (start, end) of each gap sentence
+GapFinder = Callable[[Sentences], Iterable[tuple[int, int]]]  # an answer's sentences -> (start, end) of its gaps
 
 DUPLICATE_MIN_LENGTH = 80  # "Not applicable." under several questions is not a slip
 DUPLICATE_MIN_COPIED = 40  # a copied sentence this long is no coincidence; "No change from last year." may repeat
@@ -50,6 +51,7 @@ class Analysis:
     cable: Cable
     alignment: Alignment
     kind: ReplyKind
+    sentences: AnswerSentences
     cross_references: tuple[crossrefs.CrossReference, ...]
     placeholders: frozenset[str]  # questions whose answer is only a placeholder (`[POST RESPONSE]`)
     subquestions: Mapping[str, tuple[SubQuestionCheck, ...]] | None  # None: not looked for
@@ -106,17 +108,20 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def analyse(cable: Cable, alignment: Alignment, kind: ReplyKind, *, subquestions_wanted: bool = True,
-            duplicates_wanted: bool = True, gap_finder: GapFinder | None = None) -> Analysis:
-    """The analysis of an aligned reply. Sub-questions and duplicate answers are looked for when wanted, gap
-    sentences when a finder is given (the seeking-information rule's grammar)."""
+def analyse(cable: Cable, alignment: Alignment, kind: ReplyKind, sentences: AnswerSentences, *,
+            subquestions_wanted: bool = True, duplicates_wanted: bool = True,
+            gap_finder: GapFinder | None = None) -> Analysis:
+    """The analysis of an aligned reply whose answers were split into `sentences`. Sub-questions and duplicate
+    answers are looked for when wanted, gap sentences when a finder is given (the seeking-information rule's
+    grammar)."""
     placeholders = placeholder_answers(alignment)
     return Analysis(
-        cable=cable, alignment=alignment, kind=kind, cross_references=cross_references(alignment, kind),
-        placeholders=placeholders,
-        subquestions=subquestions.check_alignment(alignment, skip=placeholders) if subquestions_wanted else None,
+        cable=cable, alignment=alignment, kind=kind, sentences=sentences,
+        cross_references=cross_references(alignment, kind), placeholders=placeholders,
+        subquestions=(subquestions.check_alignment(alignment, sentences, skip=placeholders)
+                      if subquestions_wanted else None),
         duplicates=duplicate_answers(alignment) if duplicates_wanted else (),
-        gaps=gap_spans(alignment, gap_finder) if gap_finder is not None else {})
+        gaps=gap_spans(alignment, sentences, gap_finder) if gap_finder is not None else {})
 
 
 def placeholder_answers(alignment: Alignment) -> frozenset[str]:
@@ -125,9 +130,9 @@ def placeholder_answers(alignment: Alignment) -> frozenset[str]:
                      if is_placeholder_answer(alignment.unit(m.unit_index), alignment.segmentation.headings))
 
 
-def gap_spans(alignment: Alignment, gap_finder: GapFinder) -> dict[int, Spans]:
+def gap_spans(alignment: Alignment, sentences: AnswerSentences, gap_finder: GapFinder) -> dict[int, Spans]:
     """Unit index -> the gap sentences of its response, for the units that have any."""
-    found = {unit.index: tuple(gap_finder(unit.response.text)) for unit in alignment.segmentation.units}
+    found = {unit.index: tuple(gap_finder(sentences.of(unit))) for unit in alignment.segmentation.units}
     return {index: spans for index, spans in found.items() if spans}
 
 

@@ -30,19 +30,20 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache, partial
 from itertools import chain, combinations, compress, pairwise, repeat
 
 from rapidfuzz import fuzz, process
 
 from tipcheck.analysis.align import Alignment, Match
+from tipcheck.analysis.sentences import AnswerSentences, Sentences
 from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Expectation, Question, Questionnaire, SubQuestion
 from tipcheck.reading.segment import Unit
 from tipcheck.regex import lazy_compile
 from tipcheck.status import SubQuestionResult, SubQuestionStatus
-from tipcheck.text import FOLDED_TO_ASCII_LETTERS, MONTH, MONTH_NUMBERS, sentences
+from tipcheck.text import FOLDED_TO_ASCII_LETTERS, MONTH, MONTH_NUMBERS
 from tipcheck.vocabulary import alternation, answer_vocabulary
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")
@@ -297,17 +298,11 @@ class _Sentence:
     number: int  # its place among all the cable's sentences, in reading order
     line: int
     unit_index: int
-    answer: str = field(repr=False)  # the text of the answer it is part of (the unit's response, not a copy)
-    start: int
-    end: int
+    text: str  # blanks folded (the sentence stage's text, not a copy)
 
-    # The text and words are worked out on first use, for the few sentences a test looks into (text 588 and
-    # words 82 of 15,812 sentences on a 3 MB cable): the index reads every sentence once and keeps neither, since
-    # they took more memory than the cable itself.
-    @cached_property
-    def text(self) -> str:
-        return _folded(self.answer, self.start, self.end)
-
+    # The words are worked out on first use, for the few sentences a test looks into (82 of 15,812 sentences on a
+    # 3 MB cable): the index reads every sentence's words once and keeps none, since they took more memory than the
+    # cable itself.
     @cached_property
     def words(self) -> tuple[str, ...]:
         return _words(self.text)
@@ -345,20 +340,19 @@ class _Index:
     a test runs on those, not on every sentence of the cable for every sub-question.
     """
 
-    def __init__(self, units: Iterable[Unit], terms: _TermWords) -> None:
+    def __init__(self, units: Iterable[Unit], sentences: AnswerSentences, terms: _TermWords) -> None:
         self.sentences: list[_Sentence] = []
         self.spans: dict[int, range] = {}  # unit index -> the numbers of its sentences
         for unit in units:
             start = len(self.sentences)
-            self.sentences += _sentences_of(unit, start)
+            self.sentences += _sentences_of(unit, sentences.of(unit), start)
             self.spans[unit.index] = range(start, len(self.sentences))
         # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words)
         self._holders: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))  # no Python call per word
         holders = self._holders
         for sentence in self.sentences:
             number = sentence.number
-            # blanks are no part of a word: the sentence's words are those of its text as written
-            for w in set(_word_list(sentence.answer[sentence.start: sentence.end])):
+            for w in set(_word_list(sentence.text)):
                 holders[w].append(number)
         self.vocabulary = _Vocabulary(self._holders.keys(), terms)
         self._holding: dict[tuple[str, ...], array[int]] = {}
@@ -675,18 +669,10 @@ class _Finder:
         return (hit.line, ()) if hit else (None, ("an answer",))
 
 
-def _sentences_of(unit: Unit, start: int) -> list[_Sentence]:
-    text = unit.response.text
-    result: list[_Sentence] = []
-    for start_offset, end in sentences(text):
-        line, _ = unit.response.locate(start_offset)
-        result.append(_Sentence(start + len(result), line, unit.index, text, start_offset, end))
-    return result
-
-
-def _folded(text: str, start: int, end: int) -> str:
-    """`text[start:end]` with each run of blanks one space."""
-    return " ".join(text[start:end].split())
+def _sentences_of(unit: Unit, sentences: Sentences, start: int) -> list[_Sentence]:
+    locate = unit.response.locate
+    return [_Sentence(number, locate(offset)[0], unit.index, text)
+            for number, (offset, _, text) in enumerate(sentences, start)]
 
 
 def _says_none(text: str) -> bool:
@@ -784,10 +770,12 @@ def _elsewhere(sub: SubQuestion, missing: tuple[str, ...], others: _Scope,
     return line, (questions[0] if questions else None)
 
 
-def check_alignment(alignment: Alignment, skip: Collection[str] = ()) -> dict[str, tuple[SubQuestionCheck, ...]]:
-    """Per answered question with sub-questions: the outcome for each of its sub-questions. Questions in `skip`
-    are not checked: "[POST RESPONSE]" answers nothing, so its question is unanswered, not partly answered."""
-    index = _Index(alignment.segmentation.units, _terms_of(alignment.questionnaire))
+def check_alignment(alignment: Alignment, sentences: AnswerSentences,
+                    skip: Collection[str] = ()) -> dict[str, tuple[SubQuestionCheck, ...]]:
+    """Per answered question with sub-questions: the outcome for each of its sub-questions, read in its answer's
+    `sentences`. Questions in `skip` are not checked: "[POST RESPONSE]" answers nothing, so its question is
+    unanswered, not partly answered."""
+    index = _Index(alignment.segmentation.units, sentences, _terms_of(alignment.questionnaire))
     matches: dict[str, Match] = {}
     for match in alignment.matches:
         matches.setdefault(match.question_id, match)  # a question's first match, as Alignment.match_for finds it

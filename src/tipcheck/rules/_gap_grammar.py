@@ -51,7 +51,6 @@ from typing import TypeVar
 
 from tipcheck.phrases import gated_pattern, phrase_pattern
 from tipcheck.regex import lazy_compile
-from tipcheck.text import sentences
 from tipcheck.vocabulary import STRICT_EDGES, alternation, gap_vocabulary, words_pattern
 
 V = gap_vocabulary()
@@ -287,13 +286,6 @@ _AUXILIARIES = frozenset({"will", "would", "shall", "has", "have", "had", "is", 
                           "being", "to", "do", "does", "did", "can", "could", "yet", "still"})
 # a sentence's words as the patterns' word edges delimit them (letters, "/" and "-"), in lower case
 _WORD = lazy_compile(r"[a-z/-]+")
-
-
-@lru_cache(maxsize=256)  # both rules read the same answers
-def flat_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, the sentence with each run of blanks one space) of each sentence of `text`: a sentence wrapped
-    at 69 columns reads "WORKING TO\nOBTAIN"."""
-    return tuple((start, end, " ".join(text[start:end].split())) for start, end in sentences(text))
 
 
 @lru_cache(maxsize=1024)  # both rules read the same sentences

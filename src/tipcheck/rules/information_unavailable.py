@@ -89,11 +89,11 @@ POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides a
 
 def check(ctx: Context) -> Iterator[Finding]:
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
-    from tipcheck.rules._gap_grammar import flat_sentences, is_seeking, unavailable_at
+    from tipcheck.rules._gap_grammar import is_seeking, unavailable_at
 
     for unit, passage, question in ctx.answer_passages():
         text = passage.text
-        for start, end, flat in flat_sentences(text):
+        for start, end, flat in ctx.analysis.sentences.of(unit):
             sentence = text[start:end]
             at = unavailable_at(flat)
             if at is None or is_seeking(flat):

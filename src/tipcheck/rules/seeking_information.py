@@ -66,9 +66,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tipcheck.findings import Finding, Severity
 from tipcheck.rules.base import Context, Examples, one_line
+
+if TYPE_CHECKING:
+    from tipcheck.analysis.sentences import Sentences
 
 ID = "seeking-information"
 DEFAULT_SEVERITY = Severity.WARNING
@@ -92,13 +96,13 @@ deceived. The names of the suspects are not/not for public disclosure.
 """,
 )
 
-def gap_sentences(text: str, extra_phrases: tuple[str, ...] = ()) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in `text` where the reporting side says information is still to come."""
+def gap_sentences(sentences: Sentences, extra_phrases: tuple[str, ...] = ()) -> Iterator[tuple[int, int]]:
+    """(start, end) of each of an answer's sentences where the reporting side says information is still to come."""
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
-    from tipcheck.rules._gap_grammar import flat_sentences, is_seeking
+    from tipcheck.rules._gap_grammar import is_seeking
 
     extras = [re.compile(re.escape(p), re.I) for p in extra_phrases]
-    for start, end, sentence in flat_sentences(text):
+    for start, end, sentence in sentences:
         if (extras and any(e.search(sentence) for e in extras)) or is_seeking(sentence):
             yield start, end
 
