@@ -47,6 +47,7 @@ def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
 
 def test_each_list_matches_where_its_alternation_does(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(phrases, "_USES_BEFORE_COMPILING", sys.maxsize)
+    monkeypatch.setattr(phrases, "_LOOKED_UP_TEXT", sys.maxsize)  # whole cables, read by lookup too
     texts = list(_texts())
     places = random.Random(14)
     lists = _stand_ins(_PhrasePattern)
@@ -80,6 +81,12 @@ def test_a_list_is_compiled_only_for_text_the_lookup_cannot_read() -> None:
     assert lookup.finditer == lookup._compiled.finditer  # type: ignore[attr-defined]  # compiled: the pattern's own
     unusual = phrase_pattern(["& received", "data"])  # a phrase that does not start with a word: compiled
     assert [m.group(0) for m in unusual.finditer("requested & received data")] == ["& received", "data"]
+
+
+def test_a_long_text_is_read_by_the_alternation() -> None:
+    lookup = phrase_pattern(["data", "statistics"])
+    text = "no full stop and " * 400 + "the data"
+    assert len(text) > phrases._LOOKED_UP_TEXT and lookup.search(text) is not None and "_compiled" in vars(lookup)
 
 
 def test_a_list_used_often_is_compiled() -> None:

@@ -81,6 +81,7 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "sub")
 # hundred µs): after this many uses, when the lookups have cost about what compiling does, the pattern is compiled
 # and used instead (a check of the seed uses a list up to ~25 times).
 _USES_BEFORE_COMPILING = 100
+_LOOKED_UP_TEXT = 5000  # characters: a sentence rarely holds a tenth of it
 
 
 class _PhrasePattern(_StandIn):
@@ -119,8 +120,10 @@ class _PhrasePattern(_StandIn):
         return f"phrase_pattern({self._phrases!r}, possessive={self._possessive!r})"
 
     def _readable(self, text: str) -> bool:
-        """Whether the lookup reads `text` as the alternation does (and is still used)."""
-        return self._by_start is not None and self._in_use() and _case_blind_as_lowered(text)
+        """Whether the lookup reads `text` as the alternation does (and is still used); not a long text, which the
+        lookup would walk word by word in Python (a sentence of a cable with no full stops)."""
+        return (self._by_start is not None and len(text) <= _LOOKED_UP_TEXT and self._in_use()
+                and _case_blind_as_lowered(text))
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if not self._readable(string):
