@@ -194,20 +194,23 @@ class _QuestionTexts:
         for i, wording in enumerate(self.wordings):
             for word in wording.words if wording is not None else ():
                 self._using[word].append(i)
+        self._with_text = frozenset(i for i, wording in enumerate(self.wordings) if wording is not None)
+        # a text without distinctive words is compared letter by letter, whatever words the other has
+        self._wordless = frozenset(i for i, wording in enumerate(self.wordings) if wording and not wording.words)
 
     def similarities(self, restated: _Wording) -> list[float]:
         """_similarity of `restated` and each question's text (0.0 for a question without one)."""
-        shared = [0] * len(self.wordings)
+        shared: dict[int, int] = {}
         for word in restated.words:
             for i in self._using.get(word, ()):
-                shared[i] += 1
-        known = len(restated.words)
-        # most pairs share few words: their similarity, the share itself, is worked out here (as _similarity does)
-        return [0.0 if wording is None
-                else round(share, 3) if known and (own := len(wording.words)) and (
-                    share := count / min(known, own)) < _FEW_SHARED
-                else _similarity(restated, wording, count)
-                for wording, count in zip(self.wordings, shared, strict=True)]
+                shared[i] = shared.get(i, 0) + 1
+        # A pair sharing no word has a share of 0 (below _FEW_SHARED): its similarity is 0.0, and most pairs
+        # share none (30 of the seed's 42 questions for each restated text), so only the others are compared.
+        compared = shared.keys() | self._wordless if restated.words else self._with_text
+        found = [0.0] * len(self.wordings)
+        for i in compared:
+            found[i] = _similarity(restated, self.wordings[i], shared.get(i, 0))  # type: ignore[arg-type]
+        return found
 
 
 @lru_cache(maxsize=8)  # once per process for each model's texts
@@ -215,21 +218,25 @@ def _question_texts(texts: tuple[str, ...]) -> _QuestionTexts:
     return _QuestionTexts(texts)
 
 
+_Labels = tuple[tuple[int, str], ...]  # (question's index, one of its labels as compared)
+
+
+def _labels(questions: Sequence[Question]) -> _Labels:
+    return tuple((i, _model_processed(label)) for i, question in enumerate(questions) for label in question.labels)
+
+
 def text_similarity(restated: str, question: Question, wordings: _Wordings | None = None) -> float:
-    return _text_similarities(restated, (question,), wordings or _Wordings())[0]
+    return _text_similarities(restated, _question_texts((question.text,)), _labels((question,)),
+                              wordings or _Wordings())[0]
 
 
-def _text_similarities(restated: str, questions: Sequence[Question], wordings: _Wordings) -> list[float]:
+def _text_similarities(restated: str, texts: _QuestionTexts, labels: _Labels, wordings: _Wordings) -> list[float]:
     """How alike `restated` is to each question's text or one of its labels, 0..1."""
-    texts = _question_texts(tuple(question.text for question in questions))
-    label_part: str | None = None
     found = texts.similarities(wordings.wording(restated))
-    for i, question in enumerate(questions):
-        if question.labels:
-            if label_part is None:
-                label_part = wordings.processed(restated.split(":", 1)[0] if ":" in restated[:90] else restated)
-            for label in question.labels:
-                found[i] = max(found[i], fuzz.ratio(label_part, _model_processed(label)) / 100.0)
+    if labels:
+        label_part = wordings.processed(restated.split(":", 1)[0] if ":" in restated[:90] else restated)
+        for i, label in labels:
+            found[i] = max(found[i], fuzz.ratio(label_part, label) / 100.0)
     return found
 
 
@@ -423,6 +430,8 @@ class _Scorer:
         # restate the same words, so each restated text is compared with the questions once.
         self.similarities: dict[str, list[float]] = {}
         self.wordings = _Wordings()
+        self.texts = _question_texts(tuple(question.text for question in self.questions))
+        self.labels = _labels(self.questions)
 
     def similarities_of(self, unit: Unit) -> Sequence[float | None]:
         """How alike the unit's restated text is to each question; None for each if nothing is restated."""
@@ -430,7 +439,7 @@ class _Scorer:
             return [None] * len(self.questions)
         restated = unit.restated.text
         if restated not in self.similarities:
-            self.similarities[restated] = _text_similarities(restated, self.questions, self.wordings)
+            self.similarities[restated] = _text_similarities(restated, self.texts, self.labels, self.wordings)
         return self.similarities[restated]
 
     def evidence(self, slots: Sequence[_Slot]) -> dict[tuple[int, int], Evidence]:
