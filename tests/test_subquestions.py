@@ -330,7 +330,7 @@ def test_content_tests_find_what_the_single_alternations_find() -> None:
               "A US Embassy NGOs Ministry of Labor"]
     counts = money = 0
     for text in found:
-        sentence = subquestions._Sentence(0, 1, 0, text)
+        sentence = subquestions._Sentence(0, 1, 0, text, 0, len(text))
         had_count = any(subquestions._is_a_count(text, m) for m in _ONE_NUMBER.finditer(text))
         assert sentence.has_count == had_count, text
         had_money = bool(_ONE_CURRENCY.search(text) or subquestions._NO_MONEY.search(text))

@@ -33,7 +33,7 @@ from tipcheck.reading.cable import Cable, read_cable
 from tipcheck.reading.kinds import reply_kind
 from tipcheck.reading.segment import segment
 from tipcheck.results import CableReport, statuses
-from tipcheck.rules import duplicate_answer, partial_answer, seeking_information
+from tipcheck.rules import duplicate_answer, information_unavailable, partial_answer, seeking_information
 from tipcheck.rules.base import Context
 from tipcheck.settings import Ignore, Settings
 
@@ -125,7 +125,9 @@ def _check_reply(cable: Cable, settings: Settings, detection: Detection | None) 
     sentences = answer_sentences(segmentation.units)  # every answer split once, for each stage that reads sentences
     analysis = analyse(cable, alignment, kind, sentences, subquestions_wanted=partial_answer.ID in enabled,
                        duplicates_wanted=duplicate_answer.ID in enabled,
-                       gap_finder=gap_finder if seeking_information.ID in enabled else None)
+                       gap_finder=gap_finder if seeking_information.ID in enabled else None,
+                       unavailable_finder=(information_unavailable.unavailable_sentences
+                                           if information_unavailable.ID in enabled else None))
     findings = [_with_severity(f, settings) for f in rules.run(Context(analysis), enabled)]
     if cable.places:
         findings = [dataclasses.replace(f, location=cable.place(f.line)) for f in findings]

@@ -27,6 +27,8 @@ from tipcheck.status import QuestionStatus
 
 Spans = tuple[tuple[int, int], ...]
 GapFinder = Callable[[Sentences], Iterable[tuple[int, int]]]  # an answer's sentences -> (start, end) of its gaps
+Unavailable = tuple[tuple[int, int, int], ...]  # (start, end, where the words saying so start in the folded text)
+UnavailableFinder = Callable[[Sentences], Iterable[tuple[int, int, int]]]
 
 DUPLICATE_MIN_LENGTH = 80  # "Not applicable." under several questions is not a slip
 DUPLICATE_MIN_COPIED = 40  # a copied sentence this long is no coincidence; "No change from last year." may repeat
@@ -51,12 +53,13 @@ class Analysis:
     cable: Cable
     alignment: Alignment
     kind: ReplyKind
-    sentences: AnswerSentences
     cross_references: tuple[crossrefs.CrossReference, ...]
     placeholders: frozenset[str]  # questions whose answer is only a placeholder (`[POST RESPONSE]`)
     subquestions: Mapping[str, tuple[SubQuestionCheck, ...]] | None  # None: not looked for
     duplicates: tuple[DuplicateAnswer, ...]
     gaps: Mapping[int, Spans]  # unit index -> its response's sentences saying information is still to come
+    unavailable: Mapping[int, Unavailable]  # unit index -> its response's sentences saying information was not
+    # available (and is not still to come)
 
     def status(self, question: str) -> QuestionStatus:
         """The question's status: missing when no answer, a placeholder or a copy of another answer stands for
@@ -110,18 +113,16 @@ def _words(text: str) -> int:
 
 def analyse(cable: Cable, alignment: Alignment, kind: ReplyKind, sentences: AnswerSentences, *,
             subquestions_wanted: bool = True, duplicates_wanted: bool = True,
-            gap_finder: GapFinder | None = None) -> Analysis:
+            gap_finder: GapFinder | None = None, unavailable_finder: UnavailableFinder | None = None) -> Analysis:
     """The analysis of an aligned reply whose answers were split into `sentences`. Sub-questions and duplicate
-    answers are looked for when wanted, gap sentences when a finder is given (the seeking-information rule's
-    grammar)."""
+    answers are looked for when wanted; gap sentences and those saying information is unavailable when their
+    finder is given (the grammar of the seeking-information and information-unavailable rules)."""
+    references = cross_references(alignment, kind)
     placeholders = placeholder_answers(alignment)
-    return Analysis(
-        cable=cable, alignment=alignment, kind=kind, sentences=sentences,
-        cross_references=cross_references(alignment, kind), placeholders=placeholders,
-        subquestions=(subquestions.check_alignment(alignment, sentences, skip=placeholders)
-                      if subquestions_wanted else None),
-        duplicates=duplicate_answers(alignment) if duplicates_wanted else (),
-        gaps=gap_spans(alignment, sentences, gap_finder) if gap_finder is not None else {})
+    checks = subquestions.check_alignment(alignment, sentences, skip=placeholders) if subquestions_wanted else None
+    duplicates = duplicate_answers(alignment) if duplicates_wanted else ()
+    gaps, unavailable = gap_spans(alignment, sentences, gap_finder, unavailable_finder)
+    return Analysis(cable, alignment, kind, references, placeholders, checks, duplicates, gaps, unavailable)
 
 
 def placeholder_answers(alignment: Alignment) -> frozenset[str]:
@@ -130,10 +131,21 @@ def placeholder_answers(alignment: Alignment) -> frozenset[str]:
                      if is_placeholder_answer(alignment.unit(m.unit_index), alignment.segmentation.headings))
 
 
-def gap_spans(alignment: Alignment, sentences: AnswerSentences, gap_finder: GapFinder) -> dict[int, Spans]:
-    """Unit index -> the gap sentences of its response, for the units that have any."""
-    found = {unit.index: tuple(gap_finder(sentences.of(unit))) for unit in alignment.segmentation.units}
-    return {index: spans for index, spans in found.items() if spans}
+def gap_spans(alignment: Alignment, sentences: AnswerSentences, gap_finder: GapFinder | None,
+              unavailable_finder: UnavailableFinder | None = None) -> tuple[dict[int, Spans], dict[int, Unavailable]]:
+    """Unit index -> its response's gap sentences, and those saying information is unavailable, for the units that
+    have any: each answer's sentences folded once for both finders, and let go after it."""
+    gaps: dict[int, Spans] = {}
+    unavailable: dict[int, Unavailable] = {}
+    if gap_finder is None and unavailable_finder is None:
+        return gaps, unavailable
+    for unit in alignment.segmentation.units:
+        folded = sentences.folded(unit)
+        if gap_finder is not None and (spans := tuple(gap_finder(folded))):
+            gaps[unit.index] = spans
+        if unavailable_finder is not None and (hits := tuple(unavailable_finder(folded))):
+            unavailable[unit.index] = hits
+    return gaps, unavailable
 
 
 def cross_references(alignment: Alignment, kind: ReplyKind) -> tuple[crossrefs.CrossReference, ...]:

@@ -1,13 +1,15 @@
 """Stage 3a: the sentences of every answer, split once per check.
 
-The sub-question pass, the seeking-information gaps and information-unavailable all read an answer sentence by
-sentence; each takes the sentences from here, so an answer is split, and each of its sentences folded, once.
-Pure: units in, sentences out.
+The sub-question pass and the two gap rules (seeking-information, information-unavailable) read an answer sentence
+by sentence; each takes the sentences from here, so an answer is split once, and folded once for the gap rules,
+which read every sentence. Pure: units in, sentences out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 
 from tipcheck.frozen import frozen
 from tipcheck.reading.segment import Unit
@@ -15,25 +17,35 @@ from tipcheck.text import sentences
 
 # (start, end, text) of a sentence: its offsets in the answer's text, and its text with each run of blanks one
 # space (a sentence wrapped at 69 columns reads "WORKING TO\nOBTAIN")
-Sentence = tuple[int, int, str]
-Sentences = tuple[Sentence, ...]
+Sentences = tuple[tuple[int, int, str], ...]
 
 
 @frozen
 class AnswerSentences:
-    """The sentences of each unit's response, in reading order."""
+    """The sentences of each unit's response, in reading order: their offsets, and their folded texts on demand
+    (the gap sentences read every sentence's, folding each answer once for both gap rules; the sub-question pass
+    folds only the few sentences its tests look into). The folded texts are not kept: a 10 MB cable has ~50,000
+    sentences, and holding their texts through the check took a tenth more memory."""
 
-    by_unit: Mapping[int, Sentences]  # unit index -> its response's sentences
+    bounds: Mapping[int, array[int]]  # unit index -> start, end, start, end ... of its response's sentences
 
-    def of(self, unit: Unit) -> Sentences:
-        return self.by_unit[unit.index]
+    def spans(self, unit: Unit) -> Iterator[tuple[int, int]]:
+        """(start, end) of each sentence of the unit's response."""
+        bounds = iter(self.bounds[unit.index])
+        return zip(bounds, bounds, strict=True)  # pairs: both read the one iterator
+
+    def folded(self, unit: Unit) -> Sentences:
+        """(start, end, text with its blanks folded) of each sentence of the unit's response."""
+        text = unit.response.text
+        return tuple((start, end, fold(text[start:end])) for start, end in self.spans(unit))
 
 
 def answer_sentences(units: Iterable[Unit]) -> AnswerSentences:
-    """The sentences of each unit's response."""
-    return AnswerSentences({unit.index: folded_sentences(unit.response.text) for unit in units})
+    """Each unit's response split into sentences (their offsets kept compact: 8 bytes a sentence)."""
+    return AnswerSentences({unit.index: array("I", chain.from_iterable(sentences(unit.response.text)))
+                            for unit in units})
 
 
-def folded_sentences(text: str) -> Sentences:
-    """The sentences of `text`, each with its blanks folded."""
-    return tuple((start, end, " ".join(text[start:end].split())) for start, end in sentences(text))
+def fold(text: str) -> str:
+    """`text` with each run of blanks one space, and none at its ends."""
+    return " ".join(text.split())

@@ -30,14 +30,14 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, partial
 from itertools import chain, combinations, compress, pairwise, repeat
 
 from rapidfuzz import fuzz, process
 
 from tipcheck.analysis.align import Alignment, Match
-from tipcheck.analysis.sentences import AnswerSentences, Sentences
+from tipcheck.analysis.sentences import AnswerSentences, fold
 from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Expectation, Question, Questionnaire, SubQuestion
 from tipcheck.reading.segment import Unit
@@ -297,11 +297,17 @@ class _Sentence:
     number: int  # its place among all the cable's sentences, in reading order
     line: int
     unit_index: int
-    text: str  # blanks folded (the sentence stage's text, not a copy)
+    answer: str = field(repr=False)  # the text of the answer it is part of (the unit's response, not a copy)
+    start: int
+    end: int
 
-    # The words are worked out on first use, for the few sentences a test looks into (82 of 15,812 sentences on a
-    # 3 MB cable): the index reads every sentence's words once and keeps none, since they took more memory than the
-    # cable itself.
+    # The text and words are worked out on first use, for the few sentences a test looks into (text 588 and
+    # words 82 of 15,812 sentences on a 3 MB cable): the index reads every sentence once and keeps neither, since
+    # they took more memory than the cable itself.
+    @cached_property
+    def text(self) -> str:
+        return fold(self.answer[self.start: self.end])
+
     @cached_property
     def words(self) -> tuple[str, ...]:
         return _words(self.text)
@@ -344,14 +350,15 @@ class _Index:
         self.spans: dict[int, range] = {}  # unit index -> the numbers of its sentences
         for unit in units:
             start = len(self.sentences)
-            self.sentences += _sentences_of(unit, sentences.of(unit), start)
+            self.sentences += _sentences_of(unit, sentences, start)
             self.spans[unit.index] = range(start, len(self.sentences))
         # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words)
         self._holders: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))  # no Python call per word
         holders = self._holders
         for sentence in self.sentences:
             number = sentence.number
-            for w in set(_word_list(sentence.text)):
+            # blanks are no part of a word: the sentence's words are those of its text as written
+            for w in set(_word_list(sentence.answer[sentence.start: sentence.end])):
                 holders[w].append(number)
         self.vocabulary = _Vocabulary(self._holders.keys(), terms)
         self._holding: dict[tuple[str, ...], array[int]] = {}
@@ -669,17 +676,19 @@ class _Finder:
         return (hit.line, ()) if hit else (None, ("an answer",))
 
 
-def _sentences_of(unit: Unit, sentences: Sentences, start: int) -> list[_Sentence]:
-    locate = unit.response.locate
-    return [_Sentence(number, locate(offset)[0], unit.index, text)
-            for number, (offset, _, text) in enumerate(sentences, start)]
+def _sentences_of(unit: Unit, sentences: AnswerSentences, start: int) -> list[_Sentence]:
+    text, locate = unit.response.text, unit.response.locate
+    return [_Sentence(number, locate(offset)[0], unit.index, text, offset, end)
+            for number, (offset, end) in enumerate(sentences.spans(unit), start)]
+
+
 
 
 def _says_none(text: str) -> bool:
     """The answer is only "None", "No" or "Not applicable"."""
     if not _MAY_SAY_NONE.match(text):  # most answers: their first word is read, not the whole text folded
         return False
-    text = " ".join(text.split())
+    text = fold(text)
     return bool(text) and _says_none_text(text)
 
 

@@ -63,10 +63,14 @@ Not reported (boundary cases):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tipcheck.findings import Finding, Severity
 from tipcheck.regex import lazy_compile
 from tipcheck.rules.base import Context, Examples, one_line
+
+if TYPE_CHECKING:
+    from tipcheck.analysis.sentences import Sentences
 
 ID = "information-unavailable"
 DEFAULT_SEVERITY = Severity.INFO
@@ -87,17 +91,26 @@ POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides a
 """,
 )
 
-def check(ctx: Context) -> Iterator[Finding]:
+def unavailable_sentences(sentences: Sentences) -> Iterator[tuple[int, int, int]]:
+    """(start, end, where in its folded text the words saying so start) of each of an answer's sentences that says
+    information was not available."""
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
     from tipcheck.rules._gap_grammar import is_seeking, unavailable_at
 
+    for start, end, flat in sentences:
+        at = unavailable_at(flat)
+        # information still awaited is a seeking-information gap, reported once, as that
+        if at is not None and not is_seeking(flat):
+            yield start, end, at
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    from tipcheck.analysis.sentences import fold  # on first use, as the grammar: `tipcheck rules` reads no cable
+
     for unit, passage, question in ctx.answer_passages():
-        text = passage.text
-        for start, end, flat in ctx.analysis.sentences.of(unit):
-            sentence = text[start:end]
-            at = unavailable_at(flat)
-            if at is None or is_seeking(flat):
-                continue  # information still awaited is a seeking-information gap, reported once, as that
+        for start, end, at in ctx.analysis.unavailable.get(unit.index, ()):
+            sentence = passage.text[start:end]
+            flat = fold(sentence)
             # point at the words that say it is unavailable: in a long sentence ("... from 2004-2009 (no
             # further breakdown available).") they can stand lines after the sentence's start
             line, column = passage.locate(start + _original_offset(sentence, at))
