@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import CABLES, SCHEMAS, SEED
+from conftest import CABLES, NEGATIVES, SCHEMAS, SEED
 from tipcheck import api, formatters, rules
 from tipcheck.findings import Finding, Severity
 from tipcheck.formatters import FormatOptions, github, json_format, sarif
@@ -186,6 +186,30 @@ def test_streamed_json_is_the_whole_document_whatever_line_separators_a_string_h
                 + stream.end(options, 2))
     assert streamed == json_format.render([report, report], options)
     assert [c["path"] for c in json.loads(streamed)["cables"]] == ["drafts/a\u2028b\x85c.txt"] * 2
+
+
+def test_streamed_json_of_every_vendored_cable_is_what_the_json_module_writes() -> None:
+    # the command line's JSON is written by json_format's own writer; render() by json.dumps
+    reports = [api.check_file(path) for path in (*sorted(CABLES.rglob("*.txt")), *sorted(NEGATIVES.glob("*.txt")))]
+    options = FormatOptions()
+    stream = json_format.STREAM
+    streamed = stream.start(options) + "".join(
+        stream.cable(report, options, i) for i, report in enumerate(reports)) + stream.end(options, len(reports))
+    assert len(reports) > 20 and streamed == json_format.render(reports, options)
+
+
+def test_the_json_writer_writes_every_kind_of_value_as_the_json_module_does() -> None:
+    value = {"empty list": [], "empty object": {}, "nested": [[], [{}], {"a": {"b": [1, [2, []]]}}],
+             "numbers": [0, -3, 10**30, 0.1, -0.0, 1e300, float("nan"), float("inf"), -float("inf")],
+             "constants": [True, False, None], "text": ["", "a\u2028b\x85c", 'say "hi"\n\tthere', "é¶\x00"],
+             "enums": [Severity.ERROR], "tuple": (1, "two"),
+             "long": [{"item": i, "parts": ["x"] * (i % 3)} for i in range(3 * json_format._BATCH)]}
+    pieces: list[str] = []
+    joined: list[str] = []
+    json_format._write(value, "\n", pieces, joined)
+    assert "".join(joined + pieces) == json.dumps(value, indent=2, ensure_ascii=False)
+    with pytest.raises(TypeError):
+        json_format._write({"a": {1, 2}}, "\n", [], [])
 
 
 # --- Redaction ---------------------------------------------------------------------------------------------
