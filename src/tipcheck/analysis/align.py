@@ -15,8 +15,8 @@ paragraph number alone never places an answer.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
@@ -68,10 +68,10 @@ class Alignment:
     scheme: Scheme | None
 
     def match_for(self, question_id: str) -> Match | None:
-        return next((m for m in self.matches if m.question_id == question_id), None)
+        return self._match_by_question.get(question_id)
 
     def questions_of(self, unit_index: int) -> list[str]:
-        return [m.question_id for m in self.matches if m.unit_index == unit_index]
+        return list(self._questions_by_unit.get(unit_index, ()))
 
     def unit(self, index: int) -> Unit:
         return self.segmentation.units[index]
@@ -83,6 +83,22 @@ class Alignment:
     def reading(self, unit: Unit) -> Reading | None:
         """The paragraph number `unit` stands for, if it prints one (`--A.` on the line of `¶3.` does not)."""
         return self.readings.get(unit.marker.line) if unit.marker.number is not None else None
+
+    # Both looked up ~150 times a check (each question's status, the rules, the cross-references): built once,
+    # not a scan of the matches each time.
+    @cached_property
+    def _match_by_question(self) -> dict[str, Match]:
+        by_question: dict[str, Match] = {}
+        for match in self.matches:
+            by_question.setdefault(match.question_id, match)
+        return by_question
+
+    @cached_property
+    def _questions_by_unit(self) -> dict[int, list[str]]:
+        by_unit: dict[int, list[str]] = {}
+        for match in self.matches:
+            by_unit.setdefault(match.unit_index, []).append(match.question_id)
+        return by_unit
 
     @cached_property
     def _units_by_number(self) -> dict[int, Unit]:
@@ -191,12 +207,15 @@ class _QuestionTexts:
     def __init__(self, texts: tuple[str, ...]) -> None:
         self.wordings = tuple(_model_wording(text) if text else None for text in texts)
         self._using: defaultdict[str, list[int]] = defaultdict(list)
+        self._with_text: set[int] = set()
+        self._wordless: set[int] = set()  # compared letter by letter, whatever words the other text has
         for i, wording in enumerate(self.wordings):
-            for word in wording.words if wording is not None else ():
-                self._using[word].append(i)
-        self._with_text = frozenset(i for i, wording in enumerate(self.wordings) if wording is not None)
-        # a text without distinctive words is compared letter by letter, whatever words the other has
-        self._wordless = frozenset(i for i, wording in enumerate(self.wordings) if wording and not wording.words)
+            if wording is not None:
+                self._with_text.add(i)
+                if not wording.words:
+                    self._wordless.add(i)
+                for word in wording.words:
+                    self._using[word].append(i)
 
     def similarities(self, restated: _Wording) -> list[float]:
         """_similarity of `restated` and each question's text (0.0 for a question without one)."""
@@ -291,32 +310,32 @@ def _score(unit: Unit, question: Question, labelled: Section | None, heading_sec
     """The evidence that `unit` (in the slot of `letter`) answers `question`: `labelled` is the section its label
     names (`_labelled_section`), `sim` how alike its restated text is to the question (None: nothing restated)."""
     total = 0.0
-    reasons: list[str] = []
+    reasons: tuple[str, ...] = ()  # most pairs have none: no list made and copied for each
     if unit.marker.section_paragraph is not None:
         if labelled is not None and labelled.id == question.section_id:
             total += 0.45
-            reasons.append(f"label {unit.marker.section_paragraph}")
+            reasons += (f"label {unit.marker.section_paragraph}",)
         else:
             total -= 0.6
     if letter is not None:
         if letter == question.letter:
             total += 0.35
-            reasons.append(f"letter {letter}")
+            reasons += (f"letter {letter}",)
         else:
             total -= 0.45
     if sim is not None:
         if sim >= 0.55:
             total += 0.7 * sim
-            reasons.append(f"restated text {sim:.2f}")
+            reasons += (f"restated text {sim:.2f}",)
         elif _unrelated_text(sim, question):
             total -= UNRELATED_TEXT_PENALTY
     if heading_sec is not None and labelled is None:
         if heading_sec.id == question.section_id:
             total += 0.15
-            reasons.append("heading")
+            reasons += ("heading",)
         else:
             total -= 0.1
-    return total, sim, tuple(reasons)
+    return total, sim, reasons
 
 
 def _keyed_offset(slots: Sequence[_Slot], unit_readings: dict[int, Reading],
@@ -334,9 +353,14 @@ def _keyed_offset(slots: Sequence[_Slot], unit_readings: dict[int, Reading],
     if len(pairs) < 4:
         return None
     letter_at = {q.position: q.letter for q in questions}
-    hits = {k: sum(1 for number, letter in pairs if letter_at.get(number - k) == letter)
-            for k in {number - position for number, _ in pairs for position in letter_at}}
-    best = max(sorted(hits), key=lambda k: hits[k])
+    positions_of: dict[str, list[int]] = {}
+    for position, letter in letter_at.items():
+        positions_of.setdefault(letter, []).append(position)
+    hits: Counter[int] = Counter(number - position for number, letter in pairs
+                                 for position in positions_of.get(letter, ()))
+    if not hits:
+        return None
+    best = max(sorted(hits), key=lambda k: hits[k])  # the least of the offsets most letters agree with
     return best if hits[best] >= 4 and hits[best] * 5 >= len(pairs) * 4 else None
 
 
@@ -355,15 +379,19 @@ def _text_dominates(scored: list[_Scored], questions: Sequence[Question], letter
     best = max((sim or 0.0 for _, sim, _ in scored), default=0.0)
     if best < STRONG_TEXT:
         return scored
+    mates = _group_mates(scored, questions, best, letter, group)
+    return [_weighed_against_text(ev, q, best, letter) if q not in mates else _without_text(ev, q)
+            for ev, q in zip(scored, questions, strict=True)]
+
+
+def _group_mates(scored: list[_Scored], questions: Sequence[Question], best: float, letter: str | None,
+                 group: tuple[str, ...]) -> Collection[Question]:
+    """The slot's question when it is another of the group whose text restates the question named best."""
+    if len(group) <= 1:  # no group (the common case): not a scan of the ~40 questions for each slot
+        return ()
     named = next(q for (_, sim, _), q in zip(scored, questions, strict=True) if (sim or 0) == best)
-    return [_weighed_against_text(ev, q, best, letter) if not _group_mate(q, named, letter, group)
-            else _without_text(ev, q) for ev, q in zip(scored, questions, strict=True)]
-
-
-def _group_mate(question: Question, named: Question, letter: str | None, group: tuple[str, ...]) -> bool:
-    """The slot's question is another of the group whose text restates `named`."""
-    return (len(group) > 1 and question.letter == letter and named.letter in group
-            and named.section_id == question.section_id)
+    return [q for q in questions if q.letter == letter and named.letter in group
+            and named.section_id == q.section_id]
 
 
 def _without_text(ev: _Scored, question: Question) -> _Scored:
@@ -426,6 +454,9 @@ class _Scorer:
         self.heading_secs = {u.index: heading_section(u.heading, questionnaire) for u in segmentation.units}
         self.unit_readings = unit_readings
         self.offset = offset
+        self.at_position: dict[int, list[int]] = {}
+        for qi, question in enumerate(self.questions):
+            self.at_position.setdefault(question.position, []).append(qi)
         # partial_ratio is most of the cost of a check; grouped answers (one slot per letter) and repeated text
         # restate the same words, so each restated text is compared with the questions once.
         self.similarities: dict[str, list[float]] = {}
@@ -450,21 +481,21 @@ class _Scorer:
             scored = [_score(unit, q, labelled, heading_sec, slot.letter, sim)
                       for q, sim in zip(self.questions, self.similarities_of(unit), strict=True)]
             scored = _text_dominates(scored, self.questions, slot.letter, slot.unit.marker.letters)
+            keyed = self._keyed(unit)
             for qi, ev in enumerate(scored):
-                weighed = self._keyed(slot, qi, ev)
+                # a number alone, with nothing else pointing at the question it names, places no answer
+                weighed = (ev[0] + KEYED_NUMBER, ev[1], (*ev[2], "paragraph number")) if (
+                    qi in keyed and ev[0] > 0) else ev
                 if weighed[0] > MATCH_THRESHOLD:
                     evidence[(si, qi)] = Evidence(*weighed)
         return evidence
 
-    def _keyed(self, slot: _Slot, qi: int, ev: _Scored) -> _Scored:
-        """The evidence raised for the question the paragraph's number names, once the post's numbering is
-        known; a number alone, with nothing else pointing at that question, places no answer."""
-        reading = self.unit_readings.get(slot.unit.index)
-        if self.offset is None or reading is None or ev[0] <= 0:
-            return ev
-        if reading.number - self.offset != self.questions[qi].position:
-            return ev
-        return ev[0] + KEYED_NUMBER, ev[1], (*ev[2], "paragraph number")
+    def _keyed(self, unit: Unit) -> Collection[int]:
+        """The questions (their indexes) the paragraph's number names, once the post's numbering is known."""
+        reading = self.unit_readings.get(unit.index)
+        if self.offset is None or reading is None:
+            return ()
+        return self.at_position.get(reading.number - self.offset, ())
 
 
 def align(segmentation: Segmentation, questionnaire: Questionnaire) -> Alignment:
