@@ -106,3 +106,16 @@ def test_whether_an_answer_is_a_placeholder_is_decided_in_one_place() -> None:
     callers = sorted(_module_of(p) for p in SRC.rglob("*.py") if p.name != "placeholders.py"
                      and "is_placeholder_answer(" in p.read_text(encoding="utf-8"))
     assert callers == ["tipcheck.analysis.cable_analysis"]
+
+
+def test_each_gap_rule_finds_its_sentences_with_the_other_off() -> None:
+    # the analysis reads each answer's sentences once for both gap rules: each rule's findings must not depend on
+    # the other being on
+    both = api.check_file(SEED).findings
+    for rule, other in (("seeking-information", "information-unavailable"),
+                        ("information-unavailable", "seeking-information")):
+        expected = [f for f in both if f.rule == rule]
+        assert expected, rule
+        alone = api.check_file(SEED, Settings(severities={other: None})).findings
+        assert [f for f in alone if f.rule == rule] == expected
+        assert not any(f.rule == other for f in alone)
