@@ -221,14 +221,22 @@ _OPENS_PARAGRAPH = lazy_compile(
 
 
 def _find_soft_breaks(lines: tuple[Line, ...], body_start: int, artefacts: set[int]) -> set[int]:
+    """The body's blank lines (not artefacts) between a line that leaves its sentence open and the line that
+    carries it on, the nearest lines on either side that are neither blank nor artefacts."""
     soft: set[int] = set()
-    for ln in lines[body_start - 1:]:
-        if not ln.is_blank or ln.number in artefacts:
+    before: Line | None = None  # the last line so far neither blank nor an artefact (the header's included)
+    blanks: list[int] = []  # the body's blank lines since then: they share their neighbours
+    for ln in lines:
+        if ln.number in artefacts:
             continue
-        before = _neighbour(lines, ln.number, -1, artefacts)
-        after = _neighbour(lines, ln.number, +1, artefacts)
-        if before is not None and after is not None and _continues(lines[before - 1].text, lines[after - 1].text):
-            soft.add(ln.number)
+        if ln.is_blank:
+            if ln.number >= body_start:
+                blanks.append(ln.number)
+            continue
+        if blanks and before is not None and _continues(before.text, ln.text):
+            soft.update(blanks)
+        blanks.clear()
+        before = ln
     return soft
 
 
