@@ -221,7 +221,8 @@ class _Segmenter:
         self.prev_was_marker = False
         self.last_text = ""  # the last line that was not blank
         self.in_references = False  # inside a `REF: A) STATE 132759` list, `B) JAKARTA 105` is no label
-        self.lower_case = _letters_in_lower_case(body)
+        self.labels = _Labels()
+        self.lower_case = _letters_in_lower_case(body, self.labels)
         # the reply's lettering so far in this section: (last letter, its section number); a heading restarts it
         self.lettering: tuple[str | None, int | None, str] = (None, None, "")
 
@@ -249,7 +250,7 @@ class _Segmenter:
             self._keep([ln])
             return 1
         wrapped = self._wrapped_heading(i)
-        found = _parse_line(ln, self._context(i, wrapped))
+        found = _parse_line(ln, self._context(i, wrapped), self.labels)
         set_off = self.prev_blank
         self.prev_blank = False
         # the line after a heading, or after a marker line that ends a sentence, starts a block; the second
@@ -272,18 +273,23 @@ class _Segmenter:
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
         after_next = self.body[i + 2] if i + 2 < len(self.body) else None
         return (nxt is not None and not nxt.is_blank and (after_next is None or after_next.is_blank)
-                and len(nxt.text.strip()) <= 40 and _is_heading_text(nxt.text) and not _opens_block(nxt.text))
+                and len(nxt.text.strip()) <= 40 and _is_heading_text(nxt.text)
+                and not self.labels.opens_block(nxt.text))
 
     def _context(self, i: int, wrapped: bool) -> _Context:
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
         # a line after "... (see" or "(see para." carries on the reference, even over a page break: its "5F)" or
         # "28.B)" is a cross-reference, not a label
-        refers = self.in_references or _at_end(_REFERENCE_END, self.last_text, ".\n", len("paragraphs"))
-        block_start = (self.prev_blank or self.prev_was_marker) and not refers
+        set_off = self.prev_blank or self.prev_was_marker
         prev_text = self.body[i - 1].text if i > 0 else ""
-        label_allowed = block_start or (not refers and (not prev_text.strip() or _ends_sentence(prev_text)))
+        after_sentence = not prev_text.strip() or _ends_sentence(prev_text)
+        # (looked for only where it decides something: most lines go on with a sentence)
+        refers = (set_off or after_sentence) and (
+            self.in_references or _at_end(_REFERENCE_END, self.last_text, ".\n", len("paragraphs")))
+        block_start = set_off and not refers
+        label_allowed = block_start or (not refers and after_sentence)
         ruled = nxt is not None and bool(_DASHES.match(nxt.text))
-        apart = nxt is None or nxt.is_blank or wrapped or ruled or _opens_block(nxt.text)
+        apart = nxt is None or nxt.is_blank or wrapped or ruled or self.labels.opens_block(nxt.text)
         return _Context(block_start, apart, ruled, label_allowed, *self.lettering, self.lower_case)
 
     def _heading(self, found: Heading, i: int, wrapped: bool, set_off: bool) -> int:
@@ -335,22 +341,39 @@ def _style(label: str) -> str:
     return re.sub(r"\d+", "9", label[: m.start("letters")] + "X" + label[m.end("letters"): m.end()].strip())
 
 
+_SENTENCE_ENDS = frozenset(".?!:;)\"'-")
+
+
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in tuple(".?!:;)\"'-")
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
 
 
-def _opens_block(text: str) -> bool:
-    """Whether a line starts with a paragraph number or a well-formed label (so the line before ends there)."""
-    text = text.lstrip()
-    m = _LABEL.match(text)
-    return bool(_NUMBER.match(text) or (m and _well_formed(_Shape.of(m))))
+class _Labels:
+    """The marker grammar's reading of the start of each line, made once per segmentation: a label line is read
+    when the reply's lettering is counted, as the line after the one before it, and as itself."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, tuple[_Shape, int] | None] = {}
+
+    def read(self, text: str) -> tuple[_Shape, int] | None:
+        """The shape of the label `text` starts with, and where the label ends; None if it starts with none."""
+        if text not in self._read:
+            m = _LABEL.match(text)
+            self._read[text] = None if m is None else (_Shape.of(m), m.end())
+        return self._read[text]
+
+    def opens_block(self, text: str) -> bool:
+        """Whether a line starts with a paragraph number or a well-formed label (so the line before ends there)."""
+        text = text.lstrip()
+        label = self.read(text)
+        return bool(_NUMBER.match(text) or (label and _well_formed(label[0])))
 
 
 def segment(cable: Cable) -> Segmentation:
     return _Segmenter(split_inline_markers(cable.body_lines())).run()
 
 
-def _letters_in_lower_case(body: list[Line]) -> bool:
+def _letters_in_lower_case(body: list[Line], labels: _Labels) -> bool:
     """Whether the reply letters its questions in lower case: more lines open with a lower-case letter label
     than with an upper-case one.
 
@@ -362,9 +385,9 @@ def _letters_in_lower_case(body: list[Line]) -> bool:
         text = ln.text.lstrip()
         if _CLASS_RE.match(text) or _ROMAN.match(text):
             continue
-        m = _LABEL.match(text)
-        if m and _well_formed(shape := _Shape.of(m)):
-            counts[shape.lower] += 1
+        label = labels.read(text)
+        if label and _well_formed(label[0]):
+            counts[label[0].lower] += 1
     return counts[True] > max(counts[False], 1)
 
 
@@ -379,6 +402,10 @@ _INLINE_MARKER = lazy_compile(rf"[.?!\"')\]][ \t]+(?=(?:-{{1,2}}[ \t]?)?[A-Z][.:
 def split_inline_markers(lines: list[Line]) -> list[Line]:
     """Lines with lettered markers inside them cut into pieces, each starting at a marker, each still mapped
     to its line and column in the original file."""
+    # Most replies have none: one search of the whole text says so (a marker within a line is found in the text
+    # the lines make, joined; a match there that spans lines finds none below), not one search a line.
+    if _INLINE_MARKER.search("\n".join([ln.text for ln in lines])) is None:
+        return lines
     result: list[Line] = []
     for ln in lines:
         found = [m.span() for m in _INLINE_MARKER.finditer(ln.text)]
@@ -421,6 +448,9 @@ class _Prefix:
     roman: int | None = None
 
 
+_NO_PREFIX = _Prefix()
+
+
 def _prefix(text: str, ctx: _Context) -> _Prefix:
     m = _NUMBER.match(text)
     # a sign opens a paragraph even without a blank line before it, unless the line before runs on into it
@@ -429,7 +459,7 @@ def _prefix(text: str, ctx: _Context) -> _Prefix:
         return _Prefix(m.end(), int(m.group("num")), m.group("sign"))
     if (r := _ROMAN.match(text)) and ctx.block_start and not _letter_after(r.group("roman"), ctx):
         return _Prefix(r.end(), sign=r.group("sign"), roman=roman_value(r.group("roman")))
-    return _Prefix()
+    return _NO_PREFIX
 
 
 def _letter_not_marking(marking: str, after: str, ctx: _Context) -> bool:
@@ -538,19 +568,19 @@ def _placed(shape: _Shape, after: str, prefix: _Prefix, ctx: _Context) -> bool:
     return ctx.block_start or bool(_CLASS_RE.match(after)) or _continues_lettering(shape, ctx)
 
 
-def _read_label(rest: str, prefix: _Prefix, ctx: _Context) -> tuple[_Shape, int] | None:
-    m = _LABEL.match(rest)
-    if m is None:
+def _read_label(rest: str, prefix: _Prefix, ctx: _Context, labels: _Labels) -> tuple[_Shape, int] | None:
+    label = labels.read(rest)
+    if label is None:
         return None
-    shape = _Shape.of(m)
+    shape, end = label
     if shape.lower and shape.section is None and not ctx.lower_case_labels:
         return None
-    if not _well_formed(shape) or not _placed(shape, rest[m.end():], prefix, ctx):
+    if not _well_formed(shape) or not _placed(shape, rest[end:], prefix, ctx):
         return None
-    return shape, m.end()
+    return label
 
 
-def _parse_line(ln: Line, ctx: _Context) -> tuple[Marker, int] | Heading | None:
+def _parse_line(ln: Line, ctx: _Context, labels: _Labels) -> tuple[Marker, int] | Heading | None:
     text = ln.text
     indent = len(text) - len(text.lstrip())
     prefix = _prefix(text, ctx)
@@ -561,7 +591,7 @@ def _parse_line(ln: Line, ctx: _Context) -> tuple[Marker, int] | Heading | None:
         marking = None
     if marking:
         pos += marking.end()
-    label = _read_label(text[pos:], prefix, ctx)
+    label = _read_label(text[pos:], prefix, ctx, labels)
     if label is None:
         return _unlabelled(ln, text[pos:], prefix, ctx, classified=prefix.end > 0 and bool(marking))
     shape, length = label
@@ -609,9 +639,8 @@ def _stands_alone(text: str, ctx: _Context) -> bool:
     """A line set off as a heading: blank lines around it, or, in a reply without blank lines, a line of its
     own after a finished sentence, ending in a colon (`THE COUNTRY'S TIP SITUATION:`) or followed by a label."""
     # "... THE EGYPTIAN GOVERNMENT WILL" before a page break is a wrapped sentence
-    if _at_end(_OPEN_END, text, " \t:\n", len("would")):
-        return False
-    return ctx.label_allowed and (ctx.next_apart or text.rstrip().endswith(":"))
+    return (ctx.label_allowed and (ctx.next_apart or text.rstrip().endswith(":"))
+            and not _at_end(_OPEN_END, text, " \t:\n", len("would")))
 
 
 def _roman_line(ln: Line, rest: str, prefix: _Prefix) -> tuple[Marker, int] | Heading:
