@@ -9,6 +9,7 @@ from pathlib import Path
 from cable_variants import split_in_two
 from conftest import CABLES, SEED
 from tipcheck import api, rules
+from tipcheck.analysis import cable_analysis
 from tipcheck.analysis.align import align
 from tipcheck.analysis.cable_analysis import Analysis, analyse
 from tipcheck.analysis.sentences import answer_sentences
@@ -38,6 +39,16 @@ def test_an_answer_that_only_promises_information_is_seeking_while_the_rule_is_o
     off = api.check_file(MANAMA, Settings(severities={seeking_information.ID: None}))
     assert off.question("protection.I").status == QuestionStatus.ANSWERED  # type: ignore[union-attr]
     assert not [f for f in off.findings if f.rule == seeking_information.ID]
+
+
+def test_an_answer_is_only_a_promise_with_fewer_than_promise_words_besides_its_gap_sentences() -> None:
+    # protection.I has 24 words besides its gap sentence; one more and it answers
+    data = MANAMA.read_bytes()
+    assert data.count(b"their initial training") == 1
+    longer = data.replace(b"their initial training", b"their initial basic training")
+    assert cable_analysis.PROMISE_WORDS == 25
+    for text, status in ((data, QuestionStatus.SEEKING), (longer, QuestionStatus.ANSWERED)):
+        assert api.check_bytes(text).question("protection.I").status == status  # type: ignore[union-attr]
 
 
 def test_a_copied_answer_leaves_its_question_unanswered_while_the_rule_is_on() -> None:

@@ -9,6 +9,7 @@ duplicate-answer is reported, and so on. Pure: data in, data out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -103,8 +104,10 @@ class Analysis:
         match = self.alignment.match_for(question)
         if not gaps or match is None:
             return False
-        words = _words(self.alignment.unit(match.unit_index).response.text)
-        return words - sum(_words(s) for s in gaps) < PROMISE_WORDS
+        # fewer than PROMISE_WORDS words besides the gaps' own: the answer's words counted only up to that limit
+        limit = sum(_words(s) for s in gaps) + PROMISE_WORDS
+        words = _WORD.finditer(self.alignment.unit(match.unit_index).response.text)
+        return sum(1 for _ in islice(words, limit)) < limit
 
 
 def _words(text: str) -> int:
