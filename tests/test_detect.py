@@ -13,6 +13,7 @@ import yaml
 from cli_runner import clear_ci_environment, run_cli
 from conftest import CABLES, NEGATIVES, ROOT, SEED
 from tipcheck import api
+from tipcheck.analysis import detect as detect_module
 from tipcheck.analysis.detect import detect
 from tipcheck.errors import EXIT_FINDINGS, EXIT_OK, QuestionnaireError
 from tipcheck.questionnaire.template import template
@@ -249,3 +250,16 @@ def test_a_submission_that_also_names_another_purpose_is_a_reply_when_its_body_a
     original = next(line for line in text.splitlines() if line.startswith("SUBJECT:"))
     cable = parse_cable(text.replace(original, f"SUBJECT: {subject}"), "seed.txt")
     assert detect(cable, api.bundled_facts()).reply is reply
+
+
+def test_lettered_answers_found_line_by_line_are_those_found_in_the_whole_body() -> None:
+    # detection matches its lettered-answer pattern at each body line; it was searched for in the joined body
+    found = 0
+    for path in (*sorted(CABLES.rglob("*.txt")), *sorted(NEGATIVES.glob("*.txt"))):
+        lines = read_cable(path.read_bytes(), str(path)).body_lines()
+        body = "\n".join(ln.text for ln in lines)
+        by_line = [m.group(0) for ln in lines if (m := detect_module._LETTERED.match(ln.text))]
+        assert by_line == [m.group(0) for m in detect_module._LETTERED.finditer(body)], path.name
+        found += len(by_line)
+    assert found > 300
+

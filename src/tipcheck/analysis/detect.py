@@ -112,9 +112,11 @@ class _Evidence:
     @cached_property
     def _markers(self) -> list[tuple[int | None, str]]:
         """(tasking cable paragraph or None, letter) of every lettered answer."""
-        found = [(int(m.group("para")) if m.group("para") else None, m.group("letter"))
-                 for pattern in (_LETTERED, _PARENTHESISED) for m in pattern.finditer(self._body)]
-        return found
+        # _LETTERED starts at a line's start and stays within the line: matched at each line, not tried at every
+        # character of the body (0.21 -> 0.07 ms on the seed)
+        lettered = [m for ln in self._cable.body_lines() if (m := _LETTERED.match(ln.text))]
+        return [(int(m.group("para")) if m.group("para") else None, m.group("letter"))
+                for m in (*lettered, *_PARENTHESISED.finditer(self._body))]
 
     @cached_property
     def letters(self) -> int:
