@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rapidfuzz import fuzz
 
 from conftest import CABLES
 from tipcheck.analysis import align as align_module
@@ -128,3 +129,28 @@ def test_the_question_texts_index_scores_every_pair_as_the_pairwise_similarity_d
                 align_module._similarity(wording, align_module._wording(t)) if t else 0.0 for t in texts]
             compared += len(texts)
     assert len(restated) > 200 and compared > 40_000
+
+
+def test_a_similarity_is_the_best_of_the_three_scores_computed_without_cutoffs() -> None:
+    # _similarity gives each score a cutoff (the best so far) and takes them in the order cheapest first
+    restated = sorted({unit.restated.text for path in sorted(CABLES.glob("*.txt"))
+                       for unit in segment(read_cable(path.read_bytes(), str(path))).units
+                       if unit.restated is not None and unit.restated.text.strip()})
+    compared = 0
+    for question in qmod.load_bundled("tip-2009").questions:
+        model = align_module._wording(question.text)
+        for text in restated:
+            wording = align_module._wording(text)
+            if len(wording.words & model.words) < align_module._FEW_SHARED * min(len(wording.words), len(model.words)):
+                continue
+            a, b = wording.processed, model.processed
+            shorter, longer = sorted((a, b), key=len)
+            scores = [fuzz.ratio(a, b)]
+            if len(shorter) >= 24:
+                scores.append(fuzz.partial_ratio(shorter, longer) * 0.97)
+            if len(shorter) >= 40:
+                scores.append(fuzz.token_set_ratio(a, b) * 0.95)
+            assert align_module._similarity(wording, model) == max(scores) / 100.0
+            compared += 1
+    assert compared > 300
+

@@ -60,9 +60,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if q.id in matched:
             continue
-        later = [m for m in alignment.matches
-                 if alignment.questionnaire.question(m.question_id).position > q.position]  # type: ignore[union-attr]
-        line = units[later[0].unit_index].line if later else last_line
+        # the first answer to a later question (the matches are in questionnaire order)
+        later = next((m for m in alignment.matches
+                      if alignment.questionnaire.question(m.question_id).position > q.position), None)  # type: ignore[union-attr]
+        line = units[later.unit_index].line if later else last_line
         where = f"{q.section_paragraph}.{q.letter}"
         note = f"; this cable is {ctx.kind.describe()}, so another part may hold the answer" if in_set else ""
         fix = (f"add a paragraph answering {where}, restating the question or labelling it "
