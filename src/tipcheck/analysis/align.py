@@ -387,7 +387,7 @@ def _text_dominates(scored: list[_Scored], questions: Sequence[Question], letter
 
 def _group_mates(scored: list[_Scored], questions: Sequence[Question], best: float, letter: str | None,
                  group: tuple[str, ...]) -> Collection[Question]:
-    """The slot's question when it is another of the group whose text restates the question named best."""
+    """The questions a grouped label names besides the one its text restates best (none without a group)."""
     if len(group) <= 1:  # no group (the common case): not a scan of the ~40 questions for each slot
         return ()
     named = next(q for (_, sim, _), q in zip(scored, questions, strict=True) if (sim or 0) == best)
