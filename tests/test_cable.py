@@ -196,3 +196,17 @@ def test_a_ref_list_goes_on_after_blank_lines_and_is_not_read_as_answers() -> No
     cable = read_cable(path.read_bytes(), str(path))
     assert [ref.split()[-1] for ref in cable.header.refs] == ["202745", "150188", "02731"]
     assert all(not ln.text.startswith(("B. (B)", "C. (C)")) for ln in cable.body_lines())
+
+
+def test_artefacts_are_the_lines_one_of_the_three_patterns_matches() -> None:
+    # is_artefact tries the patterns only on lines that can match them (holding "OF", or short)
+    from tipcheck.reading import cable
+
+    lines = [ln.text for path in sorted(CABLES.rglob("*.txt")) for ln in read_cable(path.read_bytes()).lines]
+    lines += ["SIPDIS", "  sipdis \t", "\u017fipdis", "SENSITIVE BUT UNCLASSIFIED ", "END CABLE TEXT", "NNNN x",
+              "UNCLAS SECTION 02 OF 11 MEXICO 000828", "MEXICO 00000828  002 OF 011", "MEXICO 00000828  002 of 011"]
+    found = [text for text in lines if is_artefact(text)]
+    assert found == [text for text in lines if cable.PAGE_BREAK.match(text) or cable.SECTION_BANNER.match(text)
+                     or cable._LONE_ARTEFACT.match(text)]
+    assert len(found) > 100
+

@@ -165,10 +165,10 @@ def read_cable(data: bytes, path: str = "<string>") -> Cable:
 
 
 def parse_cable(text: str, path: str = "<string>", encoding: str = "utf-8") -> Cable:
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", " ").split("\n")
     if raw and raw[-1] == "":
         raw.pop()
-    lines = tuple(Line(i, t.replace("\f", " ")) for i, t in enumerate(raw, start=1))
+    lines = tuple(Line(i, t) for i, t in enumerate(raw, start=1))
     if not any(not ln.is_blank for ln in lines):
         raise InputError("the file has no text")
     header, body_start = parse_header(lines)
@@ -177,8 +177,14 @@ def parse_cable(text: str, path: str = "<string>", encoding: str = "utf-8") -> C
     return Cable(path, encoding, lines, header, body_start, frozenset(artefacts), frozenset(soft))
 
 
+_LONGEST_LONE_ARTEFACT = len("SENSITIVE BUT UNCLASSIFIED")
+
+
 def is_artefact(text: str) -> bool:
-    return bool(PAGE_BREAK.match(text) or SECTION_BANNER.match(text) or _LONE_ARTEFACT.match(text))
+    # A page break and a section banner both hold "OF" (`2 OF 4`); a lone artefact is the whole line but blanks.
+    # Most lines are neither, and are told so without the patterns (tried on every line of a cable's body).
+    return bool(("OF" in text and (PAGE_BREAK.match(text) or SECTION_BANNER.match(text)))
+                or (len(text.strip()) <= _LONGEST_LONE_ARTEFACT and _LONE_ARTEFACT.match(text)))
 
 
 def _find_artefacts(lines: tuple[Line, ...], body_start: int) -> set[int]:
