@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,19 @@ def _nproc() -> str:
         return subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "?"
+
+
+def with_bytecode(cache: str) -> dict[str, str]:
+    """The environment with bytecode written to and read from `cache`, as an installed program starts: with
+    PYTHONDONTWRITEBYTECODE set (as in some sandboxes) an editable install compiles all of tipcheck's source on
+    every start."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": cache}
+
+
+# Where commands run: a folder with no configuration, as a desk officer's folder of replies (from this
+# repository, tipcheck would read its own pyproject.toml, which names tipcheck, looking for [tool.tipcheck])
+NEUTRAL = tempfile.gettempdir()
 
 
 def python() -> str:

@@ -25,7 +25,7 @@ import subprocess
 import tempfile
 import time
 
-from common import SEED, machine, python
+from common import NEUTRAL, SEED, machine, python, with_bytecode
 
 FLOOR = [python(), "-c", "import typer, yaml, rapidfuzz, tabulate"]
 HEAVY = ("pydantic", "jsonschema", "rich", "tabulate", "rapidfuzz", "yaml", "typer", "click")
@@ -35,17 +35,6 @@ TARGETS = {"check": 1.5, "--version": 1.2, "rules": 1.2}
 def tipcheck(*args: str) -> list[str]:
     script = shutil.which("tipcheck")
     return [script, *args] if script else [python(), "-m", "tipcheck", *args]
-
-
-def with_bytecode(cache: str) -> dict[str, str]:
-    """The environment with bytecode written to and read from `cache`."""
-    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, "PYTHONPYCACHEPREFIX": cache}
-
-
-# Where the commands run: a folder with no configuration, as a desk officer's folder of replies (from this
-# repository, tipcheck would read its own pyproject.toml, which names tipcheck, looking for [tool.tipcheck])
-NEUTRAL = tempfile.gettempdir()
 
 
 def timed(command: list[str], env: dict[str, str] | None) -> tuple[float, float]:

@@ -7,7 +7,8 @@ In-process: each tree checks the seed `--runs` times in a child process (models 
 sentence spans, keyed by cable text, emptied before each run) and reports the median CPU time; the trees take
 turns, `--rounds` times, and the median of the medians is kept. Start-up: `python -m tipcheck check SEED`,
 `--version` and `rules` of each tree and the import floor (`import typer, yaml, rapidfuzz, tabulate`), in turn,
-wall-clock medians of `--runs` rounds. Both trees run on this checkout's Python and libraries.
+wall-clock medians of `--runs` rounds, from cached bytecode in a folder with no configuration, as `startup.py`
+runs them. Both trees run on this checkout's Python and libraries.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import argparse
 import os
 import statistics
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
-from common import SEED, TEXT_CACHES, machine, python
+from common import NEUTRAL, SEED, TEXT_CACHES, machine, python, with_bytecode
 
 HERE = Path(__file__).resolve().parent.parent / "src"
 CHILD = f"TEXT_CACHES = {TEXT_CACHES!r}\n" + """
@@ -42,8 +44,8 @@ print(statistics.median(times))
 FLOOR = "import typer, yaml, rapidfuzz, tabulate"
 
 
-def _env(src: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(src)}
+def _env(src: Path, base: dict[str, str] | None = None) -> dict[str, str]:
+    return {**(os.environ if base is None else base), "PYTHONPATH": str(src)}
 
 
 def in_process(src: Path, runs: int) -> float:
@@ -54,8 +56,23 @@ def in_process(src: Path, runs: int) -> float:
 
 def wall(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=NEUTRAL)
     return time.perf_counter() - started
+
+
+def start_up(trees: dict[str, Path], runs: int, base: dict[str, str]) -> dict[str, float]:
+    """Wall-clock medians of the floor and each tree's commands, in turn, `runs` rounds, in the environment `base`."""
+    commands = {"floor": ([python(), "-c", FLOOR], base)}
+    for name, src in trees.items():
+        for label, argv in (("check", ["check", str(SEED)]), ("--version", ["--version"]), ("rules", ["rules"])):
+            commands[f"{name} {label}"] = ([python(), "-m", "tipcheck", *argv], _env(src, base))
+    for command, env in commands.values():
+        wall(command, env)  # file cache warm, bytecode written
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, env) in commands.items():
+            times[name].append(wall(command, env))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main() -> None:
@@ -74,17 +91,8 @@ def main() -> None:
     print(f"in-process check of {SEED.name} (CPU, median of {args.rounds} x {args.runs} runs): "
           f"before {check['before'] * 1000:.1f} ms, after {check['after'] * 1000:.1f} ms, "
           f"after / before {check['after'] / check['before']:.2f}")
-    commands = {"floor": ([python(), "-c", FLOOR], os.environ.copy())}
-    for name, src in trees.items():
-        for label, argv in (("check", ["check", str(SEED)]), ("--version", ["--version"]), ("rules", ["rules"])):
-            commands[f"{name} {label}"] = ([python(), "-m", "tipcheck", *argv], _env(src))
-    for command, env in commands.values():
-        wall(command, env)  # file cache warm
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.runs):
-        for name, (command, env) in commands.items():
-            times[name].append(wall(command, env))
-    medians = {name: statistics.median(values) for name, values in times.items()}
+    with tempfile.TemporaryDirectory(prefix="tipcheck-bytecode-") as cache:
+        medians = start_up(trees, args.runs, with_bytecode(cache))
     floor = medians["floor"]
     print(f"start-up, wall-clock medians of {args.runs} rounds; floor ({FLOOR}) {floor * 1000:.0f} ms")
     for label, target in (("check", 1.5), ("--version", 1.2), ("rules", 1.2)):
