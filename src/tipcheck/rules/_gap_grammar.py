@@ -286,14 +286,15 @@ _AUXILIARIES = frozenset({"will", "would", "shall", "has", "have", "had", "is", 
                           "being", "to", "do", "does", "did", "can", "could", "yet", "still"})
 # a sentence's words as the patterns' word edges delimit them (letters, "/" and "-"), in lower case
 _WORD = lazy_compile(r"[a-z/-]+")
-# the same words of an ASCII text, split at blanks once every other character is one (`str.translate` is several
-# times as fast as the pattern)
-_NOT_IN_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or c in "/-")})
+# the same words of an ASCII text, lowered and split at blanks once every other character is one (`str.translate`
+# is several times as fast as the pattern)
+_LOWERED_WORDS = str.maketrans({c: c.lower() if "A" <= c <= "Z" else " " for c in map(chr, range(128))
+                                if not ("a" <= c <= "z" or c in "/-")})
 
 
-def _words_of(lowered: str) -> list[str]:
-    """What `_WORD` finds in `lowered`."""
-    return lowered.translate(_NOT_IN_WORD).split() if lowered.isascii() else _WORD.findall(lowered)
+def _words_of(text: str) -> list[str]:
+    """What `_WORD` finds in `text` lowered."""
+    return text.translate(_LOWERED_WORDS).split() if text.isascii() else _WORD.findall(text.lower())
 
 
 @lru_cache(maxsize=1024)  # both rules read the same sentences
@@ -301,7 +302,7 @@ def gates_of(sentence: str) -> int:
     """The word sets (`_GATES`) the sentence meets, one bit each: its words looked up once. A window read by a
     frame holds whole words only (`_window`), so a word that is not in the sentence cannot be read."""
     bits = 0
-    for stem in _GATE_STEMS.intersection(_words_of(sentence.lower())):
+    for stem in _GATE_STEMS.intersection(_words_of(sentence)):
         bits |= _STEM_BITS[stem]
     return bits
 
@@ -896,19 +897,23 @@ def _possible(frames: Iterable[tuple[_F, int]], gates: int) -> list[_F]:
     return [frame for frame, needs in frames if gates & needs == needs]
 
 
-def _pending_note(sentence: str) -> bool:
+def _pending_note(sentence: str, gates: int) -> bool:
     """"Still pending: the Interior Ministry's count of raids": a pending state as the label of what follows."""
     if ":" not in sentence:  # both readings need a label's colon
         return False
     label = _PENDING_LABEL.match(sentence)
     if label is not None:
         return _asked_in(_window(sentence, label.end(), 100), facts=False)
-    return _labelled(sentence, "pending")
+    return _labelled(sentence, "pending", gates)
 
 
-def _labelled(sentence: str, state: str) -> bool:
+def _labelled(sentence: str, state: str, gates: int) -> bool:
     """"-- Budget for the Manama shelter: requested from MOSD", "-- Amount spent on shelters: unknown": a label
-    that names information, then a bare state as all that it says of it."""
+    that names information, then a bare state as all that it says of it (`gates`: the sentence's stem sets, a
+    cheap first test)."""
+    needs = _LABEL_NEEDS[state]
+    if gates & needs != needs:
+        return False
     label = _LABEL.match(sentence)
     if label is None or not _asked_in(label.group("label")):
         return False
@@ -925,7 +930,8 @@ def _labelled(sentence: str, state: str) -> bool:
 def is_seeking(sentence: str) -> bool:
     """Whether a sentence (blanks folded to single spaces) says the post seeks information or that it will follow."""
     gates = gates_of(sentence)
-    if _pending_note(sentence) or (gates & _NONE_ARRIVED_GATES == _NONE_ARRIVED_GATES and _none_arrived(sentence)):
+    none_arrived = gates & _NONE_ARRIVED_GATES == _NONE_ARRIVED_GATES and _none_arrived(sentence)
+    if none_arrived or _pending_note(sentence, gates):
         return True
     frames = _frames_for(gates)[0]
     return (bool(frames) and _sought(sentence, frames) and not _confidential(sentence, gates)
@@ -1255,13 +1261,16 @@ _CONFIDENTIAL_GATE, _RECEIPT_GATE, _DELIVERED_GATE = (
     _gate(s) for s in (_CONFIDENTIAL_STEMS, _RECEIPT_STEMS, _DELIVERED_STEMS))
 # "none had reached post": a pronoun of none_pronouns and a verb of arrived
 _NONE_ARRIVED_GATES = _gate(_NONE_STEMS) | _gate(_ARRIVED_STEMS)
+# a label naming information, and a word of the state's bare list
+_LABEL_NEEDS = {state: _gate(_ASKED_STEMS) | _gate(_stems(words))
+                for state, words in (("pending", V.bare_pending), ("unavailable", V.bare_unavailable))}
 
 
 def unavailable_at(sentence: str) -> int | None:
     """Where a sentence (blanks folded to single spaces) says information is not available to the post, or None."""
-    if ":" in sentence and _labelled(sentence, "unavailable"):
-        return 0
     gates = gates_of(sentence)
+    if ":" in sentence and _labelled(sentence, "unavailable", gates):
+        return 0
     _, frames, referring = _frames_for(gates)
     if not (frames or referring):
         return None
