@@ -286,10 +286,11 @@ _AUXILIARIES = frozenset({"will", "would", "shall", "has", "have", "had", "is", 
                           "being", "to", "do", "does", "did", "can", "could", "yet", "still"})
 # a sentence's words as the patterns' word edges delimit them (letters, "/" and "-"), in lower case
 _WORD = lazy_compile(r"[a-z/-]+")
-# the same words of an ASCII text, lowered and split at blanks once every other character is one (`str.translate`
-# is several times as fast as the pattern)
-_LOWERED_WORDS = str.maketrans({c: c.lower() if "A" <= c <= "Z" else " " for c in map(chr, range(128))
-                                if not ("a" <= c <= "z" or c in "/-")})
+# the same words of an ASCII text, lowered and split at blanks once every other character is one; every ASCII
+# character in the table, those kept as themselves (`str.translate` reads a table that lacks one character by
+# character, as slow as the pattern)
+_LOWERED_WORDS = str.maketrans({c: c.lower() if "A" <= c <= "Z" else c if "a" <= c <= "z" or c in "/-" else " "
+                                for c in map(chr, range(128))})
 
 
 def _words_of(text: str) -> list[str]:
