@@ -553,21 +553,27 @@ def invoked(group: typer.Typer, args: list[str]) -> typer.Typer:
     group's flags: typer turns every command into click's form at every start (~1 ms each, a tenth of starting
     `check`), and only the one run is used. With `--version` and no command, none (it prints and exits). The
     whole group otherwise: its help lists every command, a mistyped name is answered with the near ones."""
-    flags = list(itertools.takewhile(lambda arg: arg.startswith("-"), args))
-    if not set(flags) <= _GROUP_FLAGS:
+    flags = _group_flags(args)
+    if flags is None:
         return group
-    named = _named(args)
-    if named is None:
+    if len(flags) == len(args):  # no command named
         return _only(group, [], []) if "--version" in flags else group
+    named = args[len(flags)]
     commands = [c for c in group.registered_commands if _command_name(c) == named]
     groups = [g for g in group.registered_groups if g.name == named]
     return _only(group, commands, groups) if commands or groups else group
 
 
+def _group_flags(args: list[str]) -> list[str] | None:
+    """The flags before the command's name, when they are all the group's own; None otherwise."""
+    flags = list(itertools.takewhile(lambda arg: arg.startswith("-"), args))
+    return flags if set(flags) <= _GROUP_FLAGS else None
+
+
 def _named(args: list[str]) -> str | None:
     """The command `args` name, when only the group's flags come before it."""
-    flags = list(itertools.takewhile(lambda arg: arg.startswith("-"), args))
-    return args[len(flags)] if set(flags) <= _GROUP_FLAGS and len(flags) < len(args) else None
+    flags = _group_flags(args)
+    return args[len(flags)] if flags is not None and len(flags) < len(args) else None
 
 
 # What the check command imports as it runs (in its body, so that the other commands do not pay for them)
