@@ -448,15 +448,16 @@ def _word_list(text: str) -> list[str]:
 
 def word_matches(term: str, word: str) -> bool:
     """Loose match of one term word against one text word: inflections and small misspellings."""
-    return _inflected(term, word) or (len(term) >= 5 and len(word) >= 5 and fuzz.ratio(term, word) >= 88)
+    return _inflected(term, word) or (len(term) >= _LONG_TERM and len(word) >= _LONG_TERM
+                                      and fuzz.ratio(term, word) >= _MISSPELLING_SCORE)
 
 
 def _inflected(term: str, word: str) -> bool:
     if term == word or term + "s" == word or word + "s" == term:
         return True
-    if len(term) < 5 or len(word) < 5:
+    if len(term) < _LONG_TERM or len(word) < _LONG_TERM:
         return False
-    shared = max(5, min(len(term), len(word)) - 3)  # an opening this long in common: an inflection
+    shared = max(_LONG_TERM, min(len(term), len(word)) - 3)  # an opening this long in common: an inflection
     return term[:shared] == word[:shared]
 
 
