@@ -85,3 +85,22 @@ def test_the_program_imports_the_checker_before_freezing_only_for_a_check() -> N
         "tipcheck.formatters", "tipcheck.formatters.text", "tipcheck.table"]
     for args in (["--version"], ["rules"], ["--help"], ["-x", "check"]):
         assert sorted(m for m in _imported_by(_prepared(*args)) if m.startswith(CHECKER)) == []
+
+
+def _collector_after(code: str) -> list[str]:
+    """The cyclic collector's state (enabled, thresholds, frozen objects or none) once a fresh interpreter has run
+    `code`."""
+    state = ("\nimport gc\nprint(gc.isenabled(), *gc.get_threshold(), gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", code + state], capture_output=True, text=True, check=True)
+    return done.stdout.split()[-5:]
+
+
+def test_only_the_program_tunes_the_garbage_collector_the_library_leaves_it_as_its_caller_set_it() -> None:
+    from tipcheck.__main__ import YOUNG_GENERATION
+
+    untouched = _collector_after("")
+    assert _collector_after(f"from tipcheck import api\napi.check_file({str(SEED)!r})") == untouched
+    assert _collector_after(_run_tipcheck("check", str(SEED))) == untouched  # cli.main.main(), as tests call it
+    program = ("import sys\nsys.argv = ['tipcheck', 'check', '-f', 'json', '-o', __import__('os').devnull, "
+               f"{str(SEED)!r}]\nfrom tipcheck.__main__ import run\ntry:\n    run()\nexcept SystemExit:\n    pass")
+    assert _collector_after(program) == ["True", str(YOUNG_GENERATION), *untouched[2:4], "True"]
