@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import product
 
+import pytest
+
 from conftest import CABLES, NEGATIVES
 from tipcheck.analysis import subquestions as sq
 from tipcheck.analysis.align import Alignment, align
@@ -187,3 +189,37 @@ def test_a_zero_statement_is_found_as_by_reading_every_word() -> None:
                 compared += 1
                 zeros += expected
     assert compared > 50_000 and zeros > 1000
+
+
+def test_the_index_holds_each_word_in_the_sentences_whose_own_words_hold_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every word the model's terms match is noted, in batches of sentences (a small batch here, so that the seed's
+    # sentences span several); a term the model lacks (every tenth word of the cable) has its words noted on its
+    # first lookup. Each term's sentences are those holding one of its words, read sentence by sentence.
+    monkeypatch.setattr(sq, "_BATCH", 17)
+    compared = outside_model = 0
+    for alignment in _alignments():
+        index = _index(alignment)
+        own_words = [set(sentence.words) for sentence in index.sentences]
+        assert index.vocabulary.words == set().union(*own_words)
+        model = sq._terms_of(alignment.questionnaire)
+        lacking = sorted(index.vocabulary.words - model.terms - model.short_forms)[::10]
+        for term in (*sorted(model.terms | model.short_forms), *lacking):
+            matched = index.vocabulary.matches(term)
+            expected = [n for n, words in enumerate(own_words) if not matched.isdisjoint(words)]
+            assert list(index.holding((term,))) == expected, term
+            compared += 1
+            outside_model += term in lacking and bool(expected)
+    assert compared > 20_000 and outside_model > 1000
+
+
+@pytest.mark.parametrize("text", [
+    "The Government's 2008 law (Art. 5) didn’t apply: NGOs' reports, 1990's cases.",
+    "a'b'c 'abc abc' x''y 7'a 7'8 o'",
+    "İSTANBUL İzmir: Ölüm ſtate Kelvin K 10K café naïve – “quoted” —dash\u00a0nbsp\u2028sep",
+    "Ölüm ſtate Kelvin K 10K café naïve’s – “quoted” —dash\u00a0nbsp\u2028sep ΣΑΣ. x\x00y\x80z\ud800w",
+    "",
+    "   \n\t  ",
+])
+def test_the_words_of_sentences_are_the_pattern_s_words_in_each(text: str) -> None:
+    spans = [(0, len(text)), *((i, j) for i in range(0, len(text), 7) for j in (i + 3, i + 11) if j <= len(text))]
+    assert list(sq._words_of_sentences(text, spans)) == [sq._word_list(text[i:j]) for i, j in spans]

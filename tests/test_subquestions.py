@@ -270,8 +270,8 @@ def test_term_index_finds_every_misspelling_of_up_to_three_edits() -> None:
 
 
 def test_a_term_the_model_lacks_is_matched_on_its_own() -> None:
-    vocabulary = subquestions._Vocabulary({"trafficking", "traficking", "trafficked", "traffic", "trade"},
-                                          subquestions._TermWords(("victims",)))
+    vocabulary = subquestions._Vocabulary(subquestions._TermWords(("victims",)))
+    vocabulary.add({"trafficking", "traficking", "trafficked", "traffic", "trade"})
     assert vocabulary.matches("trafficking") == {"trafficking", "traficking", "trafficked", "traffic"}
 
 

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import operator
 import re
+import string
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, partial
-from itertools import chain, combinations, compress, pairwise, repeat
+from itertools import chain, combinations, compress, islice, pairwise, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -109,18 +110,32 @@ _NEGATIONS = frozenset({"no", "none", "zero", "nil", "not", "never", "neither", 
 _MISSPELLING_SCORE = 88  # fuzz.ratio at or above which a word is taken for a misspelling of a term word
 _LONG_TERM = 5  # a term word this long also matches words that open like it or misspell it
 _OPENING = operator.itemgetter(slice(0, _LONG_TERM))
+_BATCH = 1024  # sentences whose words the index holds at once
 _Place = tuple[Callable[[str], str], dict[str, tuple[str, ...]]]  # a word's piece there -> terms to compare
 
 
 class _Vocabulary:
-    """The cable's words, and for each term word the words it matches. The model's long term words are matched
-    all at once, on the first lookup of one (`_TermWords`); a short one, or one the model does not hold, alone."""
+    """The cable's words, and for each term word the words it matches. The model's term words are matched as the
+    words come in (`add`: the long ones through `_TermWords`); a term the model does not hold, alone, on its first
+    lookup, which comes once every word is in."""
 
-    def __init__(self, words: Collection[str], terms: _TermWords) -> None:
-        self.words = words
+    def __init__(self, terms: _TermWords) -> None:
+        self.words: set[str] = set()
         self._terms = terms
         self._matches: dict[str, frozenset[str]] = {}
-        self._of_terms: dict[str, frozenset[str]] | None = None
+        self._of_terms: dict[str, frozenset[str]] = {}
+
+    def add(self, words: set[str]) -> frozenset[str]:
+        """Take in more of the cable's words; return those of them, new, that one of the model's terms matches."""
+        new = words - self.words
+        self.words |= new
+        found = self._terms.matches(new)
+        if self._of_terms:
+            for term, matched in found.items():
+                self._of_terms[term] = self._of_terms.get(term, frozenset()) | matched
+        else:  # the first batch: most cables' only one
+            self._of_terms = found
+        return self._terms.short_forms.intersection(new).union(*found.values())
 
     def matches(self, term: str) -> frozenset[str]:
         found = self._matches.get(term)
@@ -130,14 +145,17 @@ class _Vocabulary:
         return found
 
     def _short_matches(self, term: str) -> frozenset[str]:
-        return frozenset(w for w in (term, term + "s", term[:-1]) if w in self.words)
+        return frozenset(w for w in _short_forms(term) if w in self.words)
 
     def _long_matches(self, term: str) -> frozenset[str]:
         if term not in self._terms.terms:
             return _TermWords((term,)).matches(self.words).get(term, frozenset())
-        if self._of_terms is None:
-            self._of_terms = self._terms.matches(self.words)
         return self._of_terms.get(term, frozenset())
+
+
+def _short_forms(term: str) -> tuple[str, str, str]:
+    """The words a short term word matches: itself, with an s, and without its last letter."""
+    return term, term + "s", term[:-1]
 
 
 class _TermWords:
@@ -156,7 +174,9 @@ class _TermWords:
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
+        terms = frozenset(terms)
         self.terms = frozenset(t for t in terms if len(t) >= _LONG_TERM)
+        self.short_forms = frozenset(chain.from_iterable(map(_short_forms, terms - self.terms)))
         self._by_opening: defaultdict[str, list[str]] = defaultdict(list)
         of_length: defaultdict[int, list[str]] = defaultdict(list)
         for term in self.terms:
@@ -345,23 +365,41 @@ class _Index:
     a test runs on those, not on every sentence of the cable for every sub-question.
     """
 
-    def __init__(self, units: Iterable[Unit], sentences: AnswerSentences, terms: _TermWords) -> None:
+    def __init__(self, units: Sequence[Unit], sentences: AnswerSentences, terms: _TermWords) -> None:
         self.sentences: list[_Sentence] = []
         self.spans: dict[int, range] = {}  # unit index -> the numbers of its sentences
         for unit in units:
             start = len(self.sentences)
             self.sentences += _sentences_of(unit, sentences, start)
             self.spans[unit.index] = range(start, len(self.sentences))
-        # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words)
+        self._units = units
+        self._split = sentences
+        self.vocabulary = _Vocabulary(terms)
+        # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words), for the
+        # words a term of the model matches (a third of them): the others are never looked up
         self._holders: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))  # no Python call per word
-        holders = self._holders
-        for sentence in self.sentences:
-            number = sentence.number
-            # blanks are no part of a word: the sentence's words are those of its text as written
-            for w in set(_word_list(sentence.answer[sentence.start: sentence.end])):
-                holders[w].append(number)
-        self.vocabulary = _Vocabulary(self._holders.keys(), terms)
+        self._filed: set[str] = set()  # the words noted
+        # Each sentence's words are read once, and held until the new words among them are matched (a batch of
+        # sentences at a time: a long cable's words would take more memory than the cable)
+        sentence_words = self._sentence_words()
+        first = 0
+        while batch := list(islice(sentence_words, _BATCH)):
+            self._filed |= self.vocabulary.add(set().union(*batch))
+            self._note(first, batch, self._filed)
+            first += len(batch)
         self._holding: dict[tuple[str, ...], array[int]] = {}
+
+    def _sentence_words(self) -> Iterator[list[str]]:
+        """The words of every sentence, in reading order."""
+        return chain.from_iterable(_words_of_sentences(unit.response.text, self._split.spans(unit))
+                                   for unit in self._units)
+
+    def _note(self, first: int, sentence_words: Iterable[Iterable[str]], words: frozenset[str] | set[str]) -> None:
+        """Note the sentences, numbered from `first`, that hold one of `words`."""
+        holders = self._holders
+        for number, held in enumerate(sentence_words, first):
+            for w in words.intersection(held):
+                holders[w].append(number)
 
     def holding(self, term_words: tuple[str, ...]) -> array[int]:
         """The numbers, in order, of the sentences that hold every term word (loosely matched)."""
@@ -388,6 +426,10 @@ class _Index:
         found = self._holding.get((term,))
         if found is None:
             matched = self.vocabulary.matches(term)
+            if not self._filed.issuperset(matched):  # a term the model does not hold: its words read again
+                missing = matched - self._filed
+                self._note(0, self._sentence_words(), missing)
+                self._filed |= missing
             found = (self._holders[next(iter(matched))] if len(matched) == 1
                      else array("I", sorted(set().union(*map(self._holders.__getitem__, matched)))))
             self._holding[(term,)] = found
@@ -443,7 +485,36 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _word_list(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
+    return _WORD.findall(_lowered(text))
+
+
+def _lowered(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def _words_of_sentences(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[list[str]]:
+    """The words of each sentence (its `spans` in `text`), as `_word_list` reads them: the text is lowered and
+    made plain once, not sentence by sentence."""
+    lowered = _lowered(text)
+    if len(lowered) != len(text):  # lowering lengthened a letter ("İ" is two characters lowered): offsets moved
+        return (_word_list(text[start:end]) for start, end in spans)
+    plain = _plain(lowered)
+    return (_plain_words(plain[start:end]) for start, end in spans)
+
+
+# each byte of a lowered word character as itself, every other byte a blank
+_PLAIN = bytes(c if chr(c) in string.ascii_lowercase + string.digits + "'" else ord(" ") for c in range(256))
+
+
+def _plain(lowered: str) -> str:
+    """`lowered` with a blank for every character that no word holds (one for one, as a byte: the text stays as
+    long). `_WORD` finds the same words in both, as it reads only the characters kept, and none of them lowered;
+    where no apostrophe is left, they are the blank-separated runs."""
+    return lowered.encode("ascii", "replace").translate(_PLAIN).decode("ascii")
+
+
+def _plain_words(plain: str) -> list[str]:
+    return _WORD.findall(plain) if "'" in plain else plain.split()
 
 
 def word_matches(term: str, word: str) -> bool:
