@@ -191,10 +191,11 @@ def test_a_zero_statement_is_found_as_by_reading_every_word() -> None:
     assert compared > 50_000 and zeros > 1000
 
 
-def test_the_index_holds_each_word_in_the_sentences_whose_own_words_hold_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Every word the model's terms match is noted, in batches of sentences (a small batch here, so that the seed's
-    # sentences span several); a term the model lacks (every tenth word of the cable) has its words noted on its
-    # first lookup. Each term's sentences are those holding one of its words, read sentence by sentence.
+def test_the_index_holds_each_term_in_the_sentences_whose_own_words_it_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every term word of the model is noted under the sentences holding a word it matches, in batches of sentences (a
+    # small batch here, so that the seed's sentences span several); a term the model lacks (every tenth word of the
+    # cable, and the forms of its short terms) is looked for on its first lookup. Each term's sentences are those
+    # holding one of its words, read sentence by sentence.
     monkeypatch.setattr(sq, "_BATCH", 17)
     compared = outside_model = 0
     for alignment in _alignments():
@@ -202,8 +203,8 @@ def test_the_index_holds_each_word_in_the_sentences_whose_own_words_hold_it(monk
         own_words = [set(sentence.words) for sentence in index.sentences]
         assert index.vocabulary.words == set().union(*own_words)
         model = sq._terms_of(alignment.questionnaire)
-        lacking = sorted(index.vocabulary.words - model.terms - model.short_forms)[::10]
-        for term in (*sorted(model.terms | model.short_forms), *lacking):
+        lacking = [*sorted(index.vocabulary.words - model.every)[::10], *sorted(model.short.keys() - model.every)]
+        for term in (*sorted(model.every), *lacking):
             matched = index.vocabulary.matches(term)
             expected = [n for n, words in enumerate(own_words) if not matched.isdisjoint(words)]
             assert list(index.holding((term,))) == expected, term

@@ -125,8 +125,8 @@ class _Vocabulary:
         self._matches: dict[str, frozenset[str]] = {}
         self._of_terms: dict[str, frozenset[str]] = {}
 
-    def add(self, words: set[str]) -> frozenset[str]:
-        """Take in more of the cable's words; return those of them, new, that one of the model's terms matches."""
+    def add(self, words: set[str]) -> dict[str, list[str]]:
+        """Take in more of the cable's words; return, for each new one that terms of the model match, those terms."""
         new = words - self.words
         self.words |= new
         found = self._terms.matches(new)
@@ -135,7 +135,12 @@ class _Vocabulary:
                 self._of_terms[term] = self._of_terms.get(term, frozenset()) | matched
         else:  # the first batch: most cables' only one
             self._of_terms = found
-        return self._terms.short_forms.intersection(new).union(*found.values())
+        short = self._terms.short
+        of_word = {w: list(short[w]) for w in short.keys() & new}
+        for term, matched in found.items():
+            for w in matched:
+                of_word.setdefault(w, []).append(term)
+        return of_word
 
     def matches(self, term: str) -> frozenset[str]:
         found = self._matches.get(term)
@@ -151,6 +156,15 @@ class _Vocabulary:
         if term not in self._terms.terms:
             return _TermWords((term,)).matches(self.words).get(term, frozenset())
         return self._of_terms.get(term, frozenset())
+
+
+def _short_terms(terms: Iterable[str]) -> dict[str, list[str]]:
+    """A word -> the short term words among `terms` that match it."""
+    found: defaultdict[str, list[str]] = defaultdict(list)
+    for term in terms:
+        for form in _short_forms(term):
+            found[form].append(term)
+    return dict(found)
 
 
 def _short_forms(term: str) -> tuple[str, str, str]:
@@ -176,7 +190,8 @@ class _TermWords:
     def __init__(self, terms: Iterable[str]) -> None:
         terms = frozenset(terms)
         self.terms = frozenset(t for t in terms if len(t) >= _LONG_TERM)
-        self.short_forms = frozenset(chain.from_iterable(map(_short_forms, terms - self.terms)))
+        self.every = terms
+        self.short = _short_terms(terms - self.terms)
         self._by_opening: defaultdict[str, list[str]] = defaultdict(list)
         of_length: defaultdict[int, list[str]] = defaultdict(list)
         for term in self.terms:
@@ -359,7 +374,8 @@ class _Sentence:
 
 
 class _Index:
-    """Every sentence of the cable's answers, in reading order, and for each word the sentences that hold it.
+    """Every sentence of the cable's answers, in reading order, and for each term word of the model the sentences
+    holding a word it matches.
 
     A sub-question's test needs its terms in a sentence: the index names the few sentences that hold them, so
     a test runs on those, not on every sentence of the cable for every sub-question.
@@ -375,17 +391,18 @@ class _Index:
         self._units = units
         self._split = sentences
         self.vocabulary = _Vocabulary(terms)
-        # word -> the numbers of the sentences that hold it (compact: a long cable has millions of words), for the
-        # words a term of the model matches (a third of them): the others are never looked up
+        # term word of the model -> the numbers of the sentences holding a word it matches (compact: a long cable
+        # has millions of words)
         self._holders: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))  # no Python call per word
-        self._filed: set[str] = set()  # the words noted
+        self._terms = terms
         # Each sentence's words are read once, and held until the new words among them are matched (a batch of
         # sentences at a time: a long cable's words would take more memory than the cable)
+        of_word: dict[str, list[str]] = {}  # a word that terms of the model match -> those terms
         sentence_words = self._sentence_words()
         first = 0
         while batch := list(islice(sentence_words, _BATCH)):
-            self._filed |= self.vocabulary.add(set().union(*batch))
-            self._note(first, batch, self._filed)
+            of_word.update(self.vocabulary.add(set().union(*batch)))
+            self._note(first, batch, of_word)
             first += len(batch)
         self._holding: dict[tuple[str, ...], array[int]] = {}
 
@@ -394,12 +411,12 @@ class _Index:
         return chain.from_iterable(_words_of_sentences(unit.response.text, self._split.spans(unit))
                                    for unit in self._units)
 
-    def _note(self, first: int, sentence_words: Iterable[Iterable[str]], words: frozenset[str] | set[str]) -> None:
-        """Note the sentences, numbered from `first`, that hold one of `words`."""
-        holders = self._holders
+    def _note(self, first: int, sentence_words: Iterable[list[str]], of_word: dict[str, list[str]]) -> None:
+        """Note the sentences, numbered from `first`, under each term that one of their words matches."""
+        holders, terms_of, matched = self._holders, of_word.__getitem__, of_word.keys()
         for number, held in enumerate(sentence_words, first):
-            for w in words.intersection(held):
-                holders[w].append(number)
+            for term in set(chain.from_iterable(map(terms_of, matched & held))):
+                holders[term].append(number)
 
     def holding(self, term_words: tuple[str, ...]) -> array[int]:
         """The numbers, in order, of the sentences that hold every term word (loosely matched)."""
@@ -421,18 +438,15 @@ class _Index:
         return array("I", sorted(found))
 
     def _holding_word(self, term: str) -> array[int]:
-        """The numbers, in order, of the sentences holding a word that matches `term`: a word's own list when
-        only one does (most terms), read as is."""
-        found = self._holding.get((term,))
+        """The numbers, in order, of the sentences holding a word that matches `term`."""
+        found = self._holders.get(term)
         if found is None:
+            if term in self._terms.every:  # noted where a sentence held it: here none does
+                return array("I")
+            # a term the model does not hold: the sentences read again
             matched = self.vocabulary.matches(term)
-            if not self._filed.issuperset(matched):  # a term the model does not hold: its words read again
-                missing = matched - self._filed
-                self._note(0, self._sentence_words(), missing)
-                self._filed |= missing
-            found = (self._holders[next(iter(matched))] if len(matched) == 1
-                     else array("I", sorted(set().union(*map(self._holders.__getitem__, matched)))))
-            self._holding[(term,)] = found
+            found = self._holders[term] = array(
+                "I", (n for n, held in enumerate(self._sentence_words()) if not matched.isdisjoint(held)))
         return found
 
     def on_line(self, line: int) -> list[int]:
