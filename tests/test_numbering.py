@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tipcheck.analysis.numbering import decode, infer_scheme
+import random
+
+from tipcheck.analysis.numbering import Reading, _reading_cost, decode, infer_scheme, readings
 
 
 def _meant(printed: list[int]) -> list[int]:
@@ -34,3 +36,40 @@ def test_keyed_and_sequential_schemes() -> None:
     sequential = infer_scheme([(2, 1), (3, 7), (4, 12), (5, 20)])
     assert sequential is not None and sequential.kind == "sequential"
     assert infer_scheme([(2, 1)]) is None
+
+
+def _decoded_by_definition(printed: list[tuple[int, bool]]) -> list[Reading]:
+    """The chain's definition, with each candidate's (length, -cost) compared as a tuple: the longest increasing
+    chain of readings over the last 200 numbers, then the least costly, then the first found."""
+    options = [readings(p, sign) for p, sign in printed]
+    best: dict[tuple[int, int], tuple[int, int]] = {}
+    back: dict[tuple[int, int], tuple[int, int] | None] = {}
+    for i, opts in enumerate(options):
+        for k, (value, mangled) in enumerate(opts):
+            cost = _reading_cost(value, mangled, len(opts) > 1)
+            best[i, k], back[i, k] = (1, -cost), None
+            for j in range(max(0, i - 200), i):
+                for m, (earlier, _) in enumerate(options[j]):
+                    candidate = (best[j, m][0] + 1, best[j, m][1] - cost)
+                    if earlier < value and candidate > best[i, k]:
+                        best[i, k], back[i, k] = candidate, (j, m)
+    chosen: dict[int, int] = {}
+    node = max(best, key=lambda ik: best[ik]) if best else None
+    while node is not None:
+        chosen[node[0]] = node[1]
+        node = back[node]
+    return [Reading(p, *options[i][chosen[i]], True) if i in chosen else Reading(p, p, False, False)
+            for i, (p, _) in enumerate(printed)]
+
+
+def test_the_readings_are_the_definitions_on_random_numberings_short_and_past_the_200_number_window() -> None:
+    generator = random.Random(14)
+    lengths = [*range(0, 30), *(generator.randint(30, 80) for _ in range(400)), 230, 260]
+    for length in lengths:
+        printed = [(generator.choice((generator.randint(1, 45), generator.randint(100, 150), generator.randint(1, 300))),
+                    generator.random() < 0.2) for _ in range(length)]
+        assert decode(printed) == _decoded_by_definition(printed), printed
+    # the first number is just inside the window of the last: 1 -> 2 is the chain, found before 0 -> 2
+    at_the_edge = [(1, False), *[(0, False)] * 199, (2, False)]
+    assert [r.in_sequence for r in decode(at_the_edge)] == [True, *[False] * 199, True]
+    assert decode(at_the_edge) == _decoded_by_definition(at_the_edge)

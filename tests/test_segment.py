@@ -351,3 +351,25 @@ def test_inline_markers_cut_lines_where_the_lookbehind_definition_cuts_them() ->
         assert [(m.start() + 1, m.end()) for m in _INLINE_MARKER.finditer(text)] == expected, text
         cut += len(expected)
     assert cut >= 8
+
+
+def test_the_response_heading_is_found_where_the_line_start_definition_finds_it() -> None:
+    # found at the text's start, then from a line break (a literal the matcher scans for) instead of trying a line
+    # start at every character: on every paragraph of every cable and the text after each, and on headings at the
+    # start, after blanks and after a blank line, the match is the definition's, span for span
+    from tipcheck.reading.segment import _RESPONSE_AFTER_BREAK, _RESPONSE_AT_START
+
+    definition = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d{1,2}\s*[A-Z]\s+)?(?:POST|EMBASSY)\s+RESPONSE|RESPONSE|ANSWER|"
+                            r"Answer|Response|Post response|Post Response)\s*:", re.M)
+    texts = ["RESPONSE: None.", "  Post response: yes", "Question?\n\nANSWER :\nNo", "x\n18 C EMBASSY RESPONSE: z",
+             "\nResponse:", "Response", "x RESPONSE: y", "\n\n\t POST  RESPONSE\n:"]
+    for path in sorted(CABLES.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        texts += [text[start:] for start in (0, *(m.end() for m in re.finditer(r"\n\s*\n", text)))]
+    found = 0
+    for text in texts:
+        expected = definition.search(text)
+        m = _RESPONSE_AT_START.match(text) or _RESPONSE_AFTER_BREAK.search(text)
+        assert (m and m.span()) == (expected and expected.span()), text[:200]
+        found += expected is not None
+    assert found >= 20

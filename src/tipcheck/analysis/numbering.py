@@ -10,7 +10,7 @@ position in the questionnaire (the post keeps its main reply's numbers), or one 
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from tipcheck.frozen import frozen
 
@@ -36,36 +36,21 @@ def readings(printed: int, has_sign: bool) -> list[tuple[int, bool]]:
 
 def decode(printed: list[tuple[int, bool]]) -> list[Reading]:
     """Readings for a cable's printed paragraph numbers `(number, printed with a sign)`, in order."""
-    n = len(printed)
-    if n == 0:
+    if not printed:
         return []
     options = [readings(p, sign) for p, sign in printed]
-    # best[i][k]: (chain length, -mangled) of the best chain ending with element i read as options[i][k]
-    best: list[list[tuple[int, int]]] = []
-    back: list[list[tuple[int, int] | None]] = []
-    for i in range(n):
-        row: list[tuple[int, int]] = []
-        brow: list[tuple[int, int] | None] = []
-        for value, mangled in options[i]:
-            cost = _reading_cost(value, mangled, len(options[i]) > 1)
-            score = (1, -cost)
-            link: tuple[int, int] | None = None
-            for j in range(max(0, i - 200), i):
-                for k, (pv, _) in enumerate(options[j]):
-                    if pv < value:
-                        cand = (best[j][k][0] + 1, best[j][k][1] - cost)
-                        if cand > score:
-                            score, link = cand, (j, k)
-            row.append(score)
-            brow.append(link)
-        best.append(row)
-        back.append(brow)
-    end = max(((i, k) for i in range(n) for k in range(len(options[i]))), key=lambda ik: best[ik[0]][ik[1]])
+    # every reading of every number in order (element i's are firsts[i]..firsts[i + 1] - 1): the number it reads,
+    # its value and how unlikely it is
+    element = [i for i, opts in enumerate(options) for _ in opts]
+    values = [value for opts in options for value, _ in opts]
+    costs = [_reading_cost(value, mangled, len(opts) > 1) for opts in options for value, mangled in opts]
+    firsts = list(accumulate(map(len, options), initial=0))
+    lengths, negated_costs, links = _chains(element, values, costs, firsts)
     chosen: dict[int, int] = {}
-    node: tuple[int, int] | None = end
+    node: int | None = max(range(len(values)), key=lambda r: (lengths[r], negated_costs[r]))
     while node is not None:
-        chosen[node[0]] = node[1]
-        node = back[node[0]][node[1]]
+        chosen[element[node]] = node - firsts[element[node]]
+        node = links[node]
     result = []
     for i, (p, _) in enumerate(printed):
         if i in chosen:
@@ -74,6 +59,27 @@ def decode(printed: list[tuple[int, bool]]) -> list[Reading]:
         else:
             result.append(Reading(p, p, False, False))
     return result
+
+
+def _chains(element: list[int], values: list[int], costs: list[int],
+            firsts: list[int]) -> tuple[list[int], list[int], list[int | None]]:
+    """For each reading, the best increasing chain of readings of earlier numbers (of the last 200) that it ends:
+    its length, minus its cost, and the reading before it (None: it starts the chain). Best is longest, then
+    least costly, then first found: (length, -cost) compared as tuples are, without building one per pair."""
+    lengths: list[int] = []
+    negated_costs: list[int] = []
+    links: list[int | None] = []
+    for i, value, cost in zip(element, values, costs, strict=True):
+        best_length, best_cost, link = 1, -cost, None
+        for earlier in range(firsts[max(0, i - 200)], firsts[i]):
+            if values[earlier] < value:
+                length, chain_cost = lengths[earlier] + 1, negated_costs[earlier] - cost
+                if length > best_length or (length == best_length and chain_cost > best_cost):
+                    best_length, best_cost, link = length, chain_cost, earlier
+        lengths.append(best_length)
+        negated_costs.append(best_cost)
+        links.append(link)
+    return lengths, negated_costs, links
 
 
 def _reading_cost(value: int, mangled: bool, has_other_reading: bool) -> int:
