@@ -66,8 +66,9 @@ def test_the_readings_are_the_definitions_on_random_numberings_short_and_past_th
     generator = random.Random(14)
     lengths = [*range(0, 30), *(generator.randint(30, 80) for _ in range(400)), 230, 260]
     for length in lengths:
-        printed = [(generator.choice((generator.randint(1, 45), generator.randint(100, 150), generator.randint(1, 300))),
-                    generator.random() < 0.2) for _ in range(length)]
+        numbers = [generator.choice((generator.randint(1, 45), generator.randint(100, 150), generator.randint(1, 300)))
+                   for _ in range(length)]
+        printed = [(number, generator.random() < 0.2) for number in numbers]
         assert decode(printed) == _decoded_by_definition(printed), printed
     # the first number is just inside the window of the last: 1 -> 2 is the chain, found before 0 -> 2
     at_the_edge = [(1, False), *[(0, False)] * 199, (2, False)]
