@@ -82,7 +82,10 @@ TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_s
                # the gap grammar's memos of sentences and clauses, shared by its two rules
                ("tipcheck.rules._gap_grammar", "gates_of"), ("tipcheck.rules._gap_grammar", "_actors"),
                ("tipcheck.rules._gap_grammar", "flat_sentences"), ("tipcheck.rules._gap_grammar", "_frames_for"),
-               ("tipcheck.rules._gap_grammar", "_asked_in"),
+               # the frames a sentence's bits allow, of each kind
+               ("tipcheck.rules._gap_grammar", "_seeking_frames"), ("tipcheck.rules._gap_grammar", "_referring_frames"),
+               ("tipcheck.rules._gap_grammar", "_unavailable_frames"),
+               ("tipcheck.rules._gap_grammar", "_asked_in"), ("tipcheck.rules._gap_grammar", "_readable"),
                # where the gap grammar's word lists can start in a sentence or clause
                ("tipcheck.phrases", "_words_in"))
 

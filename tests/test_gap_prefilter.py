@@ -89,3 +89,33 @@ def test_the_words_of_a_sentence_are_those_the_word_pattern_finds() -> None:
     assert [_gap_grammar._words_of(t) for t in texts] == [_gap_grammar._WORD.findall(t.lower()) for t in texts]
     assert _gap_grammar._words_of("Statistics: N/A; follow-up, 2009") == ["statistics", "n/a", "follow-up"]
     assert len(_gap_grammar._LOWERED_WORDS) == 128  # a character missing from the table makes `translate` slow
+
+
+def _answers() -> Iterator[str]:
+    """Every vendored cable and negative whole, and each corpus sentence (each as an answer), also with characters
+    outside ASCII in it: one that lowers to no ASCII letter, and the two that do."""
+    for path in sorted((*CABLES.rglob("*.txt"), *NEGATIVES.rglob("*.txt"))):
+        yield path.read_text(encoding="utf-8", errors="replace")
+    corpus = [s.text for half in HALVES for s in load(half)]
+    yield from corpus
+    for old, char in (("e", "\u00e9"), ("i", "\u0130"), ("k", "\u212a"), ("K", "\u212a")):
+        yield from (text.replace(old, char) for text in corpus[::5])
+        yield from (text.replace(" ", char + " ", 2) for text in corpus[::5])
+
+
+def test_an_answer_read_at_once_reads_as_each_of_its_sentences_folded() -> None:
+    # the answer's sentences are gated on their words as written and only those a reading may use are folded
+    found = 0
+    for text in _answers():
+        spans = tuple(sentences(text))
+        folded = [(start, end, " ".join(text[start:end].split())) for start, end in spans]
+        letters = _gap_grammar._word_letters(text)
+        if letters is not None:  # the words of each sentence, read from the answer's letters
+            assert [letters[s:e].split() for s, e, _ in folded] == [_gap_grammar._WORD.findall(f.lower())
+                                                                    for _, _, f in folded]
+        seeking = list(_gap_grammar.seeking_in(text, spans))
+        assert seeking == [(s, e) for s, e, f in folded if _gap_grammar.is_seeking(f)]
+        unavailable = [(s, e, at) for s, e, _, at in _gap_grammar.unavailable_in(text, spans)]
+        assert unavailable == [(s, e, at) for s, e, f in folded if (at := _gap_grammar.unavailable_at(f)) is not None]
+        found += len(seeking) + len(unavailable)
+    assert found > 1500

@@ -16,7 +16,7 @@ from rapidfuzz.utils import default_process
 
 from tipcheck.analysis import crossrefs, subquestions
 from tipcheck.analysis.align import Alignment
-from tipcheck.analysis.sentences import AnswerSentences, Sentences
+from tipcheck.analysis.sentences import AnswerSentences
 from tipcheck.analysis.subquestions import SubQuestionCheck
 from tipcheck.frozen import frozen
 from tipcheck.reading.cable import Cable, Passage
@@ -27,9 +27,10 @@ from tipcheck.regex import lazy_compile
 from tipcheck.status import QuestionStatus
 
 Spans = tuple[tuple[int, int], ...]
-GapFinder = Callable[[Sentences], Iterable[tuple[int, int]]]  # an answer's sentences -> (start, end) of its gaps
+# an answer's text and its sentences' (start, end) -> (start, end) of its gaps
+GapFinder = Callable[[str, Spans], Iterable[tuple[int, int]]]
 Unavailable = tuple[tuple[int, int, int], ...]  # (start, end, where the words saying so start in the folded text)
-UnavailableFinder = Callable[[Sentences], Iterable[tuple[int, int, int]]]
+UnavailableFinder = Callable[[str, Spans], Iterable[tuple[int, int, int]]]
 
 DUPLICATE_MIN_LENGTH = 80  # "Not applicable." under several questions is not a slip
 DUPLICATE_MIN_COPIED = 40  # a copied sentence this long is no coincidence; "No change from last year." may repeat
@@ -137,16 +138,16 @@ def placeholder_answers(alignment: Alignment) -> frozenset[str]:
 def gap_spans(alignment: Alignment, sentences: AnswerSentences, gap_finder: GapFinder | None,
               unavailable_finder: UnavailableFinder | None = None) -> tuple[dict[int, Spans], dict[int, Unavailable]]:
     """Unit index -> its response's gap sentences, and those saying information is unavailable, for the units that
-    have any: each answer's sentences folded once for both finders, and let go after it."""
+    have any (each finder is given an answer's text and its sentences' offsets)."""
     gaps: dict[int, Spans] = {}
     unavailable: dict[int, Unavailable] = {}
     if gap_finder is None and unavailable_finder is None:
         return gaps, unavailable
     for unit in alignment.segmentation.units:
-        folded = sentences.folded(unit)
-        if gap_finder is not None and (spans := tuple(gap_finder(folded))):
+        text, answer = unit.response.text, tuple(sentences.spans(unit))
+        if gap_finder is not None and (spans := tuple(gap_finder(text, answer))):
             gaps[unit.index] = spans
-        if unavailable_finder is not None and (hits := tuple(unavailable_finder(folded))):
+        if unavailable_finder is not None and (hits := tuple(unavailable_finder(text, answer))):
             unavailable[unit.index] = hits
     return gaps, unavailable
 

@@ -1,8 +1,7 @@
 """Stage 3a: the sentences of every answer, split once per check.
 
 The sub-question pass and the two gap rules (seeking-information, information-unavailable) read an answer sentence
-by sentence; each takes the sentences from here, so an answer is split once, and folded once for the gap rules,
-which read every sentence. Pure: units in, sentences out.
+by sentence; each takes the sentences from here, so an answer is split once. Pure: units in, sentences out.
 """
 
 from __future__ import annotations
@@ -15,17 +14,13 @@ from tipcheck.frozen import frozen
 from tipcheck.reading.segment import Unit
 from tipcheck.text import sentences
 
-# (start, end, text) of a sentence: its offsets in the answer's text, and its text with each run of blanks one
-# space (a sentence wrapped at 69 columns reads "WORKING TO\nOBTAIN")
-Sentences = tuple[tuple[int, int, str], ...]
-
 
 @frozen
 class AnswerSentences:
-    """The sentences of each unit's response, in reading order: their offsets, and their folded texts on demand
-    (the gap sentences read every sentence's, folding each answer once for both gap rules; the sub-question pass
-    folds only the few sentences its tests look into). The folded texts are not kept: a 10 MB cable has ~50,000
-    sentences, and holding their texts through the check took a tenth more memory."""
+    """The sentences of each unit's response, in reading order, by their offsets: their texts, folded (`fold`),
+    are made by those that read them (the gap rules and the sub-question pass fold only the sentences their tests
+    look into), not kept: a 10 MB cable has ~50,000 sentences, and holding their texts through the check took a
+    tenth more memory."""
 
     bounds: Mapping[int, array[int]]  # unit index -> start, end, start, end ... of its response's sentences
 
@@ -33,11 +28,6 @@ class AnswerSentences:
         """(start, end) of each sentence of the unit's response."""
         bounds = iter(self.bounds[unit.index])
         return zip(bounds, bounds, strict=True)  # pairs: both read the one iterator
-
-    def folded(self, unit: Unit) -> Sentences:
-        """(start, end, text with its blanks folded) of each sentence of the unit's response."""
-        text = unit.response.text
-        return tuple((start, end, fold(text[start:end])) for start, end in self.spans(unit))
 
 
 def answer_sentences(units: Iterable[Unit]) -> AnswerSentences:
@@ -47,5 +37,6 @@ def answer_sentences(units: Iterable[Unit]) -> AnswerSentences:
 
 
 def fold(text: str) -> str:
-    """`text` with each run of blanks one space, and none at its ends."""
+    """`text` with each run of blanks one space, and none at its ends (a sentence wrapped at 69 columns reads
+    "WORKING TO OBTAIN" across its line break)."""
     return " ".join(text.split())

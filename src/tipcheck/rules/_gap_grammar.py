@@ -44,13 +44,17 @@ information-unavailable
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
+from tipcheck.analysis.sentences import fold
 from tipcheck.phrases import gated_pattern, phrase_pattern
 from tipcheck.regex import lazy_compile
+from tipcheck.text import FOLDED_TO_ASCII_LETTERS
 from tipcheck.vocabulary import STRICT_EDGES, alternation, gap_vocabulary, words_pattern
 
 V = gap_vocabulary()
@@ -295,17 +299,76 @@ _LOWERED_WORDS = str.maketrans({c: c.lower() if "A" <= c <= "Z" else c if "a" <=
 
 def _words_of(text: str) -> list[str]:
     """What `_WORD` finds in `text` lowered."""
-    return text.translate(_LOWERED_WORDS).split() if text.isascii() else _WORD.findall(text.lower())
+    plain = _word_letters(text)
+    return plain.split() if plain is not None else _WORD.findall(text.lower())
+
+
+def _word_letters(text: str) -> str | None:
+    """`text` lowered, every character but those of `_WORD` a blank, offsets kept; None for text holding a
+    character that lowers to an ASCII letter ("İ", the Kelvin sign). Every other character outside ASCII lowers to
+    one that is no part of a word: it is read as "?", a blank alike."""
+    if text.isascii():
+        return text.translate(_LOWERED_WORDS)
+    if any(c in text for c in FOLDED_TO_ASCII_LETTERS):
+        return None
+    return text.encode("ascii", "replace").decode("ascii").translate(_LOWERED_WORDS)
 
 
 @lru_cache(maxsize=1024)  # both rules read the same sentences
 def gates_of(sentence: str) -> int:
     """The word sets (`_GATES`) the sentence meets, one bit each: its words looked up once. A window read by a
     frame holds whole words only (`_window`), so a word that is not in the sentence cannot be read."""
+    return _bits(_words_of(sentence))
+
+
+def _bits(words: Iterable[str]) -> int:
     bits = 0
-    for stem in _GATE_STEMS.intersection(_words_of(sentence)):
+    for stem in _GATE_STEMS.intersection(words):
         bits |= _STEM_BITS[stem]
     return bits
+
+
+Span = tuple[int, int]
+_Readable = tuple[tuple[int, int, str, int], ...]  # (start, end, text with its blanks folded, gates) of sentences
+
+
+@lru_cache(maxsize=256)  # both rules read every answer
+def _readable(text: str, spans: tuple[Span, ...]) -> tuple[_Readable, _Readable]:
+    """The sentences of an answer (at `spans` in its `text`) that the seeking and the unavailable readings may find
+    something in, each folded once: a sentence whose words allow neither is not folded. The gates (`gates_of`) are
+    the same of a sentence as written or folded (blanks are no part of a word): the answer's word letters are found
+    once (`_word_letters`) and each sentence's split."""
+    plain = _word_letters(text)
+    seeking: list[tuple[int, int, str, int]] = []
+    unavailable: list[tuple[int, int, str, int]] = []
+    for start, end in spans:
+        gates = _bits(plain[start:end].split()) if plain is not None else gates_of(text[start:end])
+        colon = text.find(":", start, end) >= 0
+        may_seek, may_be_unavailable = _may_seek(gates, colon), _may_be_unavailable(gates, colon)
+        if may_seek or may_be_unavailable:
+            reading = (start, end, fold(text[start:end]), gates)
+            if may_seek:
+                seeking.append(reading)
+            if may_be_unavailable:
+                unavailable.append(reading)
+    return tuple(seeking), tuple(unavailable)
+
+
+def seeking_in(text: str, spans: tuple[Span, ...]) -> Iterator[Span]:
+    """The sentences (at `spans` in an answer's `text`) that say the post seeks information: `is_seeking` of each,
+    its blanks folded."""
+    for start, end, sentence, gates in _readable(text, spans)[0]:
+        if _seeking(sentence, gates):
+            yield start, end
+
+
+def unavailable_in(text: str, spans: tuple[Span, ...]) -> Iterator[tuple[int, int, str, int]]:
+    """(start, end, folded text, `unavailable_at` of it) of each sentence (at `spans` in an answer's `text`) that
+    says information is not available to the post."""
+    for start, end, sentence, gates in _readable(text, spans)[1]:
+        at = _unavailable(sentence, gates)
+        if at is not None:
+            yield start, end, sentence, at
 
 
 # --- who is the subject --------------------------------------------------------------------------------------
@@ -889,6 +952,7 @@ _SEEKING_FRAMES: tuple[tuple[_Seeking, _Needs], ...] = (
 )
 _NONE_STEMS = _stems(V.none_pronouns)
 _ARRIVED_STEMS = _stems(V.arrived)
+_PENDING_LABEL_STEMS = _stems(V.pending_labels)
 
 _F = TypeVar("_F")
 
@@ -902,18 +966,23 @@ def _pending_note(sentence: str, gates: int) -> bool:
     """"Still pending: the Interior Ministry's count of raids": a pending state as the label of what follows."""
     if ":" not in sentence:  # both readings need a label's colon
         return False
-    label = _PENDING_LABEL.match(sentence)
+    label = _PENDING_LABEL.match(sentence) if gates & _PENDING_LABEL_GATE else None
     if label is not None:
         return _asked_in(_window(sentence, label.end(), 100), facts=False)
     return _labelled(sentence, "pending", gates)
+
+
+def _label_may_say(gates: int, state: str) -> bool:
+    """Whether a sentence with these `gates` may be a label naming information and then the bare `state`."""
+    needs = _LABEL_NEEDS[state]
+    return gates & needs == needs
 
 
 def _labelled(sentence: str, state: str, gates: int) -> bool:
     """"-- Budget for the Manama shelter: requested from MOSD", "-- Amount spent on shelters: unknown": a label
     that names information, then a bare state as all that it says of it (`gates`: the sentence's stem sets, a
     cheap first test)."""
-    needs = _LABEL_NEEDS[state]
-    if gates & needs != needs:
+    if not _label_may_say(gates, state):
         return False
     label = _LABEL.match(sentence)
     if label is None or not _asked_in(label.group("label")):
@@ -930,11 +999,22 @@ def _labelled(sentence: str, state: str, gates: int) -> bool:
 
 def is_seeking(sentence: str) -> bool:
     """Whether a sentence (blanks folded to single spaces) says the post seeks information or that it will follow."""
-    gates = gates_of(sentence)
+    return _seeking(sentence, gates_of(sentence))
+
+
+def _may_seek(gates: int, colon: bool) -> bool:
+    """Whether a sentence with these `gates` (and a colon or not) may be read as seeking by `_seeking`: every way
+    it has of saying so needs this."""
+    return (gates & _NONE_ARRIVED_GATES == _NONE_ARRIVED_GATES
+            or (colon and (bool(gates & _PENDING_LABEL_GATE) or _label_may_say(gates, "pending")))
+            or bool(_seeking_frames(gates & _SEEKING_BITS)))
+
+
+def _seeking(sentence: str, gates: int) -> bool:
     none_arrived = gates & _NONE_ARRIVED_GATES == _NONE_ARRIVED_GATES and _none_arrived(sentence)
     if none_arrived or _pending_note(sentence, gates):
         return True
-    frames = _frames_for(gates)[0]
+    frames = _seeking_frames(gates & _SEEKING_BITS)
     return (bool(frames) and _sought(sentence, frames) and not _confidential(sentence, gates)
             and not _received(_answering(sentence, frames), gates))
 
@@ -1223,7 +1303,7 @@ _REFERRING_FRAMES: tuple[tuple[_Referring, _Needs], ...] = (
 _GATES = tuple(dict.fromkeys([
     *(stems for frames in (_SEEKING_FRAMES, _UNAVAILABLE_FRAMES, _REFERRING_FRAMES) for _, needs in frames
       for stems in needs),
-    _CONFIDENTIAL_STEMS, _RECEIPT_STEMS, _DELIVERED_STEMS, _NONE_STEMS, _ARRIVED_STEMS]))
+    _CONFIDENTIAL_STEMS, _RECEIPT_STEMS, _DELIVERED_STEMS, _NONE_STEMS, _ARRIVED_STEMS, _PENDING_LABEL_STEMS]))
 _GATE_STEMS = frozenset().union(*_GATES)
 
 
@@ -1251,17 +1331,37 @@ _UNAVAILABLE_GATED = _masked(_UNAVAILABLE_FRAMES)
 _REFERRING_GATED = _masked(_REFERRING_FRAMES)
 
 
-@lru_cache(maxsize=4096)  # both rules read the same sentences, and sentences share their bits
-def _frames_for(gates: int) -> tuple[tuple[_Seeking, ...], tuple[_Frame, ...], tuple[_Referring, ...]]:
-    """The seeking, unavailable and referring frames a sentence with these `gates` may match."""
-    return (tuple(_possible(_SEEKING_GATED, gates)), tuple(_possible(_UNAVAILABLE_GATED, gates)),
-            tuple(_possible(_REFERRING_GATED, gates)))
+# The bits each kind of frame needs: its frames for a sentence's gates are looked up by those bits only (a check
+# of the seed meets 108 sets of bits, but 48 of the seeking frames' bits and 63 of the unavailable frames')
+_SEEKING_BITS, _UNAVAILABLE_BITS, _REFERRING_BITS = (
+    functools.reduce(operator.or_, (needs for _, needs in gated)) for gated in (
+        _SEEKING_GATED, _UNAVAILABLE_GATED, _REFERRING_GATED))
+
+
+# each memo: both rules read the same sentences, and sentences share their bits
+@lru_cache(maxsize=4096)
+def _seeking_frames(gates: int) -> tuple[_Seeking, ...]:
+    """The seeking frames a sentence may match whose gates, of `_SEEKING_BITS`, are these."""
+    return tuple(_possible(_SEEKING_GATED, gates))
+
+
+@lru_cache(maxsize=4096)
+def _unavailable_frames(gates: int) -> tuple[_Frame, ...]:
+    """The unavailable frames a sentence may match whose gates, of `_UNAVAILABLE_BITS`, are these."""
+    return tuple(_possible(_UNAVAILABLE_GATED, gates))
+
+
+@lru_cache(maxsize=256)
+def _referring_frames(gates: int) -> tuple[_Referring, ...]:
+    """The referring frames a sentence may match whose gates, of `_REFERRING_BITS`, are these."""
+    return tuple(_possible(_REFERRING_GATED, gates))
 
 
 _CONFIDENTIAL_GATE, _RECEIPT_GATE, _DELIVERED_GATE = (
     _gate(s) for s in (_CONFIDENTIAL_STEMS, _RECEIPT_STEMS, _DELIVERED_STEMS))
 # "none had reached post": a pronoun of none_pronouns and a verb of arrived
 _NONE_ARRIVED_GATES = _gate(_NONE_STEMS) | _gate(_ARRIVED_STEMS)
+_PENDING_LABEL_GATE = _gate(_PENDING_LABEL_STEMS)  # "Still pending: ..."
 # a label naming information, and a word of the state's bare list
 _LABEL_NEEDS = {state: _gate(_ASKED_STEMS) | _gate(_stems(words))
                 for state, words in (("pending", V.bare_pending), ("unavailable", V.bare_unavailable))}
@@ -1269,10 +1369,20 @@ _LABEL_NEEDS = {state: _gate(_ASKED_STEMS) | _gate(_stems(words))
 
 def unavailable_at(sentence: str) -> int | None:
     """Where a sentence (blanks folded to single spaces) says information is not available to the post, or None."""
-    gates = gates_of(sentence)
+    return _unavailable(sentence, gates_of(sentence))
+
+
+def _may_be_unavailable(gates: int, colon: bool) -> bool:
+    """Whether a sentence with these `gates` (and a colon or not) may be read by `_unavailable`: every way it has
+    of saying so needs this."""
+    return ((colon and _label_may_say(gates, "unavailable"))
+            or bool(_unavailable_frames(gates & _UNAVAILABLE_BITS) or _referring_frames(gates & _REFERRING_BITS)))
+
+
+def _unavailable(sentence: str, gates: int) -> int | None:
     if ":" in sentence and _labelled(sentence, "unavailable", gates):
         return 0
-    _, frames, referring = _frames_for(gates)
+    frames, referring = _unavailable_frames(gates & _UNAVAILABLE_BITS), _referring_frames(gates & _REFERRING_BITS)
     if not (frames or referring):
         return None
     at = _first_unavailable(sentence, frames, referring)

@@ -70,7 +70,7 @@ from tipcheck.regex import lazy_compile
 from tipcheck.rules.base import Context, Examples, one_line
 
 if TYPE_CHECKING:
-    from tipcheck.analysis.sentences import Sentences
+    from tipcheck.rules._gap_grammar import Span
 
 ID = "information-unavailable"
 DEFAULT_SEVERITY = Severity.INFO
@@ -91,16 +91,15 @@ POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides a
 """,
 )
 
-def unavailable_sentences(sentences: Sentences) -> Iterator[tuple[int, int, int]]:
-    """(start, end, where in its folded text the words saying so start) of each of an answer's sentences that says
-    information was not available."""
+def unavailable_sentences(text: str, spans: tuple[Span, ...]) -> Iterator[tuple[int, int, int]]:
+    """(start, end, where in its folded text the words saying so start) of each of an answer's sentences (at `spans`
+    in its `text`) that says information was not available."""
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
-    from tipcheck.rules._gap_grammar import is_seeking, unavailable_at
+    from tipcheck.rules._gap_grammar import is_seeking, unavailable_in
 
-    for start, end, flat in sentences:
-        at = unavailable_at(flat)
+    for start, end, flat, at in unavailable_in(text, spans):
         # information still awaited is a seeking-information gap, reported once, as that
-        if at is not None and not is_seeking(flat):
+        if not is_seeking(flat):
             yield start, end, at
 
 

@@ -72,7 +72,7 @@ from tipcheck.findings import Finding, Severity
 from tipcheck.rules.base import Context, Examples, one_line
 
 if TYPE_CHECKING:
-    from tipcheck.analysis.sentences import Sentences
+    from tipcheck.rules._gap_grammar import Span
 
 ID = "seeking-information"
 DEFAULT_SEVERITY = Severity.WARNING
@@ -96,14 +96,20 @@ deceived. The names of the suspects are not/not for public disclosure.
 """,
 )
 
-def gap_sentences(sentences: Sentences, extra_phrases: tuple[str, ...] = ()) -> Iterator[tuple[int, int]]:
-    """(start, end) of each of an answer's sentences where the reporting side says information is still to come."""
+def gap_sentences(text: str, spans: tuple[Span, ...], extra_phrases: tuple[str, ...] = ()) -> Iterator[Span]:
+    """(start, end) of each of an answer's sentences (at `spans` in its `text`) where the reporting side says
+    information is still to come, or that holds one of `extra_phrases`."""
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
-    from tipcheck.rules._gap_grammar import is_seeking
+    from tipcheck.analysis.sentences import fold
+    from tipcheck.rules._gap_grammar import seeking_in
 
+    if not extra_phrases:
+        yield from seeking_in(text, spans)
+        return
     extras = [re.compile(re.escape(p), re.I) for p in extra_phrases]
-    for start, end, sentence in sentences:
-        if (extras and any(e.search(sentence) for e in extras)) or is_seeking(sentence):
+    seeking = set(seeking_in(text, spans))
+    for start, end in spans:
+        if (start, end) in seeking or any(e.search(fold(text[start:end])) for e in extras):
             yield start, end
 
 
