@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import CABLES
+from conftest import CABLES, NEGATIVES
 from tipcheck.reading.cable import parse_cable, read_cable
 from tipcheck.reading.segment import Marker, Segmentation, segment
 
@@ -373,3 +373,22 @@ def test_the_response_heading_is_found_where_the_line_start_definition_finds_it(
         assert (m and m.span()) == (expected and expected.span()), text[:200]
         found += expected is not None
     assert found >= 20
+
+
+def test_an_inline_marker_is_found_on_the_markings_lines_where_a_search_of_the_whole_text_finds_one() -> None:
+    # looked for between each marking's line start and its end, not over the whole text: on every cable and
+    # negative, each whole and cut at each blank line, and on texts with a marker (a marking split over lines, a
+    # marker on a long line after other markings), the answer is the whole search's
+    from tipcheck.reading.segment import _INLINE_MARKER, _has_inline_marker
+
+    texts = ["x\ntraffickers. --A. (SBU) On January 9", "a. (SBU) b. B. (U) c", "end.\tC:  ( SBU\n) x", "(C) A. (U)",
+             "(SBU) " * 40 + "the law.  D) (C) None.", "the law.\nD. (SBU) x", "no. (SBU) B.(S/NF) y", ""]
+    for path in sorted([*CABLES.rglob("*.txt"), *NEGATIVES.rglob("*.txt")]):
+        text = path.read_text(encoding="utf-8")
+        texts += [text, *text.split("\n\n")]
+    found = 0
+    for text in texts:
+        expected = _INLINE_MARKER.search(text) is not None
+        assert _has_inline_marker(text) == expected, text[:300]
+        found += expected
+    assert found >= 6

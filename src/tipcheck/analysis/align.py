@@ -384,12 +384,10 @@ def _text_dominates(scored: list[_Scored], questions: Sequence[Question], letter
     `-- 24A.` over the wording of 24.A does not answer 24.D merely because both start "Does the government".
     A grouped label (`-- C and D.`) restates one of its questions at most: the others it names keep their label.
     """
-    best = max((sim or 0.0 for _, sim, _ in scored), default=0.0)
+    best = max([sim or 0.0 for _, sim, _ in scored], default=0.0)
     if best < STRONG_TEXT:
         return scored
-    mates = _group_mates(scored, questions, best, letter, group)
-    return [_weighed_against_text(ev, q, best, letter) if q not in mates else _without_text(ev, q)
-            for ev, q in zip(scored, questions, strict=True)]
+    return _weighed_against_text(scored, questions, best, letter, _group_mates(scored, questions, best, letter, group))
 
 
 def _group_mates(scored: list[_Scored], questions: Sequence[Question], best: float, letter: str | None,
@@ -409,14 +407,28 @@ def _without_text(ev: _Scored, question: Question) -> _Scored:
     return total + restored, sim, reasons
 
 
-def _weighed_against_text(ev: _Scored, question: Question, best: float, letter: str | None) -> _Scored:
-    total, sim, reasons = ev[0], ev[1] or 0.0, ev[2]
-    if sim >= best - 0.05:
-        forgiven = LETTER_MISMATCH_FORGIVEN if letter is not None and letter != question.letter else 0.0
-        return total + forgiven, sim, reasons
-    if sim < best - 0.25:
-        return total - OTHER_TEXT_PENALTY, sim, (*reasons, "text is another question")
-    return ev
+_ANOTHER_QUESTION = ("text is another question",)
+
+
+def _weighed_against_text(scored: list[_Scored], questions: Sequence[Question], best: float, letter: str | None,
+                          mates: Collection[Question]) -> list[_Scored]:
+    """Each pair weighed against the text that restates the `best`-scoring question: forgiven a contradicting letter
+    when its text is (nearly) that one, penalised when its text is clearly another; the group's mates aside.
+    (One loop over a slot's ~40 pairs, not a call for each: ~900 pairs a check.)"""
+    near, far = best - 0.05, best - 0.25
+    weighed: list[_Scored] = []
+    for ev, question in zip(scored, questions, strict=True):
+        total, sim, reasons = ev[0], ev[1] or 0.0, ev[2]
+        if question in mates:
+            weighed.append(_without_text(ev, question))
+        elif sim >= near:
+            forgiven = LETTER_MISMATCH_FORGIVEN if letter is not None and letter != question.letter else 0.0
+            weighed.append((total + forgiven, sim, reasons))
+        elif sim < far:
+            weighed.append((total - OTHER_TEXT_PENALTY, sim, reasons + _ANOTHER_QUESTION))
+        else:
+            weighed.append(ev)
+    return weighed
 
 
 @frozen

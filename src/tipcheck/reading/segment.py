@@ -402,14 +402,24 @@ def _letters_in_lower_case(body: list[Line], labels: _Labels) -> bool:
 # (the sentence's last character is part of the match, so that the pattern starts with it: the matcher looks for
 # those characters alone instead of trying the pattern at every character; the cut is after it)
 _INLINE_MARKER = lazy_compile(rf"[.?!\"')\]][ \t]+(?=(?:-{{1,2}}[ \t]?)?[A-Z][.:)][ \t]*{_CLASSIFICATION})")
+_MARKING = lazy_compile(_CLASSIFICATION)
+
+
+def _has_inline_marker(text: str) -> bool:
+    """Whether `text` holds an inline marker anywhere. Looked for only on the line of each classification marking,
+    from the line's start to the marking's end (a marker's sentence end, letter and marking share a line): the
+    markings are found by their opening bracket, which the matcher scans for (0.13 -> 0.02 ms on the seed), where
+    a search of the whole text tries the marker's first character class at every character."""
+    return any(_INLINE_MARKER.search(text, text.rfind("\n", 0, m.start()) + 1, m.end())
+               for m in _MARKING.finditer(text))
 
 
 def split_inline_markers(lines: list[Line]) -> list[Line]:
     """Lines with lettered markers inside them cut into pieces, each starting at a marker, each still mapped
     to its line and column in the original file."""
-    # Most replies have none: one search of the whole text says so (a marker within a line is found in the text
-    # the lines make, joined; a match there that spans lines finds none below), not one search a line.
-    if _INLINE_MARKER.search("\n".join([ln.text for ln in lines])) is None:
+    # Most replies have none: one look at the whole text says so (a marker within a line is found in the text the
+    # lines make, joined; a match there that spans lines finds none below), not one search a line.
+    if not _has_inline_marker("\n".join([ln.text for ln in lines])):
         return lines
     result: list[Line] = []
     for ln in lines:
