@@ -110,6 +110,9 @@ _NEGATIONS = frozenset({"no", "none", "zero", "nil", "not", "never", "neither", 
 _MISSPELLING_SCORE = 88  # fuzz.ratio at or above which a word is taken for a misspelling of a term word
 _LONG_TERM = 5  # a term word this long also matches words that open like it or misspell it
 _OPENING = operator.itemgetter(slice(0, _LONG_TERM))
+_ENDING = 3  # letters at its end in which an inflection may differ from a long term word
+# a word at most this long is an inflection of every long term word opening like it (`_inflected`)
+_ALWAYS_INFLECTED = _LONG_TERM + _ENDING
 _BATCH = 1024  # sentences whose words the index holds at once
 _Place = tuple[Callable[[str], str], dict[str, tuple[str, ...]]]  # a word's piece there -> terms to compare
 
@@ -229,8 +232,9 @@ class _TermWords:
         openings = list(map(self._by_opening.get, map(_OPENING, words)))
         # only the words with terms of their opening reach Python
         for word, terms in zip(compress(words, openings), filter(None, openings), strict=True):
+            always = len(word) <= _ALWAYS_INFLECTED
             for term in terms:
-                if _inflected(term, word):
+                if always or _inflected(term, word):
                     found[term].add(word)
 
     @staticmethod
@@ -240,13 +244,14 @@ class _TermWords:
         candidates: list[tuple[str, ...]] = [()] * len(words)
         for piece_of, terms in pieces:  # one pass per piece, over all the words (in C, not per word)
             candidates = list(map(operator.add, candidates, map(terms.get, map(piece_of, words), repeat(()))))
-        for word, terms_of_word in zip(words, candidates, strict=True):
+        # only the words with candidates reach Python
+        for word, terms_of_word in zip(compress(words, candidates), filter(None, candidates), strict=True):
             # a term found under several keys is compared again rather than first put in a set: rapidfuzz compares
             # faster than Python builds the set
             if len(terms_of_word) == 1:  # a third of them: one comparison costs a third of an extract
                 if fuzz.ratio(word, terms_of_word[0], score_cutoff=_MISSPELLING_SCORE):
                     found[terms_of_word[0]].add(word)
-            elif terms_of_word:
+            else:
                 for term, _, _ in process.extract(word, terms_of_word, scorer=fuzz.ratio,
                                                   score_cutoff=_MISSPELLING_SCORE, limit=None):
                     found[term].add(word)
@@ -286,8 +291,7 @@ def _word_pieces(length: int) -> tuple[tuple[int, int, int, tuple[int, ...]], ..
 
 
 def _terms_of(questionnaire: Questionnaire) -> _TermWords:
-    """The model's term words: those of its sub-questions' keywords, things and axes, and the opening words of
-    their texts (`_Finder._terms`)."""
+    """The model's term words: those the search may look up for one of its sub-questions (`_term_words_of`)."""
     return _model_terms(_Model(questionnaire))
 
 
@@ -319,10 +323,19 @@ def _term_words(terms: frozenset[str]) -> _TermWords:
 
 
 def _term_words_of(sub: SubQuestion) -> Iterator[str]:
+    """The words of every phrase the search may look up for `sub` (`_Finder`): its key terms, the things it counts
+    and the sides of its axes (not an axis's "vs")."""
     expects = sub.expects
-    yield from _content(sub.text)[:3]
-    for phrase in (*sub.keywords, *(expects.things + expects.by if expects else ())):
+    sides = [side for axis in expects.by for side in _sides(axis)] if expects else []
+    for phrase in (*_key_terms(sub), *(expects.things if expects else ()), *sides):
         yield from _content(phrase)
+
+
+def _key_terms(sub: SubQuestion) -> tuple[str, ...]:
+    """What a sentence on the sub-question names: its keywords, else the things it counts, else the first three
+    content words of its text."""
+    expects = sub.expects
+    return sub.keywords or ((expects.things if expects else ()) or (" ".join(_content(sub.text)[:3]),))
 
 
 @dataclass  # not frozen: made for every sentence of a cable, and a frozen class's __init__ costs 3-4 times more
@@ -542,7 +555,7 @@ def _inflected(term: str, word: str) -> bool:
         return True
     if len(term) < _LONG_TERM or len(word) < _LONG_TERM:
         return False
-    shared = max(_LONG_TERM, min(len(term), len(word)) - 3)  # an opening this long in common: an inflection
+    shared = max(_LONG_TERM, min(len(term), len(word)) - _ENDING)  # an opening this long in common: an inflection
     return term[:shared] == word[:shared]
 
 
@@ -687,7 +700,7 @@ class _Finder:
 
     @property
     def _terms(self) -> tuple[str, ...]:
-        return self.sub.keywords or (self.things or (" ".join(_content(self.sub.text)[:3]),))
+        return _key_terms(self.sub)
 
     def _holding_any(self, phrases: Iterable[str]) -> set[int]:
         return set().union(*self._holdings(phrases))
