@@ -320,14 +320,18 @@ _ONE_NAMED = re.compile(r"\b[A-Z]{2,}s?\b|(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
 
 def test_content_tests_find_what_the_single_alternations_find() -> None:
     # every sentence of every vendored cable and negative, and sentences holding the characters case-blind
-    # matching reads as ASCII letters ("ſix", "İSK") or written with currency codes and number words
+    # matching reads as ASCII letters ("ſix", "İSK"), written with currency codes and number words, or with number
+    # words beside characters the number words' prefilter reads as blanks
     texts = [path.read_text(encoding="utf-8", errors="replace")
              for path in sorted((*CABLES.rglob("*.txt"), *NEGATIVES.rglob("*.txt")))]
     found = [" ".join(text[a:b].split()) for text in texts for a, b in sentences(text)]
     found += ["It spent USD 5 on it.", "It spent uſd5.", "\u0130SK 20 was paid.", "None were ſix.", "Only \u212aRONUR",
               "Paid US$ 12,000 and 3 million pesos.", "Seventeen arrests.", "It did not allocate funds.",
               "No new budget.", "The ministry did not spend anything.", "twelve,000", "Article one.", "3.5 euros",
-              "A US Embassy NGOs Ministry of Labor"]
+              "A US Embassy NGOs Ministry of Labor",
+              # number words beside characters that are no part of a run of letters and digits, or of a word
+              "the victim's one's", "twenty-one victims", "_one_ _ten", "éone tené", "one\u0301 victims",
+              "ONE VICTIM", "x1one 2ten", "TWELVE\u00a0cases", "Ωseven", "done often money tenth"]
     counts = money = 0
     for text in found:
         sentence = subquestions._Sentence(0, 1, 0, text, 0, len(text))

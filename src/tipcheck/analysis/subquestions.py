@@ -338,7 +338,7 @@ def _key_terms(sub: SubQuestion) -> tuple[str, ...]:
     return sub.keywords or ((expects.things if expects else ()) or (" ".join(_content(sub.text)[:3]),))
 
 
-@dataclass  # not frozen: made for every sentence of a cable, and a frozen class's __init__ costs 3-4 times more
+@dataclass(slots=True)  # not frozen: made for every sentence of a cable, and a frozen __init__ costs 3-4 times more
 class _Sentence:
     """One sentence of an answer; what the content tests ask of it is worked out on first use only."""
 
@@ -348,42 +348,65 @@ class _Sentence:
     answer: str = field(repr=False)  # the text of the answer it is part of (the unit's response, not a copy)
     start: int
     end: int
-
     # The text and words are worked out on first use, for the few sentences a test looks into (text 588 and
     # words 82 of 15,812 sentences on a 3 MB cable): the index reads every sentence once and keeps neither, since
-    # they took more memory than the cable itself.
-    @cached_property
+    # they took more memory than the cable itself. So are the tests' outcomes. (Slots, not cached properties: a
+    # sentence has no dictionary, and most sentences are never tested.)
+    _text: str | None = field(default=None, init=False, repr=False)
+    _words: tuple[str, ...] | None = field(default=None, init=False, repr=False)
+    _negations: tuple[int, ...] | None = field(default=None, init=False, repr=False)
+    _has_count: bool | None = field(default=None, init=False, repr=False)
+    _mentions_money: bool | None = field(default=None, init=False, repr=False)
+    _names_law: bool | None = field(default=None, init=False, repr=False)
+    _names_items: bool | None = field(default=None, init=False, repr=False)
+
+    @property
     def text(self) -> str:
-        return fold(self.answer[self.start: self.end])
+        if self._text is None:
+            self._text = fold(self.answer[self.start: self.end])
+        return self._text
 
-    @cached_property
+    @property
     def words(self) -> tuple[str, ...]:
-        return _words(self.text)
+        if self._words is None:
+            self._words = _words(self.text)
+        return self._words
 
-    @cached_property
+    @property
     def negations(self) -> tuple[int, ...]:
         """Where the sentence's negations are (most sentences have none)."""
-        words = self.words
-        return () if _NEGATIONS.isdisjoint(words) else tuple(i for i, w in enumerate(words) if w in _NEGATIONS)
+        if self._negations is None:
+            words = self.words
+            self._negations = () if _NEGATIONS.isdisjoint(words) else tuple(
+                i for i, w in enumerate(words) if w in _NEGATIONS)
+        return self._negations
 
-    @cached_property
+    @property
     def has_count(self) -> bool:
-        return _has_count(self.text)
+        if self._has_count is None:
+            self._has_count = _has_count(self.text)
+        return self._has_count
 
-    @cached_property
+    @property
     def mentions_money(self) -> bool:
-        text = self.text
-        return bool(_CURRENCY_SIGN.search(text) or _AMOUNT.search(text)
-                    or (_may_hold(text, _CURRENCY_CODES) and _CURRENCY_CODE.search(text))
-                    or (_may_hold(text, _MONEY_WORDS) and _NO_MONEY.search(text)))
+        if self._mentions_money is None:
+            text = self.text
+            self._mentions_money = bool(_CURRENCY_SIGN.search(text) or _AMOUNT.search(text)
+                                        or (_may_hold(text, _CURRENCY_CODES) and _CURRENCY_CODE.search(text))
+                                        or (_may_hold(text, _MONEY_WORDS) and _NO_MONEY.search(text)))
+        return self._mentions_money
 
-    @cached_property
+    @property
     def names_law(self) -> bool:
-        return bool(_LAW.search(self.text))
+        if self._names_law is None:
+            self._names_law = bool(_LAW.search(self.text))
+        return self._names_law
 
-    @cached_property
+    @property
     def names_items(self) -> bool:
-        return bool(_named_items(self.text))
+        if self._names_items is None:
+            self._names_items = bool(_named_items(self.text))
+        return self._names_items
 
 
 class _Index:
@@ -571,7 +594,29 @@ def _alternatives(thing: str) -> tuple[tuple[str, ...], ...]:
 
 def _has_count(text: str) -> bool:
     return (any(_is_a_count(text, m) for m in _FIGURES.finditer(text))
-            or (_may_hold(text, _NUMBER_WORDS) and any(_is_a_count(text, m) for m in _IN_WORDS.finditer(text))))
+            or (_may_name_a_number(text) and any(_is_a_count(text, m) for m in _IN_WORDS.finditer(text))))
+
+
+def _may_name_a_number(text: str) -> bool:
+    """Whether `_IN_WORDS` may match in `text`: a number word stands whole among the runs of ASCII letters and
+    digits of the lowered text (a word `_IN_WORDS` finds is one: the characters around it are no word's), or a
+    character that case-blind matching reads as an ASCII letter is there. Most texts holding "one" or "ten" hold
+    it inside a word ("none", "often", "money"), where the pattern, tried at every character, would find none."""
+    if not text.isascii() and any(c in text for c in FOLDED_TO_ASCII_LETTERS):
+        return True
+    return not _NUMBER_WORD_RUNS.isdisjoint(_runs(text))
+
+
+# each byte of a lower-case ASCII letter or digit as itself, every other byte a blank
+_LETTERS_AND_DIGITS = bytes(c if chr(c) in string.ascii_lowercase + string.digits else ord(" ") for c in range(256))
+
+
+def _runs(text: str) -> list[bytes]:
+    """The runs of ASCII letters and digits of `text` lowered."""
+    return text.lower().encode("ascii", "replace").translate(_LETTERS_AND_DIGITS).split()
+
+
+_NUMBER_WORD_RUNS = frozenset(_runs(word)[0] for word in _NUMBER_WORDS)  # the first run of each number word
 
 
 def _may_hold(text: str, words: Iterable[str]) -> bool:
