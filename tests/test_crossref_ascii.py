@@ -46,3 +46,12 @@ def test_the_stand_in_reading_agrees_on_characters_read_differently() -> None:
     texts += [sentence.replace(old, char) for char in _TRICKY for old in "aseik1("]
     texts += ["".join(_TRICKY) + sentence, "\u017fee 12, Paragraph\u00a012, \u00b612, x\u00b6\u00a012, \u212aey in 3.A"]
     assert sum(t + p for t, p in map(_same_on, texts)) > 1000
+
+
+def test_an_ascii_passage_stands_in_as_any_passage_does() -> None:
+    # an ASCII passage is read through a table (`str.translate`), any other one character by character
+    ascii_text = "".join(map(chr, range(128)))
+    by_character = crossrefs._NEEDS_STAND_IN.sub(lambda m: crossrefs._stand_in(m.group()), ascii_text).lower()
+    assert crossrefs._stand_in_text(ascii_text) == by_character
+    assert crossrefs._stand_in_text(ascii_text + "\u00b6") == by_character + crossrefs._PARAGRAPH_SIGN
+    assert len(crossrefs._ascii_stand_ins()) == 128  # a character missing from the table makes `translate` slow
