@@ -67,12 +67,15 @@ _OPENING_WORDS = ("see", "cf", "refer", "referred", "reference", "as", "given", 
 _OPENING = rf"{alternation(_OPENING_WORDS)}\b"
 _PARTICIPLE_END = r"ed\s+(?:in|under|at)\s"
 _TRIGGER_LOWERED = lazy_compile(rf"(?=\b{_OPENING}|\b[a-z]+{_PARTICIPLE_END}|\()(?:{_TRIGGER_SOURCE})", re.A)
-# The scans for those places, each starting with what the matcher looks for without trying the pattern at every
-# character: the blank or other character before an opening word (most follow a blank, a literal: a scan of their
-# own), the end of a participle, the parenthesis. After an opening word's blank the trigger is tried in the scan,
-# which leaves ~20 of the seed's ~300 such words to try again in Python.
+# The scans for those places, each starting with a literal, which the matcher looks for without trying the pattern
+# at every character: the blank before an opening word (most opening words: there the trigger is tried in the
+# scan, which leaves ~20 of the seed's ~300 to try again in Python), any other character before one (found as
+# "\x00" in a copy of the stand-in where every character but a blank and a word character is one,
+# `_OTHERS_AS_ONE`), the end of a participle, the parenthesis.
 _OPENING_AFTER_BLANK = lazy_compile(rf" (?={_OPENING})(?=(?:{_TRIGGER_SOURCE}))", re.A)
-_OPENING_AFTER_OTHER = lazy_compile(rf"[^ a-z0-9_](?={_OPENING})(?=(?:{_TRIGGER_SOURCE}))", re.A)
+_OPENING_AFTER_OTHER = lazy_compile(rf"\x00(?={_OPENING})", re.A)
+_OTHERS_AS_ONE = str.maketrans({c: c if c == " " or c.isdigit() or "a" <= c <= "z" or c == "_" else "\x00"
+                                for c in map(chr, range(128))})  # all 128: `str.translate` at its fast pace
 _PARTICIPLE_ENDING = lazy_compile(_PARTICIPLE_END, re.A)
 _PARENTHESIS = lazy_compile(r"\(")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -185,10 +188,15 @@ def _section_for_word(word: str, questionnaire: Questionnaire) -> Section | None
         if w in _ALIASES:
             return questionnaire.sections[_ALIASES[w]]
     for section in questionnaire.sections:
-        heading_words = set(re.findall(r"[a-z']+", section.heading.lower())) | {section.id}
+        heading_words = _heading_words(section.heading, section.id)
         if all(w in heading_words for w in words):
             return section
     return None
+
+
+@cache  # the models' headings: read once per process
+def _heading_words(heading: str, section_id: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z']+", heading.lower())) | {section_id}
 
 
 @frozen
@@ -246,7 +254,7 @@ def _triggers(stand_in: str) -> list[re.Match[str]]:
 def _trigger_starts(stand_in: str) -> list[int]:
     """In order, every place a trigger may start (and more): the places the guard of `_TRIGGER_LOWERED` allows."""
     starts = [m.end() for m in _OPENING_AFTER_BLANK.finditer(stand_in)]
-    starts += [m.end() for m in _OPENING_AFTER_OTHER.finditer(stand_in)]
+    starts += [m.end() for m in _OPENING_AFTER_OTHER.finditer(stand_in.translate(_OTHERS_AS_ONE))]
     starts += [m.start() for m in _PARENTHESIS.finditer(stand_in)]
     starts += [_word_start(stand_in, m.start()) for m in _PARTICIPLE_ENDING.finditer(stand_in)]
     starts.append(0)  # an opening word with nothing before it
@@ -273,7 +281,7 @@ def _named_by_words(passage: Passage, triggers: list[re.Match[str]], section_id:
             # a letter of the section it stands in
             found.append((pos, _resolve_question(passage, pos, m.group(0).strip(), section_id, m.group("letter"),
                                                  alignment, kind)))
-        elif (m := _SECTION_LETTERS.match(rest)) and (not trigger.group("weak") or trigger.group("place") is not None):
+        elif (not trigger.group("weak") or trigger.group("place") is not None) and (m := _SECTION_LETTERS.match(rest)):
             section = _section_for_word(m.group("word"), alignment.questionnaire)
             if section is not None:
                 found += [(pos, _resolve_question(passage, pos, m.group(0), section.id, letter, alignment, kind))
@@ -284,15 +292,17 @@ def _named_by_words(passage: Passage, triggers: list[re.Match[str]], section_id:
 def _items_after_triggers(text: str, triggers: list[re.Match[str]]) -> Iterator[_Item]:
     """Numbers and numbered questions after a word of referring ("see 16.E", "our response to 26.F", "(27.A)")."""
     for trigger in triggers:
+        items = _item_list(text, trigger.end(), named_paragraph=False)
+        if not trigger.group("strong") or trigger.group("section"):
+            # "in 26.B", "(27.A)", "section 26.C": only a numbered question ("rose to 12." is a count)
+            items = [i for i in items if i.letter is not None]
+        if not items:  # (most triggers: the tests of what stands around them are left out)
+            continue
         if (trigger.group(0) == "(" and _KEY.match(text, trigger.end())
                 and _LABEL_LINE.search(text[max(0, trigger.start() - 30): trigger.start()])):
             continue  # "12. (SBU) (21A) Ukraine is ...": the key of the question the paragraph answers
         if trigger.group("weak") and _IN_ANOTHER_TEXT.search(text, max(0, trigger.start() - 30), trigger.end()):
             continue  # "the first paragraph beginning at 18A": where the post's numbering starts
-        items = _item_list(text, trigger.end(), named_paragraph=False)
-        if not trigger.group("strong") or trigger.group("section"):
-            # "in 26.B", "(27.A)", "section 26.C": only a numbered question ("rose to 12." is a count)
-            items = [i for i in items if i.letter is not None]
         yield from items
 
 
