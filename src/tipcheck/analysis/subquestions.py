@@ -698,7 +698,7 @@ class _Scope:
         return ordered[:first] + ordered[after:] if self.outside else ordered[first:after]
 
     def first(self, candidates: Iterable[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
-        return next((s for s in map(self.index.sentences.__getitem__, self.numbers(candidates)) if test(s)), None)
+        return next(filter(test, map(self.index.sentences.__getitem__, self.numbers(candidates))), None)
 
     def first_held(self, holdings: Iterable[Sequence[int]]) -> _Sentence | None:
         """The first sentence in scope that one of `holdings` (each a sorted run of sentence numbers) holds: the first
@@ -840,9 +840,10 @@ _IF_SO = lazy_compile(r"\s*if (?:so|yes)\b", re.I)
 _OPENING_SENTENCES = 2  # a plain no opens the answer; a negation deeper in is about something else
 
 
-def _answered_no(index: _Index, previous: SubQuestion, own: list[_Sentence]) -> bool:
-    """The answer opens by saying no to `previous` (a negation just before one of its key terms)."""
-    for sentence in own[:_OPENING_SENTENCES]:
+def _answered_no(index: _Index, previous: SubQuestion, opening: list[_Sentence]) -> bool:
+    """The answer opens by saying no to `previous`: one of its `opening` sentences is "None" or has a negation just
+    before one of its key terms."""
+    for sentence in opening:
         if _says_none_text(sentence.text):
             return True
         for term in map(_content, previous.keywords):
@@ -864,12 +865,14 @@ def check_question(question: Question, match: Match | None, alignment: Alignment
     if _says_none(unit.response.text):
         return tuple(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, unit.response.first_line)
                      for sub in question.subquestions)
-    own = [index.sentences[n] for n in index.spans[unit.index]]
-    no_to_first = _no_to_first(index, question, own)
+    span = index.spans[unit.index]
+    opening = index.sentences[span.start: min(span.stop, span.start + _OPENING_SENTENCES)]  # where a "no" is read
+    no_to_first = _no_to_first(index, question, opening)
     checks: list[SubQuestionCheck] = []
     for sub in question.subquestions:
-        if _answered_by_a_no(index, sub, checks, own, no_to_first):
-            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED, own[0].line if own else None))
+        if _answered_by_a_no(index, sub, checks, opening, no_to_first):
+            checks.append(SubQuestionCheck(question.id, sub, SubQuestionStatus.ADDRESSED,
+                                           opening[0].line if opening else None))
         else:
             checks.append(_check_subquestion(question.id, sub, unit.index, alignment, index))
     return tuple(checks)
@@ -879,19 +882,19 @@ def _concrete(sub: SubQuestion) -> bool:
     return sub.expects is not None and sub.expects.kind in FLAGGED_KINDS
 
 
-def _no_to_first(index: _Index, question: Question, own: list[_Sentence]) -> bool:
+def _no_to_first(index: _Index, question: Question, opening: list[_Sentence]) -> bool:
     """The question opens with a yes-or-no sub-question that the answer says no to, and asks something concrete
     after it: "Did the government prosecute any cases?" answered "it did not prosecute any"."""
     first, *rest = question.subquestions
     return (first.expects is not None and first.expects.kind == "yes-no" and any(map(_concrete, rest))
-            and _answered_no(index, first, own))
+            and _answered_no(index, first, opening))
 
 
-def _answered_by_a_no(index: _Index, sub: SubQuestion, before: list[SubQuestionCheck], own: list[_Sentence],
+def _answered_by_a_no(index: _Index, sub: SubQuestion, before: list[SubQuestionCheck], opening: list[_Sentence],
                       no_to_first: bool) -> bool:
     """"If so, ..." after a question the answer says no to; or, after a first sub-question answered no
     (`_no_to_first`), the numbers, laws and lists asked about those cases (zero convictions is an answer)."""
-    if before and _IF_SO.match(sub.text) and _answered_no(index, before[-1].subquestion, own):
+    if before and _IF_SO.match(sub.text) and _answered_no(index, before[-1].subquestion, opening):
         return True
     return no_to_first and bool(before) and _concrete(sub)
 
