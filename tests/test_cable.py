@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 
 import pytest
 
-from conftest import CABLES
+from conftest import CABLES, NEGATIVES
 from tipcheck.api import check_bytes, check_text
 from tipcheck.errors import InputError
 from tipcheck.reading.cable import Passage, is_artefact, parse_cable, read_cable
@@ -210,3 +211,18 @@ def test_artefacts_are_the_lines_one_of_the_three_patterns_matches() -> None:
                      or cable._LONE_ARTEFACT.match(text)]
     assert len(found) > 100
 
+
+
+def test_a_finished_sentence_is_told_by_its_last_character_as_the_end_anchored_pattern_tells_it() -> None:
+    # the character set and rstrip() against the pattern it stands for, on every line of every cable and negative
+    # and on lines ending in blanks of every kind (Unicode spaces too, which both read as blanks)
+    from tipcheck.reading.cable import _ends_terminal
+
+    definition = re.compile(r"""[.?!:;"')\]]\s*$""")
+    lines = [ln for p in sorted([*CABLES.rglob("*.txt"), *NEGATIVES.rglob("*.txt")])
+             for ln in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["", " ", "end.", "end. \t", "end.\n", "end.\n\n", "end]\u00a0", "end)\u2003\u3000", "end-", "x.y",
+              "(see para 5", "said:", 'quoted."  ', "end\u00a0.", "end.\x1c", "done;\r"]
+    assert sum(_ends_terminal(text) for text in lines) > 100
+    for text in lines:
+        assert _ends_terminal(text) == bool(definition.search(text)), repr(text)

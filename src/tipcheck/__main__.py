@@ -5,9 +5,10 @@ import sys
 
 # The young generation's size while the command runs (Python's default: 700). A check makes no reference cycles
 # (every object it builds is freed by its reference count), so a collection during it frees nothing; at 700 the
-# ~4,000 objects a check of the seed holds at once set off ~4 young and some older collections a cable (~0.5 ms of
-# its ~20). At 10,000 a cable of that size sets off none, and a 10 MB cable's collections each look at more
-# objects but are fewer. Memory is the same: no garbage waits for the collector.
+# objects a check of the seed builds set off ~4 young collections a cable and some older ones (~0.3 ms of its CPU;
+# 300 cables: 1,120 collections, 88 ms). At 10,000 a cable of that size sets off none (300 cables: 4, 2 ms), and a
+# 10 MB cable's collections each look at more objects but are fewer. Memory is the same: no garbage waits for the
+# collector (`benchmarks/memory.py`: 10 MB cable 93-94 MB either way).
 YOUNG_GENERATION = 10_000
 
 
