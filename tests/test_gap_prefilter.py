@@ -119,3 +119,11 @@ def test_an_answer_read_at_once_reads_as_each_of_its_sentences_folded() -> None:
         assert unavailable == [(s, e, at) for s, e, f in folded if (at := _gap_grammar.unavailable_at(f)) is not None]
         found += len(seeking) + len(unavailable)
     assert found > 1500
+
+
+def test_a_sentence_without_gate_words_allows_no_reading() -> None:
+    # `_readable` passes over such a sentence (a third of a reply's): every frame, guard and label needs a gate word
+    assert not any(may(0, colon) for may in (_gap_grammar._may_seek, _gap_grammar._may_be_unavailable)
+                   for colon in (False, True))
+    assert all(needs for frames in (_gap_grammar._SEEKING_GATED, _gap_grammar._UNAVAILABLE_GATED,
+                                    _gap_grammar._REFERRING_GATED) for _, needs in frames)

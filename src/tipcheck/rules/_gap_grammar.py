@@ -343,6 +343,8 @@ def _readable(text: str, spans: tuple[Span, ...]) -> tuple[_Readable, _Readable]
     unavailable: list[tuple[int, int, str, int]] = []
     for start, end in spans:
         gates = _bits(plain[start:end].split()) if plain is not None else gates_of(text[start:end])
+        if not gates:  # none of the gate words (a third of the sentences): no reading needs none
+            continue
         colon = text.find(":", start, end) >= 0
         may_seek, may_be_unavailable = _may_seek(gates, colon), _may_be_unavailable(gates, colon)
         if may_seek or may_be_unavailable:
