@@ -196,26 +196,26 @@ class _TermWords:
         self.every = terms
         self.short = _short_terms(terms - self.terms)
         self._by_opening: defaultdict[str, list[str]] = defaultdict(list)
-        of_length: defaultdict[int, list[str]] = defaultdict(list)
         for term in self.terms:
             self._by_opening[term[:_LONG_TERM]].append(term)
-            of_length[len(term)].append(term)
-        # (word length, piece's start, its length) -> the piece's letters -> the terms that may hold it so
-        pieces: defaultdict[tuple[int, int, int], defaultdict[str, tuple[str, ...]]] = defaultdict(
-            lambda: defaultdict(tuple))
-        for length, same_length in of_length.items():
-            for word_length, start, size, places in _word_pieces(length):
-                by_letters = pieces[(word_length, start, size)]
-                for term in same_length:
-                    for at in places:
-                        by_letters[term[at: at + size]] += (term,)
-        by_length: defaultdict[int, list[_Place]] = defaultdict(list)
-        for (length, start, size), by_letters in pieces.items():
-            by_length[length].append((operator.itemgetter(slice(start, start + size)), dict(by_letters)))
-        self._pieces = dict(by_length)
+        self._pieces = _misspelling_pieces(self.terms)
+        # each term word -> the long terms it matches, worked out here once (from the model alone): a reply is
+        # written in its questionnaire's words, so a third of a cable's words with candidate terms are term words
+        self._own: dict[str, tuple[str, ...]] = dict.fromkeys(terms, ())
+        for term, matched in self._matched(terms).items():
+            for word in matched:
+                self._own[word] += (term,)
 
-    def matches(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
+    def matches(self, words: Collection[str]) -> dict[str, frozenset[str]]:
         """For each term that any of `words` matches, those words."""
+        own = self._own.keys() & words
+        found = self._matched(set(words) - own if own else words)
+        for word in own:
+            for term in self._own[word]:
+                found[term].add(word)
+        return {term: frozenset(matched) for term, matched in found.items()}
+
+    def _matched(self, words: Iterable[str]) -> defaultdict[str, set[str]]:
         found: defaultdict[str, set[str]] = defaultdict(set)
         by_length: defaultdict[int, list[str]] = defaultdict(list)
         for w in words:
@@ -224,7 +224,7 @@ class _TermWords:
             if length >= _LONG_TERM:
                 self._add_inflections(same_length, found)
             self._add_misspellings(same_length, self._pieces.get(length, ()), found)
-        return {term: frozenset(matched) for term, matched in found.items()}
+        return found
 
     def _add_inflections(self, words: list[str], found: defaultdict[str, set[str]]) -> None:
         """The words that `word_matches` takes for an inflection of a term: its misspellings, every word scoring
@@ -255,6 +255,26 @@ class _TermWords:
                 for term, _, _ in process.extract(word, terms_of_word, scorer=fuzz.ratio,
                                                   score_cutoff=_MISSPELLING_SCORE, limit=None):
                     found[term].add(word)
+
+
+def _misspelling_pieces(terms: Iterable[str]) -> dict[int, list[_Place]]:
+    """Word length -> each piece of a word of that length, and the terms that may hold it (`_TermWords`)."""
+    of_length: defaultdict[int, list[str]] = defaultdict(list)
+    for term in terms:
+        of_length[len(term)].append(term)
+    # (word length, piece's start, its length) -> the piece's letters -> the terms that may hold it so
+    pieces: defaultdict[tuple[int, int, int], defaultdict[str, tuple[str, ...]]] = defaultdict(
+        lambda: defaultdict(tuple))
+    for length, same_length in of_length.items():
+        for word_length, start, size, places in _word_pieces(length):
+            by_letters = pieces[(word_length, start, size)]
+            for term in same_length:
+                for at in places:
+                    by_letters[term[at: at + size]] += (term,)
+    by_length: defaultdict[int, list[_Place]] = defaultdict(list)
+    for (length, start, size), by_letters in pieces.items():
+        by_length[length].append((operator.itemgetter(slice(start, start + size)), dict(by_letters)))
+    return dict(by_length)
 
 
 def _edits(term_length: int, word_length: int) -> tuple[int, int] | None:
