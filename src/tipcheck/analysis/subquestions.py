@@ -469,10 +469,13 @@ class _Index:
 
     def _note(self, first: int, sentence_words: Iterable[list[str]], of_word: dict[str, list[str]]) -> None:
         """Note the sentences, numbered from `first`, under each term that one of their words matches."""
-        holders, terms_of, matched = self._holders, of_word.__getitem__, of_word.keys()
+        holders, matched = self._holders, of_word.keys()
         for number, held in enumerate(sentence_words, first):
-            for term in set(chain.from_iterable(map(terms_of, matched & held))):
-                holders[term].append(number)
+            for word in matched & held:
+                for term in of_word[word]:
+                    numbers = holders[term]
+                    if not numbers or numbers[-1] != number:  # two of the sentence's words may match one term
+                        numbers.append(number)
 
     def holding(self, term_words: tuple[str, ...]) -> array[int]:
         """The numbers, in order, of the sentences that hold every term word (loosely matched)."""
