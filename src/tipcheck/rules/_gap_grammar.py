@@ -48,7 +48,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from tipcheck.analysis.sentences import fold
@@ -276,14 +276,29 @@ _Needs = tuple[frozenset[str], ...]  # the word sets a frame needs a word of eac
 
 def _stems(*lists: Iterable[str]) -> frozenset[str]:
     """The most telling word of every phrase (its longest but an auxiliary's): a frame needs one of its phrases,
-    so a sentence without any of these words cannot match it and is skipped without running its patterns."""
+    so a sentence without any of these words cannot match it and is skipped without running its patterns. Each
+    phrase is noted with its stem (`_PHRASES`): a sentence must hold one of them whole (`_whole_phrases`)."""
     def stem(phrase: str) -> str:
         if " " not in phrase:
             return phrase
         words = [w for w in phrase.split() if w not in _AUXILIARIES] or phrase.split()
         return max(reversed(words), key=len)
 
-    return frozenset(stem(p) for words in lists for p in words)
+    phrases = [(stem(p), p) for words in lists for p in words]
+    stems = frozenset(s for s, _ in phrases)
+    _PHRASES.setdefault(stems, set()).update(phrases)
+    return stems
+
+
+def _alone(*words: str) -> frozenset[str]:
+    """Words a frame needs one of, each enough alone (not the stems of phrases: never narrowed to whole phrases)."""
+    stems = frozenset(words)
+    _ALONE.add(stems)
+    return stems
+
+
+_PHRASES: dict[frozenset[str], set[tuple[str, str]]] = {}  # a set of stems -> (stem, phrase) of its phrases
+_ALONE: set[frozenset[str]] = set()
 
 
 _AUXILIARIES = frozenset({"will", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been",
@@ -328,6 +343,33 @@ def _bits(words: Iterable[str]) -> int:
     return bits
 
 
+def _whole_phrases(gates: int, words: frozenset[str]) -> int:
+    """`gates` (a sentence's, from its `words`) without the bit of each stem set of which the sentence holds no phrase
+    whole ("not" alone opens the sets of "does not have" and "not available"): a frame needs a whole phrase."""
+    kept = gates & ~_NARROWED_BITS
+    by_stem = _whole_phrases_by_stem()
+    for stem in _GATE_STEMS.intersection(words):
+        for bit, phrases in by_stem.get(stem, ()):
+            if not kept & bit and any(phrase <= words for phrase in phrases):
+                kept |= bit
+    return kept
+
+
+@cache
+def _whole_phrases_by_stem() -> dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]]:
+    """For each stem, the bit of each stem set it is in and the other words (as `_words_of` reads them) of each of
+    that set's phrases with this stem, fewest first (none: the stem is the whole phrase); made on first use."""
+    by_stem: dict[str, dict[int, set[frozenset[str]]]] = {}
+    for bit, stems in enumerate(_GATES):
+        if 1 << bit & _NARROWED_BITS:
+            for stem, phrase in _PHRASES[stems]:
+                one_word = phrase == stem and phrase.isascii() and phrase.isalpha() and phrase.islower()
+                others = frozenset() if one_word else frozenset(_words_of(phrase)) - {stem}
+                by_stem.setdefault(stem, {}).setdefault(1 << bit, set()).add(others)
+    return {stem: tuple((bit, tuple(sorted(phrases, key=len))) for bit, phrases in bits.items())
+            for stem, bits in by_stem.items()}
+
+
 Span = tuple[int, int]
 _Readable = tuple[tuple[int, int, str, int], ...]  # (start, end, text with its blanks folded, gates) of sentences
 
@@ -342,10 +384,15 @@ def _readable(text: str, spans: tuple[Span, ...]) -> tuple[_Readable, _Readable]
     seeking: list[tuple[int, int, str, int]] = []
     unavailable: list[tuple[int, int, str, int]] = []
     for start, end in spans:
-        gates = _bits(plain[start:end].split()) if plain is not None else gates_of(text[start:end])
+        words = plain[start:end].split() if plain is not None else _words_of(text[start:end])
+        gates = _bits(words)
         if not gates:  # none of the gate words (a third of the sentences): no reading needs none
             continue
         colon = text.find(":", start, end) >= 0
+        if not (_may_seek(gates, colon) or _may_be_unavailable(gates, colon)):
+            continue
+        if plain is not None:  # (the few the stems let through; not text case-blind matching reads otherwise: "İ")
+            gates = _whole_phrases(gates, frozenset(words))
         may_seek, may_be_unavailable = _may_seek(gates, colon), _may_be_unavailable(gates, colon)
         if may_seek or may_be_unavailable:
             reading = (start, end, fold(text[start:end]), gates)
@@ -925,7 +972,8 @@ def _delivered_after_request(before: str, clause: str) -> bool:
 
 
 # The stems of what is asked for: a frame that reads `_asked_in` needs one of them as well as one of its own.
-_ASKED_STEMS = _stems(V.sought, _FACTS, V.asked_questions)
+_ASKED = (V.sought, _FACTS, V.asked_questions)
+_ASKED_STEMS = _stems(*_ASKED)
 
 _CONFIDENTIAL_STEMS = _stems(V.confidentiality)
 _RECEIPT_STEMS = _stems(V.receipt)
@@ -935,15 +983,15 @@ _DELIVERED_STEMS = _stems(V.delivered)
 # Each frame with the stem sets it needs a stem of each of (a sentence lacking one cannot match it).
 _SEEKING_FRAMES: tuple[tuple[_Seeking, _Needs], ...] = (
     (_seeks, (_stems(V.seek_verbs), _ASKED_STEMS)),
-    (_requested_or_pending, (_stems(V.requested_states, V.pending_states), _ASKED_STEMS | _stems(V.report_names))),
-    (_delivered_later, (_stems(V.delivery_passives), _ASKED_STEMS | _stems(V.report_names))),
+    (_requested_or_pending, (_stems(V.requested_states, V.pending_states), _stems(*_ASKED, V.report_names))),
+    (_delivered_later, (_stems(V.delivery_passives), _stems(*_ASKED, V.report_names))),
     (_reporter_will_deliver, (_stems(V.delivery_verbs), _stems(V.future_markers))),
     (_request_open, (_stems(V.request_states), _stems(V.request_nouns))),
-    (_not_answered, (_stems(V.not_answered) | {"yet", "still"},)),  # not_yet: "yet", "still"
+    (_not_answered, (_alone(*_stems(V.not_answered), "yet", "still"),)),  # not_yet: "yet", "still"
     (_not_received, (_stems(V.not_received),)),
     (_no_reply, (_stems(V.no_reply),)),
-    (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _ASKED_STEMS | _stems(V.request_nouns))),
-    (_reported_promise, (frozenset({"would", "will"}), _ASKED_STEMS)),
+    (_promised, (_stems(V.promise_verbs, V.undertaking_verbs), _stems(*_ASKED, V.request_nouns))),
+    (_reported_promise, (_alone("would", "will"), _ASKED_STEMS)),
     (_reporter_promised, (_stems(V.reporter_promised), _ASKED_STEMS)),
     (_asked_to_deliver, (_stems(V.asked_passives), _ASKED_STEMS)),
     (_expects_delivery, (_stems(V.expect_verbs), _ASKED_STEMS)),
@@ -1214,8 +1262,8 @@ def _no_information(clause: str) -> int | None:
     return 0 if info is not None and _AVAILABLE_END.fullmatch(clause, info.end()) else None
 
 
-_NO_WORD = frozenset({"no"})
-_IT = frozenset({"it"})
+_NO_WORD = _alone("no")
+_IT = _alone("it")
 # "The Prosecutor's office provided no data", "No information was available", "It is not known how many", "an
 # unknown number of", "No information.", "(NFI)": one pattern each, each with the stems it needs
 _NONE_GIVEN_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
@@ -1231,14 +1279,14 @@ _NONE_GIVEN_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
 _UNAVAILABLE_FRAMES: tuple[tuple[_Frame, _Needs], ...] = (
     (_unavailable_state, (_stems(V.unavailable_states, V.undetermined), _ASKED_STEMS)),
     (_reporter_lacking(_LACKS), (_stems(V.reporter_lacks, V.reporter_denied, V.reporter_not_given),
-                                 _ASKED_STEMS | _stems(V.access_nouns))),
-    (_reporter_lacking(_FAILS), (_stems(V.reporter_fails), _ASKED_STEMS | _stems(V.find_out_verbs, V.settle_verbs))),
-    (_impossible, (_stems(V.impossible), _ASKED_STEMS | _stems(V.checking_verbs))),
+                                 _stems(*_ASKED, V.access_nouns))),
+    (_reporter_lacking(_FAILS), (_stems(V.reporter_fails), _stems(*_ASKED, V.find_out_verbs, V.settle_verbs))),
+    (_impossible, (_stems(V.impossible), _stems(*_ASKED, V.checking_verbs))),
     (_attempt_failed, (_stems(V.failure_states), _ASKED_STEMS)),
     (_withholding(_WITHHOLDS), (_stems(V.withholding), _stems(V.withhold_verbs))),
     (_withholding(_WITHHOLD_ACT), (_stems(V.withhold_acts),)),
     (_withholding(_PROFESSED_IGNORANCE), (_stems(V.professed_ignorance), _ASKED_STEMS)),
-    (_kept_from_reporter, (_stems(V.kept_from), frozenset({"from"}), _ASKED_STEMS)),
+    (_kept_from_reporter, (_stems(V.kept_from), _alone("from"), _ASKED_STEMS)),
     (_withholding(_MODAL_WITHHOLDS, negated_subject=True), (_stems(V.negated_subjects), _stems(V.withhold_verbs))),
     (_not_made_known, (_stems(V.withholding), _stems(V.make_verbs), _stems(V.made_known))),
     (_request_refused, (_stems(V.refused_states), _stems(V.request_nouns))),
@@ -1318,6 +1366,8 @@ def _bits_of_stems() -> dict[str, int]:
 
 
 _STEM_BITS = _bits_of_stems()
+# the bits narrowed to whole phrases: the stem sets of word lists, not the words each enough alone (`_alone`)
+_NARROWED_BITS = sum(1 << bit for bit, stems in enumerate(_GATES) if stems in _PHRASES and stems not in _ALONE)
 
 
 def _gate(stems: frozenset[str]) -> int:
