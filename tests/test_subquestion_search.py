@@ -195,7 +195,7 @@ def test_the_index_holds_each_term_in_the_sentences_whose_own_words_it_matches(m
     # Every term word of the model is noted under the sentences holding a word it matches, in batches of sentences (a
     # small batch here, so that the seed's sentences span several); a term the model lacks (every tenth word of the
     # cable, and the forms of its short terms) is looked for on its first lookup. Each term's sentences are those
-    # holding one of its words, read sentence by sentence.
+    # holding one of its words, read sentence by sentence, and its place in them the first of its words.
     monkeypatch.setattr(sq, "_BATCH", 17)
     compared = outside_model = 0
     for alignment in _alignments():
@@ -208,6 +208,9 @@ def test_the_index_holds_each_term_in_the_sentences_whose_own_words_it_matches(m
             matched = index.vocabulary.matches(term)
             expected = [n for n, words in enumerate(own_words) if not matched.isdisjoint(words)]
             assert list(index.holding((term,))) == expected, term
+            for sentence in map(index.sentences.__getitem__, expected[:3]):  # where its first word stands
+                assert index.positions((term,), sentence) == [
+                    next(i for i, w in enumerate(sentence.words) if w in matched)], (term, sentence.text)
             compared += 1
             outside_model += term in lacking and bool(expected)
     assert compared > 20_000 and outside_model > 1000

@@ -30,7 +30,7 @@ import string
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, partial
 from itertools import chain, combinations, compress, islice, pairwise, repeat
@@ -124,26 +124,21 @@ class _Vocabulary:
 
     def __init__(self, terms: _TermWords) -> None:
         self.words: set[str] = set()
+        self.of_word: dict[str, tuple[str, ...]] = {}  # a word that terms of the model match -> those terms
         self._terms = terms
         self._matches: dict[str, frozenset[str]] = {}
-        self._of_terms: dict[str, frozenset[str]] = {}
+        self._of_terms: dict[str, frozenset[str]] | None = None
 
-    def add(self, words: set[str]) -> dict[str, list[str]]:
-        """Take in more of the cable's words; return, for each new one that terms of the model match, those terms."""
+    def add(self, words: set[str]) -> None:
+        """Take in more of the cable's words."""
         new = words - self.words
         self.words |= new
-        found = self._terms.matches(new)
-        if self._of_terms:
-            for term, matched in found.items():
-                self._of_terms[term] = self._of_terms.get(term, frozenset()) | matched
-        else:  # the first batch: most cables' only one
-            self._of_terms = found
+        of_word = self._terms.terms_of(new)
         short = self._terms.short
-        of_word = {w: list(short[w]) for w in short.keys() & new}
-        for term, matched in found.items():
-            for w in matched:
-                of_word.setdefault(w, []).append(term)
-        return of_word
+        for w in short.keys() & new:
+            of_word[w] = of_word.get(w, ()) + short[w]
+        self.of_word.update(of_word)
+        self._of_terms = None
 
     def matches(self, term: str) -> frozenset[str]:
         found = self._matches.get(term)
@@ -158,15 +153,26 @@ class _Vocabulary:
     def _long_matches(self, term: str) -> frozenset[str]:
         if term not in self._terms.terms:
             return _TermWords((term,)).matches(self.words).get(term, frozenset())
+        if self._of_terms is None:
+            self._of_terms = _inverted(self.of_word)
         return self._of_terms.get(term, frozenset())
 
 
-def _short_terms(terms: Iterable[str]) -> dict[str, list[str]]:
+def _inverted(of_word: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    """Term -> the words it matches, from word -> the terms that match it."""
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for word, terms in of_word.items():
+        for term in terms:
+            found[term].add(word)
+    return {term: frozenset(words) for term, words in found.items()}
+
+
+def _short_terms(terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """A word -> the short term words among `terms` that match it."""
-    found: defaultdict[str, list[str]] = defaultdict(list)
+    found: defaultdict[str, tuple[str, ...]] = defaultdict(tuple)
     for term in terms:
         for form in _short_forms(term):
-            found[form].append(term)
+            found[form] += (term,)
     return dict(found)
 
 
@@ -208,12 +214,16 @@ class _TermWords:
 
     def matches(self, words: Collection[str]) -> dict[str, frozenset[str]]:
         """For each term that any of `words` matches, those words."""
+        return _inverted(self.terms_of(words))
+
+    def terms_of(self, words: Collection[str]) -> dict[str, tuple[str, ...]]:
+        """For each of `words` that terms match, those terms."""
         own = self._own.keys() & words
-        found = self._matched(set(words) - own if own else words)
-        for word in own:
-            for term in self._own[word]:
-                found[term].add(word)
-        return {term: frozenset(matched) for term, matched in found.items()}
+        of_word = {word: terms for word in own if (terms := self._own[word])}
+        for term, matched in self._matched(set(words) - own if own else words).items():
+            for word in matched:
+                of_word[word] = (*of_word.get(word, ()), term)
+        return of_word
 
     def _matched(self, words: Iterable[str]) -> defaultdict[str, set[str]]:
         found: defaultdict[str, set[str]] = defaultdict(set)
@@ -453,12 +463,11 @@ class _Index:
         self._terms = terms
         # Each sentence's words are read once, and held until the new words among them are matched (a batch of
         # sentences at a time: a long cable's words would take more memory than the cable)
-        of_word: dict[str, list[str]] = {}  # a word that terms of the model match -> those terms
         sentence_words = self._sentence_words()
         first = 0
         while batch := list(islice(sentence_words, _BATCH)):
-            of_word.update(self.vocabulary.add(set().union(*batch)))
-            self._note(first, batch, of_word)
+            self.vocabulary.add(set().union(*batch))
+            self._note(first, batch, self.vocabulary.of_word)
             first += len(batch)
         self._holding: dict[tuple[str, ...], array[int]] = {}
 
@@ -467,7 +476,7 @@ class _Index:
         return chain.from_iterable(_words_of_sentences(unit.response.text, self._split.spans(unit))
                                    for unit in self._units)
 
-    def _note(self, first: int, sentence_words: Iterable[list[str]], of_word: dict[str, list[str]]) -> None:
+    def _note(self, first: int, sentence_words: Iterable[list[str]], of_word: dict[str, tuple[str, ...]]) -> None:
         """Note the sentences, numbered from `first`, under each term that one of their words matches."""
         holders, matched = self._holders, of_word.keys()
         for number, held in enumerate(sentence_words, first):
@@ -526,9 +535,10 @@ class _Index:
 
     def positions(self, term_words: tuple[str, ...], sentence: _Sentence) -> list[int]:
         """Where each term word first occurs in a sentence that holds them all."""
-        words = sentence.words
-        return [next(i for i, w in enumerate(words) if w in matched)
-                for matched in map(self.vocabulary.matches, term_words)]
+        words, of_word = sentence.words, self.vocabulary.of_word
+        return [next(i for i, w in enumerate(words) if term in of_word.get(w, ())) if term in self._terms.every
+                else next(i for i, w in enumerate(words) if w in self.vocabulary.matches(term))
+                for term in term_words]
 
 
 @frozen
