@@ -69,12 +69,12 @@ _PARTICIPLE_END = r"ed\s+(?:in|under|at)\s"
 _TRIGGER_LOWERED = lazy_compile(rf"(?=\b{_OPENING}|\b[a-z]+{_PARTICIPLE_END}|\()(?:{_TRIGGER_SOURCE})", re.A)
 # The scans for those places, each starting with a literal, which the matcher looks for without trying the pattern
 # at every character: the blank before an opening word (most opening words: there the trigger is tried in the
-# scan, which leaves ~20 of the seed's ~300 to try again in Python), any other character before one (found as
-# "\x00" in a copy of the stand-in where every character but a blank and a word character is one,
+# scan, which leaves ~20 of the seed's ~300 to try again in Python), any other character before one (found as a
+# line break in a copy of the stand-in where every character but a blank and a word character is one,
 # `_OTHERS_AS_ONE`), the end of a participle, the parenthesis.
 _OPENING_AFTER_BLANK = lazy_compile(rf" (?={_OPENING})(?=(?:{_TRIGGER_SOURCE}))", re.A)
-_OPENING_AFTER_OTHER = lazy_compile(rf"\x00(?={_OPENING})", re.A)
-_OTHERS_AS_ONE = str.maketrans({c: c if c == " " or c.isdigit() or "a" <= c <= "z" or c == "_" else "\x00"
+_OPENING_AFTER_OTHER = lazy_compile(rf"\n(?={_OPENING})", re.A)
+_OTHERS_AS_ONE = str.maketrans({c: c if c == " " or c.isdigit() or "a" <= c <= "z" or c == "_" else "\n"
                                 for c in map(chr, range(128))})  # all 128: `str.translate` at its fast pace
 _PARTICIPLE_ENDING = lazy_compile(_PARTICIPLE_END, re.A)
 _PARENTHESIS = lazy_compile(r"\(")
