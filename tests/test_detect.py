@@ -4,6 +4,7 @@ header is a reply, and a cable that cites the tasking cable for another purpose 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -263,3 +264,42 @@ def test_lettered_answers_found_line_by_line_are_those_found_in_the_whole_body()
         found += len(by_line)
     assert found > 300
 
+
+
+def _topics_found(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The question topics' spans found from their first words in capitals, and by finditer over the text."""
+    vocab = detect_module.vocabulary()
+    found = detect_module._case_blind_matches(vocab.topics, vocab.topic_starts, text)
+    return [m.span() for m in found], [m.span() for m in vocab.topics.finditer(text)]
+
+
+def test_question_topics_found_from_their_first_words_are_those_finditer_finds() -> None:
+    # the topics were found by the case-blind pattern's finditer, tried at every character of the body
+    found = 0
+    for path in (*sorted(CABLES.rglob("*.txt")), *sorted(NEGATIVES.glob("*.txt"))):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        body = "\n".join(ln.text for ln in read_cable(path.read_bytes(), str(path)).body_lines())
+        for piece in (text, body, body.lower(), body.title(), text[len(text) // 3:]):
+            new, old = _topics_found(piece)
+            assert new == old, path.name
+        found += len(old)
+    assert found > 2000
+
+
+@pytest.mark.parametrize("text", [
+    "action plan of action; Plan Of\nAction, ACTION  PLAN",  # one match going on over the start of the next
+    "NGOs, ngo, NGOS, nGoS, Ngos-led, NGOSX, XNGO, _NGO, NGO_, 5NGO, NGO5",  # edges and longer words
+    "Prosecutions and prosecution, PROSECUTIONSX, prosecution's",
+    "Ştraße victims, ſhelters and Shelters, traınıng",  # ß has two capitals; ſ and ı match case-blind
+    "\u0130nvestigations and K",  # characters that match a Latin letter case-blind but are not its capitals
+    "", "victims", "point of contact", "Point of", "hours\u00a0spent, sex\ttourism",
+])
+def test_question_topics_in_odd_text_are_those_finditer_finds(text: str) -> None:
+    new, old = _topics_found(text)
+    assert new == old
+
+
+def test_the_characters_matching_a_latin_letter_case_blind_but_not_capitalised_to_it_are_known() -> None:
+    everything = "".join(map(chr, range(0x80, 0x110000)))
+    matching = set(re.findall("[a-z]", everything, re.I))
+    assert {ch for ch in matching if not ("A" <= ch.upper() <= "Z")} == set(detect_module.CASE_BLIND_LATIN_ODD)
