@@ -360,14 +360,20 @@ def _whole_phrases_by_stem() -> dict[str, tuple[tuple[int, tuple[frozenset[str],
     """For each stem, the bit of each stem set it is in and the other words (as `_words_of` reads them) of each of
     that set's phrases with this stem, fewest first (none: the stem is the whole phrase); made on first use."""
     by_stem: dict[str, dict[int, set[frozenset[str]]]] = {}
+    others_of: dict[str, frozenset[str]] = {}  # a phrase recurs in several sets (what is asked for, in five)
     for bit, stems in enumerate(_GATES):
         if 1 << bit & _NARROWED_BITS:
             for stem, phrase in _PHRASES[stems]:
-                one_word = phrase == stem and phrase.isascii() and phrase.isalpha() and phrase.islower()
-                others = frozenset() if one_word else frozenset(_words_of(phrase)) - {stem}
+                others = others_of.get(phrase)
+                if others is None:
+                    others = others_of[phrase] = (_NOTHING if phrase == stem and phrase.isalpha() and phrase.islower()
+                                                  and phrase.isascii() else frozenset(_words_of(phrase)) - {stem})
                 by_stem.setdefault(stem, {}).setdefault(1 << bit, set()).add(others)
     return {stem: tuple((bit, tuple(sorted(phrases, key=len))) for bit, phrases in bits.items())
             for stem, bits in by_stem.items()}
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 Span = tuple[int, int]
