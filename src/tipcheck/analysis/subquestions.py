@@ -30,7 +30,7 @@ import string
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, partial
 from itertools import chain, combinations, compress, islice, pairwise, repeat
@@ -131,7 +131,7 @@ class _Vocabulary:
 
     def add(self, words: set[str]) -> None:
         """Take in more of the cable's words."""
-        new = words - self.words
+        new = words - self.words if self.words else words  # the first batch's words are all new
         self.words |= new
         of_word = self._terms.terms_of(new)
         short = self._terms.short
@@ -212,15 +212,15 @@ class _TermWords:
             for word in matched:
                 self._own[word] += (term,)
 
-    def matches(self, words: Collection[str]) -> dict[str, frozenset[str]]:
+    def matches(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
         """For each term that any of `words` matches, those words."""
-        return _inverted(self.terms_of(words))
+        return _inverted(self.terms_of(set(words)))
 
-    def terms_of(self, words: Collection[str]) -> dict[str, tuple[str, ...]]:
+    def terms_of(self, words: Set[str]) -> dict[str, tuple[str, ...]]:
         """For each of `words` that terms match, those terms."""
         own = self._own.keys() & words
         of_word = {word: terms for word in own if (terms := self._own[word])}
-        for term, matched in self._matched(set(words) - own if own else words).items():
+        for term, matched in self._matched(words - own).items():
             for word in matched:
                 of_word[word] = (*of_word.get(word, ()), term)
         return of_word
@@ -575,14 +575,14 @@ def _lowered(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
-def _words_of_sentences(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[list[str]]:
+def _words_of_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[list[str]]:
     """The words of each sentence (its `spans` in `text`), as `_word_list` reads them: the text is lowered and
     made plain once, not sentence by sentence."""
     lowered = _lowered(text)
     if len(lowered) != len(text):  # lowering lengthened a letter ("İ" is two characters lowered): offsets moved
-        return (_word_list(text[start:end]) for start, end in spans)
+        return [_word_list(text[start:end]) for start, end in spans]
     plain = _plain(lowered)
-    return (_plain_words(plain[start:end]) for start, end in spans)
+    return [_plain_words(plain[start:end]) for start, end in spans]
 
 
 # each byte of a lowered word character as itself, every other byte a blank
