@@ -4,7 +4,6 @@ header is a reply, and a cable that cites the tasking cable for another purpose 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import jsonschema
@@ -298,8 +297,3 @@ def test_question_topics_in_odd_text_are_those_finditer_finds(text: str) -> None
     new, old = _topics_found(text)
     assert new == old
 
-
-def test_the_characters_matching_a_latin_letter_case_blind_but_not_capitalised_to_it_are_known() -> None:
-    everything = "".join(map(chr, range(0x80, 0x110000)))
-    matching = set(re.findall("[a-z]", everything, re.I))
-    assert {ch for ch in matching if not ("A" <= ch.upper() <= "Z")} == set(detect_module.CASE_BLIND_LATIN_ODD)

@@ -36,6 +36,7 @@ from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.reading.kinds import ReplyKind, reply_kind
 from tipcheck.regex import lazy_compile
+from tipcheck.text import FOLDED_TO_ASCII_LETTERS
 from tipcheck.vocabulary import reply_vocabulary, words_pattern
 
 # A lettered answer at the start of a line: `-- A.`, `¶B.`, `!C.` (OCR), `21A.`, `27.A. (SBU)`, `-- 27A:`,
@@ -173,9 +174,6 @@ def vocabulary() -> _Vocabulary:
                        topic_starts if all(map(str.isascii, topic_starts)) else frozenset())
 
 
-# Characters that match a Latin letter case-blind (re.I) while str.upper() does not give that letter: the dotted
-# capital I matches "i", the Kelvin sign "k" (tests/test_detect.py finds them among all of Unicode)
-CASE_BLIND_LATIN_ODD = "\u0130\u212a"
 _CAPITALS_AT_ONCE = 1 << 20  # str.upper() of a non-ASCII text briefly takes 12 bytes a character
 
 
@@ -199,8 +197,9 @@ def _case_blind_matches(pattern: re.Pattern[str], starts: frozenset[str], text: 
 
 def _capitals(text: str) -> str | None:
     """The text in capitals, if each of its capitals is what a Latin letter matches case-blind at that place:
-    None if a character has a capital of two (ß), or is one of CASE_BLIND_LATIN_ODD."""
-    if not (text.isascii() or len(text) <= _CAPITALS_AT_ONCE) or any(odd in text for odd in CASE_BLIND_LATIN_ODD):
+    None if a character has a capital of two (ß) or is one of FOLDED_TO_ASCII_LETTERS (left to finditer: the
+    dotted I and the Kelvin sign match letters they are not capitalised to)."""
+    if not text.isascii() and (len(text) > _CAPITALS_AT_ONCE or any(c in text for c in FOLDED_TO_ASCII_LETTERS)):
         return None
     capitals = text.upper()
     return capitals if len(capitals) == len(text) else None
