@@ -269,6 +269,21 @@ def test_term_index_finds_every_misspelling_of_up_to_three_edits() -> None:
     assert len(words) > 5000 and misspelt > 2000
 
 
+def test_the_questions_words_matched_with_the_model_get_the_terms_any_word_gets() -> None:
+    """The words of the questions' text, matched once with each model (a reply restates its questions), get the
+    terms that matching them among a cable's words gives."""
+    words = {w for path in CABLES.glob("*.txt")
+             for w in subquestions._words(path.read_text(encoding="utf-8", errors="replace"))}
+    for name in qmod.bundled_names():
+        with_questions = subquestions._terms_of(qmod.load_bundled(name))
+        if not with_questions.every:  # a model with no sub-questions: nothing is looked for
+            continue
+        alone = subquestions._TermWords(with_questions.every)
+        assert len(with_questions._own) > len(alone._own) + 100
+        found, expected = with_questions.terms_of(words), alone.terms_of(words)
+        assert {w: set(t) for w, t in found.items()} == {w: set(t) for w, t in expected.items()}, name
+
+
 def test_a_term_the_model_lacks_is_matched_on_its_own() -> None:
     vocabulary = subquestions._Vocabulary(subquestions._TermWords(("victims",)))
     vocabulary.add({"trafficking", "traficking", "trafficked", "traffic", "trade"})

@@ -196,7 +196,7 @@ class _TermWords:
     letter as when the term's pieces, moved, were looked for in it.)
     """
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    def __init__(self, terms: Iterable[str], restated: Iterable[str] = ()) -> None:
         terms = frozenset(terms)
         self.terms = frozenset(t for t in terms if len(t) >= _LONG_TERM)
         self.every = terms
@@ -205,10 +205,12 @@ class _TermWords:
         for term in self.terms:
             self._by_opening[term[:_LONG_TERM]].append(term)
         self._pieces = _misspelling_pieces(self.terms)
-        # each term word -> the long terms it matches, worked out here once (from the model alone): a reply is
-        # written in its questionnaire's words, so a third of a cable's words with candidate terms are term words
-        self._own: dict[str, tuple[str, ...]] = dict.fromkeys(terms, ())
-        for term, matched in self._matched(terms).items():
+        # each term word, and each word of the questions' text (`restated`), -> the long terms it matches, worked out
+        # here once (from the model alone): a reply is written in its questionnaire's words and restates its
+        # questions, so a third of a cable's words with candidate terms are term words, and a seventh of the others
+        # are the questions' words
+        self._own: dict[str, tuple[str, ...]] = dict.fromkeys(terms.union(restated), ())
+        for term, matched in self._matched(self._own.keys()).items():
             for word in matched:
                 self._own[word] += (term,)
 
@@ -343,13 +345,17 @@ class _Model:
 
 @lru_cache(maxsize=8)  # a long-running process checks many cables against each model it loaded once
 def _model_terms(model: _Model) -> _TermWords:
-    return _term_words(frozenset(w for question in model.questionnaire.questions for sub in question.subquestions
-                                 for w in _term_words_of(sub)))
+    questions = model.questionnaire.questions
+    return _term_words(frozenset(w for question in questions for sub in question.subquestions
+                                 for w in _term_words_of(sub)),
+                       frozenset(w for question in questions
+                                 for text in (question.text, *(sub.text for sub in question.subquestions))
+                                 for w in _word_list(text)))
 
 
 @lru_cache(maxsize=8)  # the same model's terms for every cable of its year
-def _term_words(terms: frozenset[str]) -> _TermWords:
-    return _TermWords(terms)
+def _term_words(terms: frozenset[str], restated: frozenset[str]) -> _TermWords:
+    return _TermWords(terms, restated)
 
 
 def _term_words_of(sub: SubQuestion) -> Iterator[str]:
