@@ -27,9 +27,13 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     dashes between sentences belong to none. (A check splits each answer once: tipcheck/analysis/sentences.py.)"""
     spans: list[tuple[int, int]] = []
     start = 0
-    abbreviation = _abbreviation()
+    abbreviation, longest = _abbreviation(), _longest_last_run()
     for m in _SENTENCE_END.finditer(text):
-        if abbreviation.search(text, max(0, m.start() - 8), m.start()):
+        end = m.start()
+        # after more word characters than any abbreviation ends with (`victims.`), none ends here: half the
+        # full stops of a reply, each a search saved
+        if not (end > longest and text[end - longest - 1:end].isalnum()) and abbreviation.search(
+                text, max(0, end - 8), end):
             continue
         first = _skip(text, start)
         if first < m.end():
@@ -48,6 +52,19 @@ def _abbreviation() -> re.Pattern[str]:
     from tipcheck.vocabulary import abbreviations, words_pattern  # read on the first split, not on import
 
     return re.compile(rf"(?:(?i:{words_pattern(abbreviations())})|\b[A-Z]|[A-Z]\.[A-Z])$")
+
+
+@cache
+def _longest_last_run() -> int:
+    """The most word characters an abbreviation of `_abbreviation` ends with (`approx`: 6; `a.m`, `U.S`: 1)."""
+    from tipcheck.vocabulary import abbreviations
+
+    return max([1, *map(_last_run, abbreviations())])  # 1: a single capital, `U.S`
+
+
+def _last_run(word: str) -> int:
+    """How many word characters (as the pattern's `\\w`: letters, digits, `_`) `word` ends with."""
+    return next((i for i, c in enumerate(reversed(word)) if not (c.isalnum() or c == "_")), len(word))
 
 
 def _skip(text: str, pos: int) -> int:
