@@ -36,8 +36,7 @@ from tipcheck.reading.kinds import reply_kind
 from tipcheck.reading.segment import segment
 from tipcheck.results import statuses
 from tipcheck.rules.base import Context
-from tipcheck.rules.information_unavailable import unavailable_sentences
-from tipcheck.rules.seeking_information import gap_sentences
+from tipcheck.rules.seeking_information import answer_gaps
 from tipcheck.settings import Settings
 
 
@@ -77,7 +76,7 @@ def stage_times(path: Path) -> dict[str, float]:
     refs = timed("cross-references", lambda: cross_references(alignment, kind))  # type: ignore[arg-type]
     duplicates = timed("duplicate answers", lambda: duplicate_answers(alignment))  # type: ignore[arg-type]
     gaps, unavailable = timed("gap sentences", lambda: gap_spans(  # type: ignore[misc]
-        alignment, sentences, gap_sentences, unavailable_sentences))  # type: ignore[arg-type]
+        alignment, sentences, answer_gaps))  # type: ignore[arg-type]
     analysis = Analysis(cable, alignment, kind, refs, placeholders, checks,  # type: ignore[arg-type]
                         duplicates, gaps, unavailable)
     ctx = Context(analysis)

@@ -74,27 +74,26 @@ def python() -> str:
     return sys.executable
 
 
-# Memos keyed by cable text (module, function): checking the same cable again must cost what a new one does.
-# Memos of the questionnaire models and vocabulary files stay: a long-running process loads those once.
-# (versus.py runs older trees: the sentence split was memoised in tipcheck.rules.base, then in tipcheck.text, and the
-# gap grammar's folded sentences in flat_sentences, until a check split its answers once, in analysis/sentences.py)
-TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"),
-               # the gap grammar's memos of sentences and clauses, shared by its two rules
-               ("tipcheck.rules._gap_grammar", "gates_of"), ("tipcheck.rules._gap_grammar", "_actors"),
-               ("tipcheck.rules._gap_grammar", "flat_sentences"), ("tipcheck.rules._gap_grammar", "_frames_for"),
-               # the frames a sentence's bits allow, of each kind
-               ("tipcheck.rules._gap_grammar", "_seeking_frames"), ("tipcheck.rules._gap_grammar", "_referring_frames"),
-               ("tipcheck.rules._gap_grammar", "_unavailable_frames"),
-               ("tipcheck.rules._gap_grammar", "_asked_in"), ("tipcheck.rules._gap_grammar", "_readable"),
-               # where the gap grammar's word lists can start in a sentence or clause
-               ("tipcheck.phrases", "_words_in"))
+# Memos keyed by cable text (module, function): checking the same cable again must cost what a new one does. None is
+# left: a check keeps what it reads of a cable only while it runs (tests/test_memos.py looks into every memo after a
+# check). Memos of the questionnaire models, the vocabulary files and the gap grammar's word sets stay (the frames a
+# sentence's bits allow, `_seeking_frames` and the like): a long-running process fills those once.
+TEXT_CACHES: tuple[tuple[str, str], ...] = ()
+# The memos keyed by cable text that older trees had, emptied too when versus.py runs one: the sentence split
+# (memoised in tipcheck.rules.base, then in tipcheck.text, until a check split its answers once, in
+# analysis/sentences.py), the gap grammar's folded sentences, gates, frames, actors, information and answer readings,
+# and the words of a text that its word lists looked up (until session 5 of issue 14).
+RETIRED_TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"),
+                       *(("tipcheck.rules._gap_grammar", name) for name in (
+                           "flat_sentences", "gates_of", "_frames_for", "_actors", "_asked_in", "_readable")),
+                       ("tipcheck.phrases", "_words_in"))
 
 
 def clear_text_caches() -> None:
-    """Empty every memo in tipcheck that is keyed by cable text (TEXT_CACHES)."""
+    """Empty every memo in tipcheck that is keyed by cable text (TEXT_CACHES, and those of older trees)."""
     import importlib
 
-    for module, name in TEXT_CACHES:
+    for module, name in (*TEXT_CACHES, *RETIRED_TEXT_CACHES):
         try:
             function = getattr(importlib.import_module(module), name, None)
         except ImportError:

@@ -3,9 +3,9 @@ two batches.
 
     python benchmarks/throughput.py [--copies 300] [--rounds 3]
 
-* Copies: `copies` copies of the seed cable. Every memo keyed by cable text is emptied before each API check, so
-  that a copy costs what a new cable does; the command line cannot be reached, so its copies find the gap
-  grammar's memos (keyed by sentence) filled by the first copy and cost ~10 % less than new cables would.
+* Copies: `copies` copies of the seed cable. No memo is keyed by cable text (tests/test_memos.py): a copy costs
+  what a new cable does, in the API and on the command line alike (an older tree's such memos are emptied before
+  each API check; its command line's copies found the gap grammar's filled, and cost ~10 % less).
 * Distinct replies: every reply vendored in tests/data (tests/data/cables and its partial/, 57 real replies of
   all sizes and years; no negatives), the batch a desk officer checks. The API checks them in order, `rounds`
   times, with the memos emptied at the start of each round only (as a new process would find them: a memo hit

@@ -88,7 +88,7 @@ def test_the_report_shows_the_analysis_statuses() -> None:
     cable = read_cable(SEED.read_bytes(), str(SEED))
     alignment = align(segment(cable), qmod.load_bundled("tip-2009"))
     analysis = analyse(cable, alignment, reply_kind(cable.header), answer_sentences(alignment.segmentation.units),
-                       gap_finder=seeking_information.gap_sentences)
+                       gap_reader=seeking_information.answer_gaps)
     report = api.check_file(SEED)
     assert {q.id: q.status for q in report.questions} == {q.id: analysis.status(q.id) for q in report.questions}
     assert report.cross_references == analysis.cross_references

@@ -113,16 +113,19 @@ def test_an_answer_read_at_once_reads_as_each_of_its_sentences_folded() -> None:
         if letters is not None:  # the words of each sentence, read from the answer's letters
             assert [letters[s:e].split() for s, e, _ in folded] == [_gap_grammar._WORD.findall(f.lower())
                                                                     for _, _, f in folded]
-        seeking = list(_gap_grammar.seeking_in(text, spans))
+        seeking, lacking = _gap_grammar.gaps_in(text, spans)
         assert seeking == [(s, e) for s, e, f in folded if _gap_grammar.is_seeking(f)]
-        unavailable = [(s, e, at) for s, e, _, at in _gap_grammar.unavailable_in(text, spans)]
-        assert unavailable == [(s, e, at) for s, e, f in folded if (at := _gap_grammar.unavailable_at(f)) is not None]
+        unavailable = [(s, e, f, at) for s, e, f in folded if (at := _gap_grammar.unavailable_at(f)) is not None]
+        assert lacking == [(s, e, f, at) for s, e, f, at in unavailable if (s, e) not in seeking]
+        # each rule alone reads what it reads with the other
+        assert _gap_grammar.gaps_in(text, spans, unavailable=False) == (seeking, [])
+        assert _gap_grammar.gaps_in(text, spans, seeking=False) == ([], lacking)
         found += len(seeking) + len(unavailable)
     assert found > 1500
 
 
 def test_a_sentence_without_gate_words_allows_no_reading() -> None:
-    # `_readable` passes over such a sentence (a third of a reply's): every frame, guard and label needs a gate word
+    # `_readings` passes over such a sentence (a third of a reply's): every frame, guard and label needs a gate word
     assert not any(may(0, colon) for may in (_gap_grammar._may_seek, _gap_grammar._may_be_unavailable)
                    for colon in (False, True))
     assert all(needs for frames in (_gap_grammar._SEEKING_GATED, _gap_grammar._UNAVAILABLE_GATED,

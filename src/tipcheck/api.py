@@ -121,13 +121,13 @@ def _check_reply(cable: Cable, settings: Settings, detection: Detection | None) 
     kind = reply_kind(cable.header)
     enabled = {rid for rid in rules.registry() if settings.severities.get(rid, True) is not None}
     # What only one rule reports is looked for only with that rule on; the rules and the report share it all.
-    gap_finder = functools.partial(seeking_information.gap_sentences, extra_phrases=settings.extra_seeking_phrases)
+    seeking, unavailable = seeking_information.ID in enabled, information_unavailable.ID in enabled
+    gap_reader = functools.partial(seeking_information.answer_gaps, extra_phrases=settings.extra_seeking_phrases,
+                                   seeking=seeking, unavailable=unavailable)
     sentences = answer_sentences(segmentation.units)  # every answer split once, for each stage that reads sentences
     analysis = analyse(cable, alignment, kind, sentences, subquestions_wanted=partial_answer.ID in enabled,
                        duplicates_wanted=duplicate_answer.ID in enabled,
-                       gap_finder=gap_finder if seeking_information.ID in enabled else None,
-                       unavailable_finder=(information_unavailable.unavailable_sentences
-                                           if information_unavailable.ID in enabled else None))
+                       gap_reader=gap_reader if seeking or unavailable else None)
     findings = [_with_severity(f, settings) for f in rules.run(Context(analysis), enabled)]
     if cable.places:
         findings = [dataclasses.replace(f, location=cable.place(f.line)) for f in findings]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any, cast
 
 from tipcheck.regex import lazy_compile
@@ -263,8 +263,6 @@ def _holds_a_phrase(words: frozenset[str], phrases: _ListWords) -> bool:
     return not one_of_each.isdisjoint(words) and any(phrase <= words for phrase in each)
 
 
-# the grammar reads several lists in one sentence or clause: its words are looked up once
-@lru_cache(maxsize=1024)
 def _words_in(text: str) -> frozenset[str]:
     """The words (in lower case) a phrase can start with in `text`."""
     return frozenset(map(str.lower, _START.findall(text)))

@@ -27,10 +27,10 @@ from tipcheck.regex import lazy_compile
 from tipcheck.status import QuestionStatus
 
 Spans = tuple[tuple[int, int], ...]
-# an answer's text and its sentences' (start, end) -> (start, end) of its gaps
-GapFinder = Callable[[str, Spans], Iterable[tuple[int, int]]]
 Unavailable = tuple[tuple[int, int, int], ...]  # (start, end, where the words saying so start in the folded text)
-UnavailableFinder = Callable[[str, Spans], Iterable[tuple[int, int, int]]]
+# an answer's text and its sentences' (start, end) -> (start, end) of its gaps, and its sentences saying information
+# is unavailable (the grammar of the two gap rules reads an answer once for both)
+GapReader = Callable[[str, Spans], tuple[Iterable[tuple[int, int]], Iterable[tuple[int, int, int]]]]
 
 DUPLICATE_MIN_LENGTH = 80  # "Not applicable." under several questions is not a slip
 DUPLICATE_MIN_COPIED = 40  # a copied sentence this long is no coincidence; "No change from last year." may repeat
@@ -117,15 +117,15 @@ def _words(text: str) -> int:
 
 def analyse(cable: Cable, alignment: Alignment, kind: ReplyKind, sentences: AnswerSentences, *,
             subquestions_wanted: bool = True, duplicates_wanted: bool = True,
-            gap_finder: GapFinder | None = None, unavailable_finder: UnavailableFinder | None = None) -> Analysis:
+            gap_reader: GapReader | None = None) -> Analysis:
     """The analysis of an aligned reply whose answers were split into `sentences`. Sub-questions and duplicate
     answers are looked for when wanted; gap sentences and those saying information is unavailable when their
-    finder is given (the grammar of the seeking-information and information-unavailable rules)."""
+    reader is given (the grammar of the seeking-information and information-unavailable rules)."""
     references = cross_references(alignment, kind)
     placeholders = placeholder_answers(alignment)
     checks = subquestions.check_alignment(alignment, sentences, skip=placeholders) if subquestions_wanted else None
     duplicates = duplicate_answers(alignment) if duplicates_wanted else ()
-    gaps, unavailable = gap_spans(alignment, sentences, gap_finder, unavailable_finder)
+    gaps, unavailable = gap_spans(alignment, sentences, gap_reader)
     return Analysis(cable, alignment, kind, references, placeholders, checks, duplicates, gaps, unavailable)
 
 
@@ -135,19 +135,19 @@ def placeholder_answers(alignment: Alignment) -> frozenset[str]:
                      if is_placeholder_answer(alignment.unit(m.unit_index), alignment.segmentation.headings))
 
 
-def gap_spans(alignment: Alignment, sentences: AnswerSentences, gap_finder: GapFinder | None,
-              unavailable_finder: UnavailableFinder | None = None) -> tuple[dict[int, Spans], dict[int, Unavailable]]:
+def gap_spans(alignment: Alignment, sentences: AnswerSentences,
+              gap_reader: GapReader | None) -> tuple[dict[int, Spans], dict[int, Unavailable]]:
     """Unit index -> its response's gap sentences, and those saying information is unavailable, for the units that
-    have any (each finder is given an answer's text and its sentences' offsets)."""
+    have any (the reader is given an answer's text and its sentences' offsets)."""
     gaps: dict[int, Spans] = {}
     unavailable: dict[int, Unavailable] = {}
-    if gap_finder is None and unavailable_finder is None:
+    if gap_reader is None:
         return gaps, unavailable
     for unit in alignment.segmentation.units:
-        text, answer = unit.response.text, tuple(sentences.spans(unit))
-        if gap_finder is not None and (spans := tuple(gap_finder(text, answer))):
+        found, lacking = gap_reader(unit.response.text, tuple(sentences.spans(unit)))
+        if spans := tuple(found):
             gaps[unit.index] = spans
-        if unavailable_finder is not None and (hits := tuple(unavailable_finder(text, answer))):
+        if hits := tuple(lacking):
             unavailable[unit.index] = hits
     return gaps, unavailable
 

@@ -329,7 +329,6 @@ def _word_letters(text: str) -> str | None:
     return text.encode("ascii", "replace").decode("ascii").translate(_LOWERED_WORDS)
 
 
-@lru_cache(maxsize=1024)  # both rules read the same sentences
 def gates_of(sentence: str) -> int:
     """The word sets (`_GATES`) the sentence meets, one bit each: its words looked up once. A window read by a
     frame holds whole words only (`_window`), so a word that is not in the sentence cannot be read."""
@@ -377,18 +376,34 @@ _NOTHING: frozenset[str] = frozenset()
 
 
 Span = tuple[int, int]
-_Readable = tuple[tuple[int, int, str, int], ...]  # (start, end, text with its blanks folded, gates) of sentences
+Unavailable = tuple[int, int, str, int]  # (start, end, text with its blanks folded, `unavailable_at` of it)
 
 
-@lru_cache(maxsize=256)  # both rules read every answer
-def _readable(text: str, spans: tuple[Span, ...]) -> tuple[_Readable, _Readable]:
-    """The sentences of an answer (at `spans` in its `text`) that the seeking and the unavailable readings may find
-    something in, each folded once: a sentence whose words allow neither is not folded. The gates (`gates_of`) are
-    the same of a sentence as written or folded (blanks are no part of a word): the answer's word letters are found
-    once (`_word_letters`) and each sentence's split."""
+def gaps_in(text: str, spans: tuple[Span, ...], seeking: bool = True,
+            unavailable: bool = True) -> tuple[list[Span], list[Unavailable]]:
+    """With `seeking`, the sentences of an answer (at `spans` in its `text`) that say the post seeks information
+    (`is_seeking` of each, its blanks folded); with `unavailable`, each that says information is not available to the
+    post (`unavailable_at`) and does not seek it (information still awaited is reported once, as sought). The answer
+    is read once for both (`_readings`)."""
+    sought: list[Span] = []
+    lacking: list[Unavailable] = []
+    for start, end, sentence, gates, may_seek, may_be_unavailable in _readings(text, spans):
+        at = _unavailable(sentence, gates) if unavailable and may_be_unavailable else None
+        # read as seeking for its rule, or to tell whether a sentence saying information is unavailable awaits it
+        if (seeking or at is not None) and may_seek and _seeking(sentence, gates):
+            sought.append((start, end))
+        elif at is not None:
+            lacking.append((start, end, sentence, at))
+    return sought if seeking else [], lacking
+
+
+def _readings(text: str, spans: tuple[Span, ...]) -> Iterator[tuple[int, int, str, int, bool, bool]]:
+    """(start, end, text with its blanks folded, gates, may seek, may be unavailable) of each sentence of an answer
+    (at `spans` in its `text`) that the seeking or the unavailable reading may find something in, each folded once: a
+    sentence whose words allow neither is not folded. The gates (`gates_of`) are the same of a sentence as written
+    or folded (blanks are no part of a word): the answer's word letters are found once (`_word_letters`) and each
+    sentence's split."""
     plain = _word_letters(text)
-    seeking: list[tuple[int, int, str, int]] = []
-    unavailable: list[tuple[int, int, str, int]] = []
     for start, end in spans:
         words = plain[start:end].split() if plain is not None else _words_of(text[start:end])
         gates = _bits(words)
@@ -401,34 +416,11 @@ def _readable(text: str, spans: tuple[Span, ...]) -> tuple[_Readable, _Readable]
             gates = _whole_phrases(gates, frozenset(words))
         may_seek, may_be_unavailable = _may_seek(gates, colon), _may_be_unavailable(gates, colon)
         if may_seek or may_be_unavailable:
-            reading = (start, end, fold(text[start:end]), gates)
-            if may_seek:
-                seeking.append(reading)
-            if may_be_unavailable:
-                unavailable.append(reading)
-    return tuple(seeking), tuple(unavailable)
-
-
-def seeking_in(text: str, spans: tuple[Span, ...]) -> Iterator[Span]:
-    """The sentences (at `spans` in an answer's `text`) that say the post seeks information: `is_seeking` of each,
-    its blanks folded."""
-    for start, end, sentence, gates in _readable(text, spans)[0]:
-        if _seeking(sentence, gates):
-            yield start, end
-
-
-def unavailable_in(text: str, spans: tuple[Span, ...]) -> Iterator[tuple[int, int, str, int]]:
-    """(start, end, folded text, `unavailable_at` of it) of each sentence (at `spans` in an answer's `text`) that
-    says information is not available to the post."""
-    for start, end, sentence, gates in _readable(text, spans)[1]:
-        at = _unavailable(sentence, gates)
-        if at is not None:
-            yield start, end, sentence, at
+            yield start, end, fold(text[start:end]), gates, may_seek, may_be_unavailable
 
 
 # --- who is the subject --------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=4096)
 def _actors(clause: str) -> tuple[tuple[int, bool], ...]:
     """(offset, is a reporter) of each actor named in `clause`, in order."""
     found = [(m.start(), m.end(), _reporter_heads(clause, m)) for m in REPORTER.finditer(clause)]
@@ -602,7 +594,6 @@ def _recipient_elsewhere(text: str) -> bool:
     return m is not None and not _recipient(m.group("whom"))
 
 
-@lru_cache(maxsize=4096)
 def _asked_in(text: str, facts: bool = True) -> bool:
     """Whether `text` names information (or, with `facts`, an asked-for fact) that is not private."""
     found = (*_INFO.finditer(text), *_past_questions(text)) if facts else SOUGHT.finditer(text)
@@ -1396,7 +1387,7 @@ _SEEKING_BITS, _UNAVAILABLE_BITS, _REFERRING_BITS = (
         _SEEKING_GATED, _UNAVAILABLE_GATED, _REFERRING_GATED))
 
 
-# each memo: both rules read the same sentences, and sentences share their bits
+# each memo keyed by bits of the grammar's, not by text: sentences share their bits
 @lru_cache(maxsize=4096)
 def _seeking_frames(gates: int) -> tuple[_Seeking, ...]:
     """The seeking frames a sentence may match whose gates, of `_SEEKING_BITS`, are these."""

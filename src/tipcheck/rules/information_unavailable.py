@@ -63,14 +63,10 @@ Not reported (boundary cases):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from tipcheck.findings import Finding, Severity
 from tipcheck.regex import lazy_compile
 from tipcheck.rules.base import Context, Examples, one_line
-
-if TYPE_CHECKING:
-    from tipcheck.rules._gap_grammar import Span
 
 ID = "information-unavailable"
 DEFAULT_SEVERITY = Severity.INFO
@@ -90,18 +86,6 @@ received was not available.
 POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides assistance for three months.
 """,
 )
-
-def unavailable_sentences(text: str, spans: tuple[Span, ...]) -> Iterator[tuple[int, int, int]]:
-    """(start, end, where in its folded text the words saying so start) of each of an answer's sentences (at `spans`
-    in its `text`) that says information was not available."""
-    # imported on first use: `tipcheck rules` lists the rule without building the grammar
-    from tipcheck.rules._gap_grammar import is_seeking, unavailable_in
-
-    for start, end, flat, at in unavailable_in(text, spans):
-        # information still awaited is a seeking-information gap, reported once, as that
-        if not is_seeking(flat):
-            yield start, end, at
-
 
 def check(ctx: Context) -> Iterator[Finding]:
     from tipcheck.analysis.sentences import fold  # on first use, as the grammar: `tipcheck rules` reads no cable

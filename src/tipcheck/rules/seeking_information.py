@@ -96,21 +96,23 @@ deceived. The names of the suspects are not/not for public disclosure.
 """,
 )
 
-def gap_sentences(text: str, spans: tuple[Span, ...], extra_phrases: tuple[str, ...] = ()) -> Iterator[Span]:
-    """(start, end) of each of an answer's sentences (at `spans` in its `text`) where the reporting side says
-    information is still to come, or that holds one of `extra_phrases`."""
+def answer_gaps(text: str, spans: tuple[Span, ...], *, extra_phrases: tuple[str, ...] = (), seeking: bool = True,
+                unavailable: bool = True) -> tuple[tuple[Span, ...], tuple[tuple[int, int, int], ...]]:
+    """Both gap rules' sentences of an answer (at `spans` in its `text`), the answer read once for both: with
+    `seeking`, (start, end) of each where the reporting side says information is still to come, or that holds one of
+    `extra_phrases`; with `unavailable`, information-unavailable's, (start, end, where in its folded text the words
+    saying so start) of each that says information was not available and not that it is still to come."""
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
     from tipcheck.analysis.sentences import fold
-    from tipcheck.rules._gap_grammar import seeking_in
+    from tipcheck.rules._gap_grammar import gaps_in
 
-    if not extra_phrases:
-        yield from seeking_in(text, spans)
-        return
-    extras = [re.compile(re.escape(p), re.I) for p in extra_phrases]
-    seeking = set(seeking_in(text, spans))
-    for start, end in spans:
-        if (start, end) in seeking or any(e.search(fold(text[start:end])) for e in extras):
-            yield start, end
+    sought, lacking = gaps_in(text, spans, seeking, unavailable)
+    if seeking and extra_phrases:
+        extras = [re.compile(re.escape(p), re.I) for p in extra_phrases]
+        found = set(sought)
+        sought = [(start, end) for start, end in spans
+                  if (start, end) in found or any(e.search(fold(text[start:end])) for e in extras)]
+    return tuple(sought), tuple((start, end, at) for start, end, _, at in lacking)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
