@@ -113,6 +113,10 @@ _OPENING = operator.itemgetter(slice(0, _LONG_TERM))
 _ENDING = 3  # letters at its end in which an inflection may differ from a long term word
 # a word at most this long is an inflection of every long term word opening like it (`_inflected`)
 _ALWAYS_INFLECTED = _LONG_TERM + _ENDING
+# a word that leaves at most this many letters out of a term is looked up whole (`_shortened_terms`: a term of 12
+# letters is filed under 78 such words, ~6,000 in all for a model, 1.6 ms once a process; three would file one of 14
+# letters under 455)
+_SHORTENED = 2
 _BATCH = 1024  # sentences whose words the index holds at once
 _Place = tuple[Callable[[str], str], dict[str, tuple[str, ...]]]  # a word's piece there -> terms to compare
 
@@ -193,7 +197,8 @@ class _TermWords:
     a word is looked up by its few pieces, and only the terms found are compared as before: the result is the
     same as comparing them all. (The pieces are cut in the word, not the term: a word's pieces then stand at
     the same few places whatever the term's length, so a word is looked up 2 to 9 times, not at almost every
-    letter as when the term's pieces, moved, were looked for in it.)
+    letter as when the term's pieces, moved, were looked for in it.) A word that may only leave a letter or two
+    out of a term is found whole, in `_shortened_terms`, and not by its pieces.
     """
 
     def __init__(self, terms: Iterable[str], restated: Iterable[str] = ()) -> None:
@@ -205,6 +210,7 @@ class _TermWords:
         for term in self.terms:
             self._by_opening[term[:_LONG_TERM]].append(term)
         self._pieces = _misspelling_pieces(self.terms)
+        self._shortened = _shortened_terms(self.terms)
         # each term word, and each word of the questions' text (`restated`), -> the long terms it matches, worked out
         # here once (from the model alone): a reply is written in its questionnaire's words and restates its
         # questions, so a third of a cable's words with candidate terms are term words, and a seventh of the others
@@ -235,8 +241,17 @@ class _TermWords:
         for length, same_length in by_length.items():
             if length >= _LONG_TERM:
                 self._add_inflections(same_length, found)
+            self._add_shortenings(same_length, found)
             self._add_misspellings(same_length, self._pieces.get(length, ()), found)
         return found
+
+    def _add_shortenings(self, words: list[str], found: defaultdict[str, set[str]]) -> None:
+        """The words that are a term with a few letters left out (`_shortened_terms`): one lookup a word."""
+        shortened = list(map(self._shortened.get, words))
+        # only the words that are one reach Python
+        for word, terms in zip(compress(words, shortened), filter(None, shortened), strict=True):
+            for term in terms:
+                found[term].add(word)
 
     def _add_inflections(self, words: list[str], found: defaultdict[str, set[str]]) -> None:
         """The words that `word_matches` takes for an inflection of a term: its misspellings, every word scoring
@@ -267,6 +282,31 @@ class _TermWords:
                 for term, _, _ in process.extract(word, terms_of_word, scorer=fuzz.ratio,
                                                   score_cutoff=_MISSPELLING_SCORE, limit=None):
                     found[term].add(word)
+
+
+def _shortened_terms(terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each word that scores _MISSPELLING_SCORE with a term by leaving out up to _SHORTENED letters of it (and
+    inserting none: `_edits`) -> those terms. Such a word is found by one lookup, not by its pieces
+    (`_word_pieces` leaves them out), and needs no comparison: its score follows from the two lengths."""
+    found: dict[str, tuple[str, ...]] = {}
+    for term in sorted(terms):
+        for left_out in _left_out(len(term)):
+            words: dict[str, tuple[str, ...]] = dict.fromkeys(
+                map("".join, combinations(term, len(term) - left_out)), (term,))
+            for word in found.keys() & words.keys():  # a few words are shortenings of two terms
+                words[word] = (*found[word], term)
+            found.update(words)
+    return found
+
+
+@cache  # the same for every term of that length
+def _left_out(length: int) -> tuple[int, ...]:
+    """How many letters a word may leave out of a term of `length` and insert none (`_shortened_terms`): the
+    word lengths whose edits are deletions alone, up to _SHORTENED of them, whose score (fixed by the lengths)
+    fuzz.ratio confirms on one such word."""
+    return tuple(deleted for deleted in range(1, _SHORTENED + 1)
+                 if _edits(length, length - deleted) == (deleted, 0)
+                 and fuzz.ratio("a" * (length - deleted), "a" * length, score_cutoff=_MISSPELLING_SCORE))
 
 
 def _misspelling_pieces(terms: Iterable[str]) -> dict[int, list[_Place]]:
@@ -305,12 +345,12 @@ def _edits(term_length: int, word_length: int) -> tuple[int, int] | None:
 def _word_pieces(length: int) -> tuple[tuple[int, int, int, tuple[int, ...]], ...]:
     """For a term of `length`, each (word length, start, size) of a piece of a word it may be misspelt as, and
     where in the term that piece may stand. A word of the term's own length that must equal it is left out: the
-    term's own opening finds it."""
+    term's own opening finds it; so is one that may only leave letters out of it: `_shortened_terms` finds it."""
     pieces = []
     for word_length in range(length * _MISSPELLING_SCORE // (200 - _MISSPELLING_SCORE),
                              length * (200 - _MISSPELLING_SCORE) // _MISSPELLING_SCORE + 1):
         edits = _edits(length, word_length)
-        if edits is None or edits == (0, 0):
+        if edits is None or edits == (0, 0) or length - word_length in _left_out(length):
             continue
         deleted, inserted = edits
         count = deleted + inserted + 1  # one piece more than the edits
