@@ -174,10 +174,12 @@ def vocabulary() -> _Vocabulary:
                        topic_starts if all(map(str.isascii, topic_starts)) else frozenset())
 
 
-_CAPITALS_AT_ONCE = 1 << 20  # str.upper() of a non-ASCII text briefly takes 12 bytes a character
+# A longer text is searched by finditer: its copy in capitals and the offsets of its topics' first words would
+# take ~2 bytes a character more (18 MB for a 10 MB draft), and str.upper() of a non-ASCII text 12 bytes
+_CAPITALS_AT_ONCE = 1 << 20
 
 
-def _case_blind_matches(pattern: re.Pattern[str], starts: frozenset[str], text: str) -> list[re.Match[str]]:
+def _case_blind_matches(pattern: re.Pattern[str], starts: frozenset[str], text: str) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` finds, for a case-blind pattern of words whose matches begin with one of
     `starts` (ASCII words, in capitals). A case-blind alternation gives the matcher no literal to scan for: it is
     tried at every character (~90 ns each, 4 ms on the seed's body). Here the starts are found by str.find in the
@@ -185,21 +187,21 @@ def _case_blind_matches(pattern: re.Pattern[str], starts: frozenset[str], text: 
     finditer does."""
     capitals = _capitals(text) if starts else None
     if capitals is None:
-        return list(pattern.finditer(text))
-    found: list[re.Match[str]] = []
+        yield from pattern.finditer(text)
+        return
     end = 0
     for start in sorted({at for word in starts for at in _occurrences(word, capitals)}):
         if start >= end and (m := pattern.match(text, start)):
-            found.append(m)
+            yield m
             end = m.end()
-    return found
 
 
 def _capitals(text: str) -> str | None:
     """The text in capitals, if each of its capitals is what a Latin letter matches case-blind at that place:
     None if a character has a capital of two (ß) or is one of FOLDED_TO_ASCII_LETTERS (left to finditer: the
-    dotted I and the Kelvin sign match letters they are not capitalised to)."""
-    if not text.isascii() and (len(text) > _CAPITALS_AT_ONCE or any(c in text for c in FOLDED_TO_ASCII_LETTERS)):
+    dotted I and the Kelvin sign match letters they are not capitalised to), or if the text is longer than
+    _CAPITALS_AT_ONCE."""
+    if len(text) > _CAPITALS_AT_ONCE or (not text.isascii() and any(c in text for c in FOLDED_TO_ASCII_LETTERS)):
         return None
     capitals = text.upper()
     return capitals if len(capitals) == len(text) else None
