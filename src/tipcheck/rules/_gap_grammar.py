@@ -348,16 +348,23 @@ def _whole_phrases(gates: int, words: frozenset[str]) -> int:
     kept = gates & ~_NARROWED_BITS
     by_stem = _whole_phrases_by_stem()
     for stem in _GATE_STEMS.intersection(words):
-        for bit, phrases in by_stem.get(stem, ()):
-            if not kept & bit and any(phrase <= words for phrase in phrases):
+        alone, others = by_stem.get(stem, (0, ()))
+        kept |= alone
+        for bit, one_of_each, phrases in others:
+            if not kept & bit and not one_of_each.isdisjoint(words) and any(phrase <= words for phrase in phrases):
                 kept |= bit
     return kept
 
 
+_PhrasesOfStem = tuple[int, tuple[tuple[int, frozenset[str], tuple[frozenset[str], ...]], ...]]
+
+
 @cache
-def _whole_phrases_by_stem() -> dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]]:
-    """For each stem, the bit of each stem set it is in and the other words (as `_words_of` reads them) of each of
-    that set's phrases with this stem, fewest first (none: the stem is the whole phrase); made on first use."""
+def _whole_phrases_by_stem() -> dict[str, _PhrasesOfStem]:
+    """For each stem: the bits of the stem sets that have it as a whole phrase; and for each other set it is in,
+    its bit, the longest other word of each of that set's phrases with this stem, and the other words (as
+    `_words_of` reads them) of each of those phrases, fewest first (a sentence that holds none of the longest words
+    holds none of the phrases whole). Made on first use."""
     by_stem: dict[str, dict[int, set[frozenset[str]]]] = {}
     others_of: dict[str, frozenset[str]] = {}  # a phrase recurs in several sets (what is asked for, in five)
     for bit, stems in enumerate(_GATES):
@@ -368,8 +375,14 @@ def _whole_phrases_by_stem() -> dict[str, tuple[tuple[int, tuple[frozenset[str],
                     others = others_of[phrase] = (_NOTHING if phrase == stem and phrase.isalpha() and phrase.islower()
                                                   and phrase.isascii() else frozenset(_words_of(phrase)) - {stem})
                 by_stem.setdefault(stem, {}).setdefault(1 << bit, set()).add(others)
-    return {stem: tuple((bit, tuple(sorted(phrases, key=len))) for bit, phrases in bits.items())
-            for stem, bits in by_stem.items()}
+    return {stem: _of_stem(bits) for stem, bits in by_stem.items()}
+
+
+def _of_stem(bits: dict[int, set[frozenset[str]]]) -> _PhrasesOfStem:
+    """A stem's entry of `_whole_phrases_by_stem`, from the other words of each phrase of each of its sets' bits."""
+    alone = sum(bit for bit, phrases in bits.items() if _NOTHING in phrases)
+    return alone, tuple((bit, frozenset(max(sorted(p), key=len) for p in phrases), tuple(sorted(phrases, key=len)))
+                        for bit, phrases in bits.items() if not alone & bit)
 
 
 _NOTHING: frozenset[str] = frozenset()
