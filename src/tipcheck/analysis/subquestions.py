@@ -667,6 +667,12 @@ def _content(phrase: str) -> tuple[str, ...]:
 
 
 @cache
+def _contents(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The content words of each of `phrases` that has some."""
+    return tuple(c for phrase in phrases if (c := _content(phrase)))
+
+
+@cache
 def _alternatives(thing: str) -> tuple[tuple[str, ...], ...]:
     return tuple(c for alt in thing.split("/") if (c := _content(alt)))
 
@@ -719,6 +725,11 @@ def _is_a_count(text: str, m: re.Match[str]) -> bool:
                 and _MONTH_BEFORE.search(text[max(0, m.start() - 12): m.start()]))
 
 
+def _zero_of(index: _Index, sentence: _Sentence, term_words: tuple[str, ...]) -> bool:
+    """`_zero_about` the term words, whose places are looked for only in a sentence with a negation (most have none)."""
+    return bool(sentence.negations) and _zero_about(sentence, index.positions(term_words, sentence))
+
+
 def _zero_about(sentence: _Sentence, positions: list[int]) -> bool:
     """A negation shortly before one of the thing's words ("no extraditions"), or "none" just after."""
     words = sentence.words
@@ -733,13 +744,13 @@ def _zero_about(sentence: _Sentence, positions: list[int]) -> bool:
 def _thing_in(index: _Index, sentence: _Sentence, thing: str) -> bool:
     """The sentence names the thing (every content word of one wording) with a count or a zero."""
     return any(index.holds(alt, sentence)
-               and (sentence.has_count or _zero_about(sentence, index.positions(alt, sentence)))
+               and (sentence.has_count or _zero_of(index, sentence, alt))
                for alt in _alternatives(thing))
 
 
 def _none_of(index: _Index, sentence: _Sentence, thing: str) -> bool:
     """The sentence says the thing does not exist ("there are no government-run facilities")."""
-    return any(index.holds(alt, sentence) and _zero_about(sentence, index.positions(alt, sentence))
+    return any(index.holds(alt, sentence) and _zero_of(index, sentence, alt)
                for alt in _alternatives(thing))
 
 
@@ -766,18 +777,17 @@ class _Scope:
     unit_index: int
     outside: bool
 
-    def numbers(self, candidates: Iterable[int] | None) -> Iterable[int]:
-        """The sentence numbers in scope, in reading order; only those among `candidates` if given. An answer's
+    def numbers(self, ordered: Sequence[int] | None) -> Iterable[int]:
+        """The sentence numbers in scope, in reading order; only those among `ordered` (sorted) if given. An answer's
         sentences are numbered in a row, so the scope is that run of numbers, or all but it."""
         own = self.index.spans[self.unit_index]
-        if candidates is None:
+        if ordered is None:
             return chain(range(own.start), range(own.stop, len(self.index.sentences))) if self.outside else own
-        ordered = sorted(candidates)
         first, after = bisect_left(ordered, own.start), bisect_left(ordered, own.stop)
-        return ordered[:first] + ordered[after:] if self.outside else ordered[first:after]
+        return chain(ordered[:first], ordered[after:]) if self.outside else ordered[first:after]
 
-    def first(self, candidates: Iterable[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
-        return next(filter(test, map(self.index.sentences.__getitem__, self.numbers(candidates))), None)
+    def first(self, ordered: Sequence[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
+        return next(filter(test, map(self.index.sentences.__getitem__, self.numbers(ordered))), None)
 
     def first_held(self, holdings: Iterable[Sequence[int]]) -> _Sentence | None:
         """The first sentence in scope that one of `holdings` (each a sorted run of sentence numbers) holds: the first
@@ -826,21 +836,23 @@ class _Finder:
     def _terms(self) -> tuple[str, ...]:
         return _key_terms(self.sub)
 
-    def _holding_any(self, phrases: Iterable[str]) -> set[int]:
+    def _holding_any(self, phrases: tuple[str, ...]) -> set[int]:
         return set().union(*self._holdings(phrases))
 
-    def _holdings(self, phrases: Iterable[str]) -> Iterator[array[int]]:
+    def _holdings(self, phrases: tuple[str, ...]) -> Iterator[array[int]]:
         """For each phrase with content words, the sentences holding them all."""
-        return (self.scope.index.holding(c) for p in phrases if (c := _content(p)))
+        return map(self.scope.index.holding, _contents(phrases))
 
-    def _holding_thing(self, thing: str) -> set[int]:
-        return set().union(*map(self.scope.index.holding, _alternatives(thing)))
+    def _holding_thing(self, thing: str) -> Sequence[int]:
+        """The numbers, in order, of the sentences holding one wording of `thing` (most have one: its array as is)."""
+        holdings = list(map(self.scope.index.holding, _alternatives(thing)))
+        return holdings[0] if len(holdings) == 1 else sorted(set().union(*holdings))
 
-    def _first(self, candidates: set[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
+    def _first(self, ordered: Sequence[int] | None, test: Callable[[_Sentence], object]) -> _Sentence | None:
         required = self._required
         if required is not None:
-            candidates = required if candidates is None else candidates & required
-        return self.scope.first(candidates, test)
+            ordered = sorted(required if ordered is None else required.intersection(ordered))
+        return self.scope.first(ordered, test)
 
     def _count(self) -> Outcome:
         lines: list[int] = []
@@ -882,7 +894,7 @@ class _Finder:
         return (min(lines) if lines else None), tuple(missing)
 
     def _list(self) -> Outcome:
-        hit = self.scope.first(self._holding_any((*self._terms, *self.things)), lambda s: s.names_items)
+        hit = self.scope.first(sorted(self._holding_any((*self._terms, *self.things))), lambda s: s.names_items)
         label = ", ".join(self.things) if self.things else "the list asked for"
         return (hit.line, ()) if hit else (None, (label,))
 
@@ -893,7 +905,7 @@ class _Finder:
         # another holds too; where one term is needed, any sentence holding one passes.
         if self.scope.outside and len(terms) >= 2:
             holdings = [set(numbers) for numbers in self._holdings(terms)]
-            hit = self.scope.first(set().union(*(a & b for a, b in combinations(holdings, 2))), lambda _: True)
+            hit = self.scope.first(sorted(set().union(*(a & b for a, b in combinations(holdings, 2)))), lambda _: True)
         else:
             hit = self.scope.first_held(self._holdings(terms))
         return (hit.line, ()) if hit else (None, ("an answer",))
@@ -926,7 +938,7 @@ def _answered_no(index: _Index, previous: SubQuestion, opening: list[_Sentence])
         if _says_none_text(sentence.text):
             return True
         for term in map(_content, previous.keywords):
-            if index.holds(term, sentence) and _zero_about(sentence, index.positions(term, sentence)):
+            if index.holds(term, sentence) and _zero_of(index, sentence, term):
                 return True
     return False
 
