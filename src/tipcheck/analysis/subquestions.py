@@ -135,8 +135,11 @@ class _Vocabulary:
 
     def add(self, words: set[str]) -> None:
         """Take in more of the cable's words."""
-        new = words - self.words if self.words else words  # the first batch's words are all new
-        self.words |= new
+        if self.words:
+            new = words - self.words
+            self.words |= new
+        else:  # the first batch's words are all new, and its set is this vocabulary's to keep
+            new = self.words = words
         of_word = self._terms.terms_of(new)
         short = self._terms.short
         for w in short.keys() & new:
@@ -215,10 +218,11 @@ class _TermWords:
         # here once (from the model alone): a reply is written in its questionnaire's words and restates its
         # questions, so a third of a cable's words with candidate terms are term words, and a seventh of the others
         # are the questions' words
-        self._own: dict[str, tuple[str, ...]] = dict.fromkeys(terms.union(restated), ())
-        for term, matched in self._matched(self._own.keys()).items():
+        self._own = terms.union(restated)
+        self._own_terms: dict[str, tuple[str, ...]] = {}  # those of them that long terms match -> those terms
+        for term, matched in self._matched(self._own).items():
             for word in matched:
-                self._own[word] += (term,)
+                self._own_terms[word] = (*self._own_terms.get(word, ()), term)
 
     def matches(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
         """For each term that any of `words` matches, those words."""
@@ -226,9 +230,9 @@ class _TermWords:
 
     def terms_of(self, words: Set[str]) -> dict[str, tuple[str, ...]]:
         """For each of `words` that terms match, those terms."""
-        own = self._own.keys() & words
-        of_word = {word: terms for word in own if (terms := self._own[word])}
-        for term, matched in self._matched(words - own).items():
+        known = self._own_terms.keys() & words
+        of_word = dict(zip(known, map(self._own_terms.__getitem__, known), strict=True))
+        for term, matched in self._matched(words - self._own).items():
             for word in matched:
                 of_word[word] = (*of_word.get(word, ()), term)
         return of_word
@@ -524,12 +528,12 @@ class _Index:
 
     def _note(self, first: int, sentence_words: Iterable[list[str]], of_word: dict[str, tuple[str, ...]]) -> None:
         """Note the sentences, numbered from `first`, under each term that one of their words matches."""
-        holders, matched = self._holders, of_word.keys()
+        holders, known = self._holders, of_word.__contains__
         for number, held in enumerate(sentence_words, first):
-            for word in matched & held:
+            for word in filter(known, held):  # each time it occurs: most words that terms match occur once a sentence
                 for term in of_word[word]:
                     numbers = holders[term]
-                    if not numbers or numbers[-1] != number:  # two of the sentence's words may match one term
+                    if not numbers or numbers[-1] != number:  # a word twice, or two words matching one term
                         numbers.append(number)
 
     def holding(self, term_words: tuple[str, ...]) -> array[int]:
