@@ -134,7 +134,7 @@ class _Vocabulary:
         self._of_terms: dict[str, frozenset[str]] | None = None
 
     def add(self, words: set[str]) -> None:
-        """Take in more of the cable's words."""
+        """Take in more of the cable's words (a set of its own: the first is kept, not copied)."""
         if self.words:
             new = words - self.words
             self.words |= new
