@@ -7,7 +7,8 @@ long-running process) and prints the median; then runs the stages of `api.check_
 `--runs` times, and prints each stage's median and share of the sum of the medians. Every cache keyed by cable
 text is emptied before each run, so that a repeated cable costs what a new one does. Times are CPU time of
 this process (`time.process_time`), which other work on a shared machine disturbs less than wall-clock time.
-Targets: the check at most 20 ms; no stage above 30 % of the total.
+Targets: the check at most 20 ms; no stage above 30 % of the total (each stage's share is printed of the sum of
+the stages' medians and of the whole check's median).
 """
 
 from __future__ import annotations
@@ -102,7 +103,10 @@ def main() -> None:
     for name, seconds in sorted(medians.items(), key=lambda item: -item[1]):
         print(f"  {name:<40} {seconds * 1000:7.2f} ms  {seconds / total:6.1%}")
     top = max(medians, key=lambda name: medians[name])
-    print(f"largest stage: {top} {medians[top] / total:.1%} (target <= 30 %)")
+    print(f"largest stage: {top} {medians[top] / total:.1%} of the stages' sum (target <= 30 %)")
+    # The issue's own profile gave each stage's share of the whole check (90 of 205 ms = 44 %); the sum of the
+    # stages leaves out the report's assembly and is the stricter denominator: both are printed.
+    print(f"largest stage: {top} {medians[top] / median:.1%} of the whole check's median")
 
 
 if __name__ == "__main__":
