@@ -67,6 +67,12 @@ def _last_run(word: str) -> int:
     return next((i for i, c in enumerate(reversed(word)) if not (c.isalnum() or c == "_")), len(word))
 
 
+def fold(text: str) -> str:
+    """`text` with each run of blanks one space, and none at its ends (a sentence wrapped at 69 columns reads
+    "WORKING TO OBTAIN" across its line break)."""
+    return " ".join(text.split())
+
+
 def _skip(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in _BLANK_OR_DASH:
         pos += 1

@@ -34,9 +34,3 @@ def answer_sentences(units: Iterable[Unit]) -> AnswerSentences:
     """Each unit's response split into sentences (their offsets kept compact: 8 bytes a sentence)."""
     return AnswerSentences({unit.index: array("I", chain.from_iterable(sentences(unit.response.text)))
                             for unit in units})
-
-
-def fold(text: str) -> str:
-    """`text` with each run of blanks one space, and none at its ends (a sentence wrapped at 69 columns reads
-    "WORKING TO OBTAIN" across its line break)."""
-    return " ".join(text.split())

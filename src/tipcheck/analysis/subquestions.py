@@ -38,13 +38,13 @@ from itertools import chain, combinations, compress, islice, pairwise, repeat
 from rapidfuzz import fuzz, process
 
 from tipcheck.analysis.align import Alignment, Match
-from tipcheck.analysis.sentences import AnswerSentences, fold
+from tipcheck.analysis.sentences import AnswerSentences
 from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Expectation, Question, Questionnaire, SubQuestion
 from tipcheck.reading.segment import Unit
 from tipcheck.regex import lazy_compile
 from tipcheck.status import SubQuestionResult, SubQuestionStatus
-from tipcheck.text import FOLDED_TO_ASCII_LETTERS, MONTH, MONTH_NUMBERS
+from tipcheck.text import FOLDED_TO_ASCII_LETTERS, MONTH, MONTH_NUMBERS, fold
 from tipcheck.vocabulary import alternation, answer_vocabulary
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")

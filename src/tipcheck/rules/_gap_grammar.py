@@ -51,10 +51,9 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import TypeVar
 
-from tipcheck.analysis.sentences import fold
 from tipcheck.phrases import gated_pattern, phrase_pattern
 from tipcheck.regex import lazy_compile
-from tipcheck.text import FOLDED_TO_ASCII_LETTERS
+from tipcheck.text import FOLDED_TO_ASCII_LETTERS, fold
 from tipcheck.vocabulary import STRICT_EDGES, alternation, gap_vocabulary, words_pattern
 
 V = gap_vocabulary()

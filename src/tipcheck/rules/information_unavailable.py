@@ -88,7 +88,7 @@ POST RESPONSE: No long term shelter or housing is available; FEVIMTRA provides a
 )
 
 def check(ctx: Context) -> Iterator[Finding]:
-    from tipcheck.analysis.sentences import fold  # on first use, as the grammar: `tipcheck rules` reads no cable
+    from tipcheck.text import fold  # on first use, as the grammar: `tipcheck rules` reads no cable
 
     for unit, passage, question in ctx.answer_passages():
         for start, end, at in ctx.analysis.unavailable.get(unit.index, ()):

@@ -103,8 +103,8 @@ def answer_gaps(text: str, spans: tuple[Span, ...], *, extra_phrases: tuple[str,
     `extra_phrases`; with `unavailable`, information-unavailable's, (start, end, where in its folded text the words
     saying so start) of each that says information was not available and not that it is still to come."""
     # imported on first use: `tipcheck rules` lists the rule without building the grammar
-    from tipcheck.analysis.sentences import fold
     from tipcheck.rules._gap_grammar import gaps_in
+    from tipcheck.text import fold
 
     sought, lacking = gaps_in(text, spans, seeking, unavailable)
     if seeking and extra_phrases:
