@@ -28,7 +28,7 @@ from functools import cache, cached_property
 from typing import Any, cast
 
 from tipcheck.regex import lazy_compile
-from tipcheck.text import FOLDED_TO_ASCII_LETTERS
+from tipcheck.text import case_blind_as_lowered
 from tipcheck.vocabulary import STRICT_EDGES, words_pattern
 
 # where a phrase can start (the strict edge before it), and the word of letters and digits that starts there
@@ -123,7 +123,7 @@ class _PhrasePattern(_StandIn):
         """Whether the lookup reads `text` as the alternation does (and is still used); not a long text, which the
         lookup would walk word by word in Python (a sentence of a cable with no full stops)."""
         return (self._by_start is not None and len(text) <= _LOOKED_UP_TEXT and self._in_use()
-                and _case_blind_as_lowered(text))
+                and case_blind_as_lowered(text))
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if not self._readable(string):
@@ -211,7 +211,7 @@ class _GatedPattern(_StandIn):
 
     def _cannot_match(self, text: str, endpos: int) -> bool:
         """Whether `text` (to `endpos`) lacks the words of a phrase of a list each reading of the pattern needs."""
-        if not (self._in_use() and _case_blind_as_lowered(text)):
+        if not (self._in_use() and case_blind_as_lowered(text)):
             return False
         words = _words_in(text if endpos >= len(text) else text[:endpos])
         return not any(all(_holds_a_phrase(words, phrases) for phrases in reading) for reading in self._readings)
@@ -266,11 +266,6 @@ def _holds_a_phrase(words: frozenset[str], phrases: _ListWords) -> bool:
 def _words_in(text: str) -> frozenset[str]:
     """The words (in lower case) a phrase can start with in `text`."""
     return frozenset(map(str.lower, _START.findall(text)))
-
-
-def _case_blind_as_lowered(text: str) -> bool:
-    """Whether case-blind matching reads the ASCII letters in `text` as its lowered text shows them."""
-    return text.isascii() or not any(c in text for c in FOLDED_TO_ASCII_LETTERS)
 
 
 def _leading_word(word: str) -> str:

@@ -97,6 +97,14 @@ MONTH_NUMBERS: dict[str, int] = {
 # The characters outside ASCII that case-blind matching reads as ASCII letters ("İ", "ı", "ſ" and the Kelvin
 # sign): a pattern that reads ASCII words case-blind may match where the lowered text shows no such word.
 FOLDED_TO_ASCII_LETTERS = "\u0130\u0131\u017f\u212a"
+
+
+def case_blind_as_lowered(text: str) -> bool:
+    """Whether case-blind matching reads the ASCII letters in `text` as its lowered text shows them (it holds none
+    of FOLDED_TO_ASCII_LETTERS)."""
+    return text.isascii() or not any(c in text for c in FOLDED_TO_ASCII_LETTERS)
+
+
 # a month's name or abbreviation (case as given: compile with re.I for any case), longest spelling first
 MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True)) + ")"
 

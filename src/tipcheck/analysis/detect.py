@@ -36,7 +36,7 @@ from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.reading.kinds import ReplyKind, reply_kind
 from tipcheck.regex import lazy_compile
-from tipcheck.text import FOLDED_TO_ASCII_LETTERS
+from tipcheck.text import case_blind_as_lowered
 from tipcheck.vocabulary import reply_vocabulary, words_pattern
 
 # A lettered answer at the start of a line: `-- A.`, `¶B.`, `!C.` (OCR), `21A.`, `27.A. (SBU)`, `-- 27A:`,
@@ -201,7 +201,7 @@ def _capitals(text: str) -> str | None:
     None if a character has a capital of two (ß) or is one of FOLDED_TO_ASCII_LETTERS (left to finditer: the
     dotted I and the Kelvin sign match letters they are not capitalised to), or if the text is longer than
     _CAPITALS_AT_ONCE."""
-    if len(text) > _CAPITALS_AT_ONCE or (not text.isascii() and any(c in text for c in FOLDED_TO_ASCII_LETTERS)):
+    if len(text) > _CAPITALS_AT_ONCE or not case_blind_as_lowered(text):
         return None
     capitals = text.upper()
     return capitals if len(capitals) == len(text) else None

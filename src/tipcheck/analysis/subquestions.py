@@ -44,7 +44,7 @@ from tipcheck.questionnaire.model import Expectation, Question, Questionnaire, S
 from tipcheck.reading.segment import Unit
 from tipcheck.regex import lazy_compile
 from tipcheck.status import SubQuestionResult, SubQuestionStatus
-from tipcheck.text import FOLDED_TO_ASCII_LETTERS, MONTH, MONTH_NUMBERS, fold
+from tipcheck.text import MONTH, MONTH_NUMBERS, case_blind_as_lowered, fold
 from tipcheck.vocabulary import alternation, answer_vocabulary
 
 KINDS = ("count", "amount", "yes-no", "list", "breakdown", "law", "description")
@@ -691,7 +691,7 @@ def _may_name_a_number(text: str) -> bool:
     digits of the lowered text (a word `_IN_WORDS` finds is one: the characters around it are no word's), or a
     character that case-blind matching reads as an ASCII letter is there. Most texts holding "one" or "ten" hold
     it inside a word ("none", "often", "money"), where the pattern, tried at every character, would find none."""
-    if not text.isascii() and any(c in text for c in FOLDED_TO_ASCII_LETTERS):
+    if not case_blind_as_lowered(text):
         return True
     return not _NUMBER_WORD_RUNS.isdisjoint(_runs(text))
 
@@ -713,7 +713,7 @@ def _may_hold(text: str, words: Iterable[str]) -> bool:
     holds one, or a character that case-blind matching reads as an ASCII letter ("ſ" as "s") is there. A pattern
     tried at every character is run only on the texts that pass."""
     # four lookups, not a pattern: a class of these characters takes ~0.3 ms to compile, once per process
-    if not text.isascii() and any(c in text for c in FOLDED_TO_ASCII_LETTERS):
+    if not case_blind_as_lowered(text):
         return True
     lowered = text.lower()
     return any(word in lowered for word in words)

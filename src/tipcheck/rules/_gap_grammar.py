@@ -53,7 +53,7 @@ from typing import TypeVar
 
 from tipcheck.phrases import gated_pattern, phrase_pattern
 from tipcheck.regex import lazy_compile
-from tipcheck.text import FOLDED_TO_ASCII_LETTERS, fold
+from tipcheck.text import case_blind_as_lowered, fold
 from tipcheck.vocabulary import STRICT_EDGES, alternation, gap_vocabulary, words_pattern
 
 V = gap_vocabulary()
@@ -323,7 +323,7 @@ def _word_letters(text: str) -> str | None:
     one that is no part of a word: it is read as "?", a blank alike."""
     if text.isascii():
         return text.translate(_LOWERED_WORDS)
-    if any(c in text for c in FOLDED_TO_ASCII_LETTERS):
+    if not case_blind_as_lowered(text):
         return None
     return text.encode("ascii", "replace").decode("ascii").translate(_LOWERED_WORDS)
 
