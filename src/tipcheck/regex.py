@@ -13,6 +13,7 @@ every pattern; its `pattern` is the source, read without compiling.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any, AnyStr, cast
 
 # what a caller reaches on a pattern, set on the stand-in by its first use
@@ -53,3 +54,15 @@ class _LazyPattern:
 def lazy_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """`re.compile(pattern, flags)`, done on the pattern's first use."""
     return cast("re.Pattern[AnyStr]", _LazyPattern(pattern, flags))
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds when each of its matches starts at one of `starts` (increasing) and none
+    is empty: the pattern tried at those places only, each match looked for from the end of the last. For a
+    pattern the matcher cannot scan for (it would try it at every character), where cheaper scans find the
+    places it may start."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()

@@ -28,7 +28,7 @@ from tipcheck.frozen import frozen
 from tipcheck.questionnaire.model import Questionnaire, Section
 from tipcheck.reading.cable import Passage
 from tipcheck.reading.kinds import ReplyKind
-from tipcheck.regex import lazy_compile
+from tipcheck.regex import lazy_compile, matches_at
 from tipcheck.text import FOLDED_TO_ASCII_LETTERS
 from tipcheck.vocabulary.alternations import alternation
 
@@ -242,13 +242,7 @@ def _triggers_and_paragraph_words(text: str) -> tuple[list[re.Match[str]], list[
 def _triggers(stand_in: str) -> list[re.Match[str]]:
     """What `_TRIGGER_LOWERED.finditer(stand_in)` finds: the pattern matched where its guard lets it start, the next
     match looked for from the end of the last."""
-    triggers: list[re.Match[str]] = []
-    end = 0
-    for start in _trigger_starts(stand_in):
-        if start >= end and (trigger := _TRIGGER_LOWERED.match(stand_in, start)) is not None:
-            triggers.append(trigger)
-            end = trigger.end()
-    return triggers
+    return list(matches_at(_TRIGGER_LOWERED, stand_in, _trigger_starts(stand_in)))
 
 
 def _trigger_starts(stand_in: str) -> list[int]:

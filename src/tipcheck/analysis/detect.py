@@ -35,7 +35,7 @@ from tipcheck.questionnaire.choose import KNOWN_TASKING_CABLES, cited_state_cabl
 from tipcheck.questionnaire.model import Questionnaire
 from tipcheck.reading.cable import Cable, Header
 from tipcheck.reading.kinds import ReplyKind, reply_kind
-from tipcheck.regex import lazy_compile
+from tipcheck.regex import lazy_compile, matches_at
 from tipcheck.text import case_blind_as_lowered
 from tipcheck.vocabulary import reply_vocabulary, words_pattern
 
@@ -189,11 +189,7 @@ def _case_blind_matches(pattern: re.Pattern[str], starts: frozenset[str], text: 
     if capitals is None:
         yield from pattern.finditer(text)
         return
-    end = 0
-    for start in sorted({at for word in starts for at in _occurrences(word, capitals)}):
-        if start >= end and (m := pattern.match(text, start)):
-            yield m
-            end = m.end()
+    yield from matches_at(pattern, text, sorted({at for word in starts for at in _occurrences(word, capitals)}))
 
 
 def _capitals(text: str) -> str | None:
