@@ -174,6 +174,14 @@ def _inverted(of_word: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]
     return {term: frozenset(words) for term, words in found.items()}
 
 
+def _file_by_word(found: Mapping[str, Iterable[str]], of_word: dict[str, tuple[str, ...]]) -> None:
+    """Add to `of_word` (word -> terms) what `found` (term -> the words it matches) says, each term after those
+    already there."""
+    for term, matched in found.items():
+        for word in matched:
+            of_word[word] = (*of_word.get(word, ()), term)
+
+
 def _short_terms(terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """A word -> the short term words among `terms` that match it."""
     found: defaultdict[str, tuple[str, ...]] = defaultdict(tuple)
@@ -220,9 +228,7 @@ class _TermWords:
         # are the questions' words
         self._own = terms.union(restated)
         self._own_terms: dict[str, tuple[str, ...]] = {}  # those of them that long terms match -> those terms
-        for term, matched in self._matched(self._own).items():
-            for word in matched:
-                self._own_terms[word] = (*self._own_terms.get(word, ()), term)
+        _file_by_word(self._matched(self._own), self._own_terms)
 
     def matches(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
         """For each term that any of `words` matches, those words."""
@@ -232,9 +238,7 @@ class _TermWords:
         """For each of `words` that terms match, those terms."""
         known = self._own_terms.keys() & words
         of_word = dict(zip(known, map(self._own_terms.__getitem__, known), strict=True))
-        for term, matched in self._matched(words - self._own).items():
-            for word in matched:
-                of_word[word] = (*of_word.get(word, ()), term)
+        _file_by_word(self._matched(words - self._own), of_word)
         return of_word
 
     def _matched(self, words: Iterable[str]) -> defaultdict[str, set[str]]:
@@ -696,8 +700,8 @@ def _may_name_a_number(text: str) -> bool:
     return not _NUMBER_WORD_RUNS.isdisjoint(_runs(text))
 
 
-# each byte of a lower-case ASCII letter or digit as itself, every other byte a blank
-_LETTERS_AND_DIGITS = bytes(c if chr(c) in string.ascii_lowercase + string.digits else ord(" ") for c in range(256))
+# each byte of a lower-case ASCII letter or digit as itself, every other byte a blank (`_PLAIN` but the apostrophe)
+_LETTERS_AND_DIGITS = _PLAIN.replace(b"'", b" ")
 
 
 def _runs(text: str) -> list[bytes]:
@@ -1027,14 +1031,11 @@ def check_alignment(alignment: Alignment, sentences: AnswerSentences,
     `sentences`. Questions in `skip` are not checked: "[POST RESPONSE]" answers nothing, so its question is
     unanswered, not partly answered."""
     index = _Index(alignment.segmentation.units, sentences, _terms_of(alignment.questionnaire))
-    matches: dict[str, Match] = {}
-    for match in alignment.matches:
-        matches.setdefault(match.question_id, match)  # a question's first match, as Alignment.match_for finds it
     result = {}
     for question in alignment.questionnaire.questions:
         if question.id in skip:
             continue
-        checks = check_question(question, matches.get(question.id), alignment, index)
+        checks = check_question(question, alignment.match_for(question.id), alignment, index)
         if checks:
             result[question.id] = checks
     return result
