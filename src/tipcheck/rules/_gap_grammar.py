@@ -388,7 +388,7 @@ _NOTHING: frozenset[str] = frozenset()
 
 
 Span = tuple[int, int]
-Unavailable = tuple[int, int, str, int]  # (start, end, text with its blanks folded, `unavailable_at` of it)
+Unavailable = tuple[int, int, int]  # (start, end, `unavailable_at` of its text with its blanks folded)
 
 
 def gaps_in(text: str, spans: tuple[Span, ...], seeking: bool = True,
@@ -405,7 +405,7 @@ def gaps_in(text: str, spans: tuple[Span, ...], seeking: bool = True,
         if (seeking or at is not None) and may_seek and _seeking(sentence, gates):
             sought.append((start, end))
         elif at is not None:
-            lacking.append((start, end, sentence, at))
+            lacking.append((start, end, at))
     return sought if seeking else [], lacking
 
 

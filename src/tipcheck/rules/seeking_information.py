@@ -112,7 +112,7 @@ def answer_gaps(text: str, spans: tuple[Span, ...], *, extra_phrases: tuple[str,
         found = set(sought)
         sought = [(start, end) for start, end in spans
                   if (start, end) in found or any(e.search(fold(text[start:end])) for e in extras)]
-    return tuple(sought), tuple((start, end, at) for start, end, _, at in lacking)
+    return tuple(sought), tuple(lacking)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
