@@ -74,26 +74,25 @@ def python() -> str:
     return sys.executable
 
 
-# Memos keyed by cable text (module, function): checking the same cable again must cost what a new one does. None is
-# left: a check keeps what it reads of a cable only while it runs (tests/test_memos.py looks into every memo after a
-# check). Memos of the questionnaire models, the vocabulary files and the gap grammar's word sets stay (the frames a
-# sentence's bits allow, `_seeking_frames` and the like): a long-running process fills those once.
-TEXT_CACHES: tuple[tuple[str, str], ...] = ()
-# The memos keyed by cable text that older trees had, emptied too when versus.py runs one: the sentence split
-# (memoised in tipcheck.rules.base, then in tipcheck.text, until a check split its answers once, in
-# analysis/sentences.py), the gap grammar's folded sentences, gates, frames, actors, information and answer readings,
-# and the words of a text that its word lists looked up (until session 5 of issue 14).
-RETIRED_TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"),
-                       *(("tipcheck.rules._gap_grammar", name) for name in (
-                           "flat_sentences", "gates_of", "_frames_for", "_actors", "_asked_in", "_readable")),
-                       ("tipcheck.phrases", "_words_in"))
+# Memos keyed by cable text (module, function): checking the same cable again must cost what a new one does. This
+# tree has none: a check keeps what it reads of a cable only while it runs (tests/test_memos.py looks into every memo
+# after a check). Memos of the questionnaire models, the vocabulary files and the gap grammar's word sets stay (the
+# frames a sentence's bits allow, `_seeking_frames` and the like): a long-running process fills those once. Those
+# listed are older trees', emptied when versus.py runs one: the sentence split (memoised in tipcheck.rules.base, then
+# in tipcheck.text, until a check split its answers once, in analysis/sentences.py), the gap grammar's folded
+# sentences, gates, frames, actors, information and answer readings, and the words of a text that its word lists
+# looked up (until session 5 of issue 14).
+TEXT_CACHES = (("tipcheck.text", "_sentence_spans"), ("tipcheck.rules.base", "_sentence_spans"),
+               *(("tipcheck.rules._gap_grammar", name) for name in (
+                   "flat_sentences", "gates_of", "_frames_for", "_actors", "_asked_in", "_readable")),
+               ("tipcheck.phrases", "_words_in"))
 
 
 def clear_text_caches() -> None:
-    """Empty every memo in tipcheck that is keyed by cable text (TEXT_CACHES, and those of older trees)."""
+    """Empty every memo in tipcheck that is keyed by cable text (TEXT_CACHES: an older tree's)."""
     import importlib
 
-    for module, name in (*TEXT_CACHES, *RETIRED_TEXT_CACHES):
+    for module, name in TEXT_CACHES:
         try:
             function = getattr(importlib.import_module(module), name, None)
         except ImportError:

@@ -4,7 +4,7 @@
     python benchmarks/versus.py /tmp/before/src [--runs 11] [--rounds 3]
 
 In-process: each tree checks the seed `--runs` times in a child process (models loaded first; the memos keyed by
-cable text that either tree has emptied before each run: an older tree's, `common.RETIRED_TEXT_CACHES`) and
+cable text that either tree has emptied before each run: an older tree's, `common.TEXT_CACHES`) and
 reports the median CPU time; the trees take turns, `--rounds` times, and the median of the medians is kept.
 Start-up: `python -m tipcheck check SEED`, `--version` and `rules` of each tree and the import floor (`import typer,
 yaml, rapidfuzz, tabulate`), in turn, wall-clock medians of `--runs` rounds, from cached bytecode in a folder with
@@ -21,10 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import NEUTRAL, RETIRED_TEXT_CACHES, SEED, TEXT_CACHES, machine, python, with_bytecode
+from common import NEUTRAL, SEED, TEXT_CACHES, machine, python, with_bytecode
 
 HERE = Path(__file__).resolve().parent.parent / "src"
-CHILD = f"TEXT_CACHES = {(*TEXT_CACHES, *RETIRED_TEXT_CACHES)!r}\n" + """
+CHILD = f"TEXT_CACHES = {TEXT_CACHES!r}\n" + """
 import statistics, sys, time
 from tipcheck import api
 def clear():
